@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# Runs the shop on http://127.0.0.1:5080 with demo data. See README.md.
+set -euo pipefail
+cd "$(dirname "$0")"
+source scripts/common.sh
+
+URL=${SHOP_URL:-http://127.0.0.1:5080}
+export ASPNETCORE_ENVIRONMENT=${ASPNETCORE_ENVIRONMENT:-Production}
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+
+cleanup() {
+    [ -n "${APP_PID:-}" ] && kill "$APP_PID" 2>/dev/null && wait "$APP_PID" 2>/dev/null
+    pg_stop
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+if [ -z "${ConnectionStrings__Marketplace:-}" ]; then
+    pg_start shop
+    as_pg "$PG_BIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -tAc "SELECT 1 FROM pg_database WHERE datname='marketplace'" | grep -q 1 \
+        || as_pg "$PG_BIN/createdb" -h 127.0.0.1 -p "$PG_PORT" -U postgres marketplace
+    export ConnectionStrings__Marketplace=$(pg_connection marketplace)
+    DATA_ROOT=$PG_DIR
+else
+    DATA_ROOT=$REPO_ROOT/.data
+fi
+export Media__Root=${Media__Root:-$DATA_ROOT/media}
+export Mail__PickupFolder=${Mail__PickupFolder:-$DATA_ROOT/mail}
+export Shop__BaseUrl=${Shop__BaseUrl:-$URL}
+export Database__MigrateOnStart=true
+export Demo__Tier=${Demo__Tier:-demo}
+
+log "Building the shop (Release)"
+dotnet build src/Storefront -c Release -v quiet -nologo >/dev/null || dotnet build src/Storefront -c Release -nologo
+log "Starting; the first start loads the demo data (about a minute)"
+dotnet src/Storefront/bin/Release/net10.0/PasKreatif.Storefront.dll --urls "$URL" --contentRoot "$REPO_ROOT/src/Storefront" &
+APP_PID=$!
+
+wait_for_http "$URL/health" 600 "$APP_PID" || die "the shop did not answer on $URL/health"
+cat <<BANNER
+
+  PAS Kreatif is running at $URL   (Ctrl+C stops it)
+
+  Demo sign-in at $URL/masuk, password for every account: ${Demo__Password:-PasKreatif-2026}
+    Administrator  admin        → $URL/admin
+    Officer        petugas      → $URL/admin
+    Mentor         pendamping   → $URL/admin
+    Maker          pembuat      → $URL/toko-saya
+    Buyer          pembeli      → $URL/
+
+BANNER
+wait "$APP_PID"

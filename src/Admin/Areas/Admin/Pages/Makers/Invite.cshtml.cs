@@ -1,0 +1,44 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.Extensions.Localization;
+using PasKreatif.Makers;
+using PasKreatif.Organisation;
+
+namespace PasKreatif.Admin.Pages.Makers;
+
+public class InviteModel(StaffScopeAccessor scopes, ScopeOverview overview, InvitationService invitations, IStringLocalizer<AdminText> text) : PageModel
+{
+    [BindProperty] public int GroupId { get; set; }
+    [BindProperty, StringLength(200)] public string? Note { get; set; }
+
+    public List<SelectListItem> GroupChoices { get; private set; } = [];
+    public string? Link { get; private set; }
+    public string? WhatsAppLink { get; private set; }
+    public string? ExpiresText { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct) => await LoadChoicesAsync(ct);
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        await LoadChoicesAsync(ct);
+        if (!ModelState.IsValid) return Page();
+        try
+        {
+            var invitation = await invitations.CreateAsync(await scopes.GetAsync(ct), GroupId, Note, ct);
+            Link = $"{Request.Scheme}://{Request.Host}/undangan/{invitation.Token}";
+            WhatsAppLink = "https://wa.me/?text=" + Uri.EscapeDataString(text["InviteWhatsAppMessage", Link]);
+            ExpiresText = invitation.ExpiresAt.ToString("d MMM yyyy", System.Globalization.CultureInfo.CurrentCulture);
+            return Page();
+        }
+        catch (OutOfScopeException)
+        {
+            return NotFound();
+        }
+    }
+
+    async Task LoadChoicesAsync(CancellationToken ct) =>
+        GroupChoices = (await overview.GroupChoicesAsync(await scopes.GetAsync(ct), ct))
+            .Select(g => new SelectListItem(g.Name, g.Id.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToList();
+}

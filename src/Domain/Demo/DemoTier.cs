@@ -1,0 +1,28 @@
+namespace PasKreatif.Demo;
+
+/// <summary>How much demo data to make; see shared/demo-data.md.</summary>
+public sealed record DemoTier(string Name, int Offices, int Groups, int Makers, int Listings, int Orders, int Pictures)
+{
+    public static readonly DemoTier Tiny = new("tiny", 2, 3, 10, 40, 60, 18);
+    public static readonly DemoTier Demo = new("demo", 5, 15, 120, 1_000, 3_000, 60);
+    public static readonly DemoTier Bench = new("bench", 5, 150, 5_000, 100_000, 300_000, 60);
+
+    public static DemoTier? Parse(string? name) => name?.Trim().ToLowerInvariant() switch
+    {
+        "tiny" => Tiny,
+        "demo" => Demo,
+        "bench" => Bench,
+        _ => null,
+    };
+}
+
+public sealed class DemoOptions
+{
+    /// <summary>tiny, demo or bench; empty loads nothing.</summary>
+    public string? Tier { get; set; }
+    /// <summary>"The last 12 months" count back from here, so two runs give identical rows.</summary>
+    public DateOnly AnchorDate { get; set; } = new(2026, 11, 1);
+    public int Seed { get; set; } = 2026;
+    /// <summary>The password of every demo account; printed by ./run.sh.</summary>
+    public string Password { get; set; } = "PasKreatif-2026";
+}

@@ -1,0 +1,38 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using PasKreatif.Catalog;
+using PasKreatif.Demo;
+using PasKreatif.Makers;
+using PasKreatif.Media;
+using PasKreatif.Persistence;
+
+namespace PasKreatif;
+
+public static class DomainServices
+{
+    public const string ConnectionName = "Marketplace";
+
+    /// <summary>The shop's core: database, media, domain services. Web concerns are wired by the host.</summary>
+    public static IServiceCollection AddMarketplaceDomain(this IServiceCollection services, IConfiguration configuration)
+    {
+        var connection = configuration.GetConnectionString(ConnectionName)
+            ?? throw new InvalidOperationException("ConnectionStrings:Marketplace is not set. ./run.sh sets it, or see README.md.");
+        services.AddDbContext<MarketplaceDb>(o => o.UseNpgsql(connection));
+        services.AddSingleton(TimeProvider.System);
+        services.Configure<DatabaseOptions>(configuration.GetSection("Database"));
+        services.Configure<DemoOptions>(configuration.GetSection("Demo"));
+
+        var media = new MediaOptions { Root = configuration["Media:Root"] is { Length: > 0 } root ? root : Path.Combine(AppContext.BaseDirectory, "media") };
+        services.AddSingleton(media);
+        services.AddSingleton<IMediaStore, FileSystemMediaStore>();
+        services.AddSingleton<PhotoPipeline>();
+
+        services.AddScoped<DemoDataLoader>();
+        services.AddScoped<ShopQueries>();
+        services.AddScoped<MakerWorkspaceQueries>();
+        services.AddScoped<InvitationService>();
+        services.AddScoped<Organisation.ScopeOverview>();
+        return services;
+    }
+}

@@ -1,0 +1,47 @@
+namespace PasKreatif.Ledger;
+
+public enum LedgerEntryKind
+{
+    /// <summary>A paid order line: line total less the group fee.</summary>
+    Credit,
+    /// <summary>Takes back a credit after a refund or cancellation.</summary>
+    Reversal,
+    /// <summary>Money handed to the maker.</summary>
+    Payout,
+    /// <summary>Corrects a mistaken payout; history is never edited.</summary>
+    PayoutReversal,
+}
+
+/// <summary>
+/// One line of a maker's revenue ledger. Amounts are positive; the kind gives the sign.
+/// Balance = credits − reversals − payouts (+ payout reversals). Entries are never edited or deleted.
+/// </summary>
+public class LedgerEntry
+{
+    public long Id { get; set; }
+    public int MakerId { get; set; }
+    public LedgerEntryKind Kind { get; set; }
+    public Money Amount { get; set; }
+    public DateTimeOffset OccurredAt { get; set; }
+    public int? OrderLineId { get; set; }
+    public int? PayoutId { get; set; }
+    /// <summary>The entry this one reverses (a credit or a payout), at most once.</summary>
+    public long? ReversesEntryId { get; set; }
+    public string? Note { get; set; }
+    public Guid? RecordedById { get; set; }
+
+    public Money SignedAmount => Kind is LedgerEntryKind.Credit or LedgerEntryKind.PayoutReversal ? Amount : -Amount;
+}
+
+public enum PayoutMethod { Cash, BankTransfer }
+
+public class Payout
+{
+    public int Id { get; set; }
+    public int MakerId { get; set; }
+    public Money Amount { get; set; }
+    public PayoutMethod Method { get; set; }
+    public string? Reference { get; set; }
+    public Guid RecordedById { get; set; }
+    public DateTimeOffset RecordedAt { get; set; }
+}

@@ -1,0 +1,32 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace PasKreatif.Makers;
+
+/// <summary>A one-time link a mentor shares with a new maker. Only the token's hash is stored.</summary>
+public class Invitation
+{
+    public static readonly TimeSpan Lifetime = TimeSpan.FromDays(7);
+
+    public int Id { get; set; }
+    public string TokenHash { get; set; } = "";
+    public int GroupId { get; set; }
+    public int RegencyId { get; set; }
+    public Guid CreatedById { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset ExpiresAt { get; set; }
+    public DateTimeOffset? AcceptedAt { get; set; }
+    public int? MakerId { get; set; }
+    /// <summary>A name the mentor noted to recognise the invitation; never shown publicly.</summary>
+    public string? Note { get; set; }
+
+    public bool IsUsable(DateTimeOffset now) => AcceptedAt is null && now < ExpiresAt;
+
+    public static string NewToken() => Base64Url(RandomNumberGenerator.GetBytes(24));
+
+    public static string Hash(string token) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
+
+    internal static string Base64Url(byte[] bytes) =>
+        Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+}

@@ -1,0 +1,34 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using PasKreatif.Demo;
+
+namespace PasKreatif.Persistence;
+
+public sealed class DatabaseOptions
+{
+    /// <summary>Apply pending migrations when the site starts (./run.sh sets it).</summary>
+    public bool MigrateOnStart { get; set; }
+}
+
+public static class DatabaseStartup
+{
+    /// <summary>Migrates, ensures reference rows and loads the configured demo tier, as configured.</summary>
+    public static async Task PrepareAsync(IServiceProvider services, CancellationToken ct = default)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MarketplaceDb>();
+        var log = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger("PasKreatif.Database");
+        if (scope.ServiceProvider.GetRequiredService<IOptions<DatabaseOptions>>().Value.MigrateOnStart)
+        {
+            log.LogInformation("Applying migrations");
+            await db.Database.MigrateAsync(ct);
+            await ReferenceData.EnsureAsync(db, ct);
+        }
+        var tierName = scope.ServiceProvider.GetRequiredService<IOptions<DemoOptions>>().Value.Tier;
+        if (string.IsNullOrWhiteSpace(tierName)) return;
+        var tier = DemoTier.Parse(tierName) ?? throw new InvalidOperationException($"Unknown demo tier '{tierName}': use tiny, demo or bench.");
+        await scope.ServiceProvider.GetRequiredService<DemoDataLoader>().LoadAsync(tier, ct);
+    }
+}

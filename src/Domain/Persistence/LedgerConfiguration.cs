@@ -1,0 +1,51 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using PasKreatif.Ledger;
+using PasKreatif.Makers;
+using PasKreatif.Orders;
+using PasKreatif.People;
+
+namespace PasKreatif.Persistence;
+
+class LedgerEntryConfiguration : IEntityTypeConfiguration<LedgerEntry>
+{
+    public void Configure(EntityTypeBuilder<LedgerEntry> b)
+    {
+        b.Property(e => e.Note).HasMaxLength(500);
+        b.HasMoney(e => e.Amount);
+        b.Ignore(e => e.SignedAmount);
+        b.HasIndex(e => new { e.MakerId, e.OccurredAt });
+        // One credit per paid order line, one reversal per entry: repeats are refused by the database.
+        b.HasIndex(e => e.OrderLineId).IsUnique().HasFilter("\"Kind\" = 'Credit'");
+        b.HasIndex(e => e.ReversesEntryId).IsUnique().HasFilter("\"ReversesEntryId\" IS NOT NULL");
+        b.HasIndex(e => e.PayoutId).IsUnique().HasFilter("\"Kind\" = 'Payout'");
+        b.HasOne<Maker>().WithMany().HasForeignKey(e => e.MakerId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<OrderLine>().WithMany().HasForeignKey(e => e.OrderLineId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Payout>().WithMany().HasForeignKey(e => e.PayoutId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<LedgerEntry>().WithMany().HasForeignKey(e => e.ReversesEntryId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Person>().WithMany().HasForeignKey(e => e.RecordedById).OnDelete(DeleteBehavior.Restrict);
+        b.ToTable(t => t.HasCheckConstraint("CK_LedgerEntries_Amount", "\"Amount\" > 0"));
+    }
+}
+
+class PayoutConfiguration : IEntityTypeConfiguration<Payout>
+{
+    public void Configure(EntityTypeBuilder<Payout> b)
+    {
+        b.Property(p => p.Reference).HasMaxLength(120);
+        b.HasMoney(p => p.Amount);
+        b.HasIndex(p => p.MakerId);
+        b.HasOne<Maker>().WithMany().HasForeignKey(p => p.MakerId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Person>().WithMany().HasForeignKey(p => p.RecordedById).OnDelete(DeleteBehavior.Restrict);
+        b.ToTable(t => t.HasCheckConstraint("CK_Payouts_Amount", "\"Amount\" > 0"));
+    }
+}
+
+class DemoDataMarkConfiguration : IEntityTypeConfiguration<DemoDataMark>
+{
+    public void Configure(EntityTypeBuilder<DemoDataMark> b)
+    {
+        b.HasKey(m => m.Tier);
+        b.Property(m => m.Tier).HasMaxLength(16);
+    }
+}

@@ -1,0 +1,65 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using PasKreatif.Catalog;
+using PasKreatif.Ledger;
+using PasKreatif.Makers;
+using PasKreatif.Media;
+using PasKreatif.Moderation;
+using PasKreatif.Orders;
+using PasKreatif.Organisation;
+using PasKreatif.Payments;
+using PasKreatif.People;
+
+namespace PasKreatif.Persistence;
+
+public class MarketplaceDb(DbContextOptions<MarketplaceDb> options)
+    : IdentityDbContext<Person, PersonRole, Guid>(options)
+{
+    public DbSet<Office> Offices => Set<Office>();
+    public DbSet<Regency> Regencies => Set<Regency>();
+    public DbSet<MonthlyTarget> MonthlyTargets => Set<MonthlyTarget>();
+    public DbSet<OfficeOfficer> OfficeOfficers => Set<OfficeOfficer>();
+    public DbSet<Group> Groups => Set<Group>();
+    public DbSet<GroupMentor> GroupMentors => Set<GroupMentor>();
+    public DbSet<Programme> Programmes => Set<Programme>();
+    public DbSet<Maker> Makers => Set<Maker>();
+    public DbSet<MakerProgramme> MakerProgrammes => Set<MakerProgramme>();
+    public DbSet<Milestone> Milestones => Set<Milestone>();
+    public DbSet<Invitation> Invitations => Set<Invitation>();
+    public DbSet<Category> Categories => Set<Category>();
+    public DbSet<Listing> Listings => Set<Listing>();
+    public DbSet<ListingRevision> ListingRevisions => Set<ListingRevision>();
+    public DbSet<ListingPhoto> ListingPhotos => Set<ListingPhoto>();
+    public DbSet<Photo> Photos => Set<Photo>();
+    public DbSet<ListingAuditEntry> ListingAudit => Set<ListingAuditEntry>();
+    public DbSet<Cart> Carts => Set<Cart>();
+    public DbSet<CartLine> CartLines => Set<CartLine>();
+    public DbSet<Order> Orders => Set<Order>();
+    public DbSet<Fulfilment> Fulfilments => Set<Fulfilment>();
+    public DbSet<OrderLine> OrderLines => Set<OrderLine>();
+    public DbSet<Payment> Payments => Set<Payment>();
+    public DbSet<ProcessedWebhookEvent> ProcessedWebhookEvents => Set<ProcessedWebhookEvent>();
+    public DbSet<LedgerEntry> LedgerEntries => Set<LedgerEntry>();
+    public DbSet<Payout> Payouts => Set<Payout>();
+    public DbSet<DemoDataMark> DemoDataMarks => Set<DemoDataMark>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(MarketplaceDb).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder conventions)
+    {
+        // Enums as readable text: the database stays legible in reports and psql.
+        conventions.Properties<Enum>().HaveConversion<string>().HaveMaxLength(32);
+        conventions.Properties<string>().HaveMaxLength(4000);
+    }
+}
+
+/// <summary>Records that a demo-data tier was loaded, so loading again changes nothing.</summary>
+public class DemoDataMark
+{
+    public string Tier { get; set; } = "";
+    public DateTimeOffset LoadedAt { get; set; }
+}

@@ -1,0 +1,95 @@
+using System.Globalization;
+using Hangfire;
+using Hangfire.PostgreSql;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using PasKreatif.Admin;
+using PasKreatif.People;
+using PasKreatif.Persistence;
+
+namespace PasKreatif.Storefront.Hosting;
+
+public static class MarketplaceHost
+{
+    public static readonly CultureInfo[] Cultures = [new("id"), new("en")];
+    public const string CultureCookie = ".PasKreatif.Culture";
+
+    public static WebApplicationBuilder AddMarketplace(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+        services.AddMarketplaceDomain(configuration);
+        services.AddShopIdentity();
+        services.AddLocalization(o => o.ResourcesPath = "Resources");
+        services.AddRazorPages(o =>
+            {
+                o.Conventions.AuthorizeFolder("/Seller", ShopPolicies.Maker);
+            })
+            .AddViewLocalization()
+            .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(ShopText)));
+        services.AddMarketplaceAdmin();
+        services.Configure<RequestLocalizationOptions>(o =>
+        {
+            o.DefaultRequestCulture = new RequestCulture("id");
+            o.SupportedCultures = o.SupportedUICultures = Cultures;
+            // The cookie of the language switch first, then the browser's languages; no query string.
+            o.RequestCultureProviders = [new CookieRequestCultureProvider { CookieName = CultureCookie }, new AcceptLanguageHeaderRequestCultureProvider()];
+        });
+        services.AddMarketplaceJobs(configuration);
+        return builder;
+    }
+
+    static void AddShopIdentity(this IServiceCollection services)
+    {
+        services.AddIdentity<Person, PersonRole>(o =>
+            {
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.Lockout.AllowedForNewUsers = true;
+                // Makers type on cheap phones: length protects better than forced symbols.
+                o.Password.RequiredLength = 8;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireLowercase = false;
+                o.Password.RequireDigit = false;
+                o.User.RequireUniqueEmail = false; // makers may have no email
+                o.User.AllowedUserNameCharacters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._@+";
+            })
+            .AddEntityFrameworkStores<MarketplaceDb>()
+            .AddDefaultTokenProviders();
+        services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromHours(24));
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = "/masuk";
+            o.LogoutPath = "/keluar";
+            o.AccessDeniedPath = "/akses-ditolak";
+            o.Cookie.Name = ".PasKreatif.Auth";
+            o.SlidingExpiration = true;
+            o.ExpireTimeSpan = TimeSpan.FromDays(14);
+        });
+        services.AddAuthorizationBuilder()
+            .AddPolicy(ShopPolicies.Maker, p => p.RequireRole(Roles.Maker))
+            .AddStaffPolicies();
+    }
+
+    static void AddMarketplaceJobs(this IServiceCollection services, IConfiguration configuration)
+    {
+        var connection = configuration.GetConnectionString(DomainServices.ConnectionName)!;
+        services.AddHangfire(h => h
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings()
+            .UsePostgreSqlStorage(o => o.UseNpgsqlConnection(connection)));
+        // Tests switch the worker off and run jobs directly; every instance of the site runs one otherwise.
+        if (configuration.GetValue("Jobs:RunServer", true))
+            services.AddHangfireServer();
+    }
+
+    public static async Task PrepareDatabaseAsync(this WebApplication app) =>
+        await DatabaseStartup.PrepareAsync(app.Services, app.Lifetime.ApplicationStopping);
+}
+
+public static class ShopPolicies
+{
+    public const string Maker = "Maker";
+}

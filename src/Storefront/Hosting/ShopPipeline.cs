@@ -1,0 +1,57 @@
+using Microsoft.Extensions.FileProviders;
+using Microsoft.Net.Http.Headers;
+using PasKreatif.Media;
+using PasKreatif.Persistence;
+
+namespace PasKreatif.Storefront.Hosting;
+
+public static class ShopPipeline
+{
+    public static WebApplication UseMarketplace(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+            app.UseExceptionHandler("/galat");
+        app.UseStatusCodePagesWithReExecute("/status/{0}");
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            FileProvider = new PhysicalFileProvider(app.Environment.WebRootPath),
+            OnPrepareResponse = ctx =>
+            {
+                // Versioned URLs (asp-append-version) may be kept for a year; others revalidate daily.
+                var versioned = ctx.Context.Request.Query.ContainsKey("v");
+                ctx.Context.Response.Headers[HeaderNames.CacheControl] = versioned ? "public, max-age=31536000, immutable" : "public, max-age=86400";
+            },
+        });
+        app.UseRequestLocalization();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        return app;
+    }
+
+    public static WebApplication MapShop(this WebApplication app)
+    {
+        app.MapRazorPages();
+        app.MapGet("/health", async (MarketplaceDb db, CancellationToken ct) =>
+        {
+            var state = await DatabaseHealth.CheckAsync(db, ct);
+            var body = new { status = state.Reachable && state.PendingMigrations == 0 ? "healthy" : "unhealthy", database = state };
+            return state.Reachable ? Results.Ok(body) : Results.Json(body, statusCode: StatusCodes.Status503ServiceUnavailable);
+        });
+        app.MapGet("/media/{**key}", ServeMediaAsync);
+        return app;
+    }
+
+    /// <summary>Public photo sizes only; originals are never served. Names are content hashes, so cache forever.</summary>
+    static async Task<IResult> ServeMediaAsync(string key, IMediaStore store, HttpContext http, CancellationToken ct)
+    {
+        var contentType = Path.GetExtension(key) switch { ".webp" => "image/webp", ".jpg" => "image/jpeg", _ => null };
+        if (contentType is null || !key.StartsWith("p/", StringComparison.Ordinal) || key.Contains("..", StringComparison.Ordinal))
+            return Results.NotFound();
+        var stream = await store.OpenReadAsync(key, ct);
+        if (stream is null) return Results.NotFound();
+        http.Response.Headers[HeaderNames.CacheControl] = "public, max-age=31536000, immutable";
+        http.Response.Headers[HeaderNames.XContentTypeOptions] = "nosniff";
+        return Results.Stream(stream, contentType);
+    }
+}

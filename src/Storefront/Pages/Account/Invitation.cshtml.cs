@@ -1,0 +1,72 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using PasKreatif.Makers;
+using PasKreatif.People;
+
+namespace PasKreatif.Storefront.Pages.Account;
+
+public class InvitationModel(InvitationService invitations, SignInManager<Person> signIn, UserManager<Person> users, IStringLocalizer<ShopText> text) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public string Token { get; set; } = "";
+    [BindProperty, Required(ErrorMessage = "Required"), StringLength(80, MinimumLength = 2, ErrorMessage = "Length")] public string DisplayName { get; set; } = "";
+    [BindProperty, Required(ErrorMessage = "Required"), StringLength(40, MinimumLength = 3, ErrorMessage = "Length"), RegularExpression("^[A-Za-z0-9._-]+$", ErrorMessage = "UserNameChars")] public string UserName { get; set; } = "";
+    [BindProperty, EmailAddress(ErrorMessage = "Email"), StringLength(254)] public string? Email { get; set; }
+    [BindProperty, Required(ErrorMessage = "Required"), DataType(DataType.Password), StringLength(200, MinimumLength = 8, ErrorMessage = "Length")] public string Password { get; set; } = "";
+
+    public string? GroupName { get; private set; }
+    public string? Problem { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        var (problem, group) = await invitations.CheckAsync(Token, ct);
+        GroupName = group;
+        return Show(problem);
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        var (problem, group) = await invitations.CheckAsync(Token, ct);
+        GroupName = group;
+        if (problem != InvitationProblem.None || !ModelState.IsValid) return Show(problem);
+
+        var result = await invitations.AcceptAsync(new InvitationAcceptance(Token, UserName, DisplayName, Password, Email), ct);
+        switch (result.Problem)
+        {
+            case InvitationProblem.None:
+                var person = await users.FindByIdAsync(result.Maker!.PersonId.ToString());
+                await signIn.SignInAsync(person!, isPersistent: true);
+                return LocalRedirect("/toko-saya");
+            case InvitationProblem.UserNameTaken:
+                ModelState.AddModelError(nameof(UserName), text["UserNameTaken"]);
+                return Page();
+            case InvitationProblem.EmailTaken:
+                ModelState.AddModelError(nameof(Email), text["EmailTaken"]);
+                return Page();
+            case InvitationProblem.InvalidPassword:
+                ModelState.AddModelError(nameof(Password), text["PasswordHelp"]);
+                return Page();
+            case InvitationProblem.InvalidInput:
+                ModelState.AddModelError("", text["CheckTheForm"]);
+                return Page();
+            default:
+                return Show(result.Problem);
+        }
+    }
+
+    IActionResult Show(InvitationProblem problem)
+    {
+        Problem = problem switch
+        {
+            InvitationProblem.None => null,
+            InvitationProblem.Expired => text["InvitationExpired"].Value,
+            InvitationProblem.AlreadyUsed => text["InvitationUsed"].Value,
+            _ => text["InvitationUnknown"].Value,
+        };
+        if (problem == InvitationProblem.Unknown) Response.StatusCode = StatusCodes.Status404NotFound;
+        else if (problem != InvitationProblem.None) Response.StatusCode = StatusCodes.Status410Gone;
+        return Page();
+    }
+}

@@ -1,0 +1,45 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using PasKreatif.People;
+
+namespace PasKreatif.Storefront.Pages.Account;
+
+public class SignInModel(SignInManager<Person> signIn, UserManager<Person> users, IStringLocalizer<ShopText> text) : PageModel
+{
+    [BindProperty, Required(ErrorMessage = "Required"), StringLength(254)] public string Login { get; set; } = "";
+    [BindProperty, Required(ErrorMessage = "Required"), DataType(DataType.Password), StringLength(200)] public string Password { get; set; } = "";
+    [BindProperty] public bool RememberMe { get; set; }
+    [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
+
+    public void OnGet() { }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (!ModelState.IsValid) return Page();
+        var login = Login.Trim();
+        // Makers often have no email: a user name works as well as an address.
+        var person = await users.FindByNameAsync(login) ?? await users.FindByEmailAsync(login);
+        if (person is not null)
+        {
+            var result = await signIn.PasswordSignInAsync(person, Password, RememberMe, lockoutOnFailure: true);
+            if (result.Succeeded)
+                return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : StartPage(await users.GetRolesAsync(person)));
+            if (result.IsLockedOut)
+            {
+                ModelState.AddModelError("", text["LockedOut"]);
+                return Page();
+            }
+        }
+        ModelState.AddModelError("", text["SignInFailed"]);
+        return Page();
+    }
+
+    /// <summary>Staff start in the back office, makers in their workspace, buyers in the shop.</summary>
+    public static string StartPage(IList<string> roles) =>
+        roles.Any(r => r is Roles.Administrator or Roles.Officer or Roles.Mentor) ? "/admin"
+        : roles.Contains(Roles.Maker) ? "/toko-saya"
+        : "/";
+}
