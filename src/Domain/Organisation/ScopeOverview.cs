@@ -4,6 +4,8 @@ using PasKreatif.Persistence;
 
 namespace PasKreatif.Organisation;
 
+public sealed record GroupChoice(int Id, string Name);
+
 public sealed record GroupOverviewRow(int GroupId, string GroupName, string OfficeName, int Makers, int ListingsOnSale, int ListingsWaiting);
 
 /// <summary>The back office's start page: the groups in the caller's scope at a glance.</summary>
@@ -18,8 +20,8 @@ public sealed class ScopeOverview(MarketplaceDb db)
                 db.Listings.Count(l => l.Programme!.GroupId == g.Id && l.Status == ListingStatus.Submitted)))
             .ToListAsync(ct);
 
-    public Task<List<(int Id, string Name)>> GroupChoicesAsync(StaffScope scope, CancellationToken ct = default) =>
-        scope.Groups(db).OrderBy(g => g.Name).Select(g => ValueTuple.Create(g.Id, g.Name)).ToListAsync(ct);
+    public Task<List<GroupChoice>> GroupChoicesAsync(StaffScope scope, CancellationToken ct = default) =>
+        scope.Groups(db).OrderBy(g => g.Name).Select(g => new GroupChoice(g.Id, g.Name)).ToListAsync(ct);
 
     public Task<List<Office>> OfficesAsync(CancellationToken ct = default) =>
         db.Offices.AsNoTracking().Include(o => o.Regencies).ThenInclude(r => r.Targets).OrderBy(o => o.Name).ToListAsync(ct);

@@ -62,10 +62,15 @@ public static class MarketplaceHost
         {
             o.LoginPath = "/masuk";
             o.LogoutPath = "/keluar";
-            o.AccessDeniedPath = "/akses-ditolak";
             o.Cookie.Name = ".PasKreatif.Auth";
             o.SlidingExpiration = true;
             o.ExpireTimeSpan = TimeSpan.FromDays(14);
+            // A signed-in person without the role gets a plain 403; the status page explains it.
+            o.Events.OnRedirectToAccessDenied = ctx =>
+            {
+                ctx.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return Task.CompletedTask;
+            };
         });
         services.AddAuthorizationBuilder()
             .AddPolicy(ShopPolicies.Maker, p => p.RequireRole(Roles.Maker))

@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# Runs every test of the solution against real parts, then smoke-tests ./run.sh.
+# Ends with "N passed, N failed". See README.md.
+set -uo pipefail
+cd "$(dirname "$0")"
+source scripts/common.sh
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+unset ConnectionStrings__Marketplace
+
+ensure_packages postgresql=$PG_BIN/initdb chromium=/usr/bin/chromium curl=/usr/bin/curl \
+    fonts-dejavu-core=/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf
+
+RESULTS=$REPO_ROOT/TestResults/$(date +%Y%m%d-%H%M%S)
+mkdir -p "$RESULTS"
+TEST_CLUSTER=test-$$
+
+cleanup() {
+    [ -n "${SMOKE_PID:-}" ] && kill "$SMOKE_PID" 2>/dev/null
+    pg_stop
+    [ -n "${PG_DIR:-}" ] && rm -rf "$PG_DIR"
+}
+trap cleanup EXIT
+
+# One private server for the whole run; durability is not needed for tests.
+pg_start "$TEST_CLUSTER" -c fsync=off -c synchronous_commit=off -c full_page_writes=off
+export PASKREATIF_ARTIFACTS=$RESULTS
+export PASKREATIF_TEST_PG="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Maximum Pool Size=40;Timeout=30"
+
+log "Building"
+dotnet build Marketplace.sln -c Debug -nologo -v quiet 2>&1 | grep -E "error|warn" ; build_status=${PIPESTATUS[0]}
+[ "$build_status" -eq 0 ] || die "the build failed"
+
+failed_projects=0
+for project in Domain.Tests Integration.Tests Browser.Tests; do
+    started=$(date +%s)
+    log "Testing $project"
+    dotnet test "tests/$project" --no-build -nologo --logger "trx;LogFileName=$project.trx" --results-directory "$RESULTS" \
+        -- RunConfiguration.TreatNoTestsAsError=true 2>&1 | grep -vE '^\s*$' | tail -40
+    echo "$project took $(( $(date +%s) - started )) s"
+    [ -f "$RESULTS/$project.trx" ] || { echo "$project produced no results: counted as failed"; failed_projects=$((failed_projects + 1)); }
+done
+
+# The README's first command must keep working: start it, ask /health and the home page, stop it.
+log "Smoke-testing ./run.sh"
+smoke_passed=0
+SMOKE_PORT=$(free_port)
+SHOP_URL=http://127.0.0.1:$SMOKE_PORT ./run.sh > "$RESULTS/run.log" 2>&1 &
+SMOKE_PID=$!
+if wait_for_http "http://127.0.0.1:$SMOKE_PORT/health" 600 "$SMOKE_PID" \
+    && [[ "$(curl -fsS "http://127.0.0.1:$SMOKE_PORT/")" == *product-card* ]]; then
+    smoke_passed=1
+    echo "./run.sh answered /health and served demo listings"
+else
+    echo "./run.sh did not come up; its output:"; tail -40 "$RESULTS/run.log"
+fi
+kill "$SMOKE_PID" 2>/dev/null; wait "$SMOKE_PID" 2>/dev/null; SMOKE_PID=
+
+# Sums one attribute of the TRX files' <Counters> elements.
+count() { cat "$RESULTS"/*.trx 2>/dev/null | grep -o "<Counters [^>]*" | grep -o " $1=\"[0-9]*\"" | awk -F'"' '{ n += $2 } END { print n + 0 }'; }
+passed=$(( $(count passed) + smoke_passed ))
+failed=$(( $(count failed) + $(count error) + $(count timeout) + failed_projects + 1 - smoke_passed ))
+echo "Results in $RESULTS"
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]

@@ -1,0 +1,66 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using PasKreatif.Integration.Tests.Fixtures;
+
+namespace PasKreatif.Browser.Tests;
+
+/// <summary>The real site on Kestrel and one headless Debian Chromium, shared by a collection.</summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    public const string ChromiumPath = "/usr/bin/chromium";
+    readonly ShopFactory shop = new();
+    IPlaywright? playwright;
+
+    public IBrowser Browser { get; private set; } = null!;
+    public string BaseUrl { get; private set; } = "";
+    public ShopFactory Shop => shop;
+
+    public static string Artifacts { get; } = Path.Combine(
+        Environment.GetEnvironmentVariable("PASKREATIF_ARTIFACTS") ?? Path.Combine(Path.GetTempPath(), "pk-browser"), "screenshots");
+
+    public async Task InitializeAsync()
+    {
+        if (!File.Exists(ChromiumPath))
+            throw new InvalidOperationException($"{ChromiumPath} is missing: ./test.sh installs Debian's chromium package.");
+        await ((IAsyncLifetime)shop).InitializeAsync();
+        shop.UseKestrel(0);
+        shop.StartServer();
+        BaseUrl = shop.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        playwright = await Playwright.CreateAsync();
+        Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        });
+        Directory.CreateDirectory(Artifacts);
+    }
+
+    /// <summary>A fresh visitor: own cookies, a phone-sized screen unless told otherwise, Indonesian browser.</summary>
+    public async Task<IPage> NewPageAsync(int width = 360, int height = 740, string locale = "id-ID")
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseUrl, ViewportSize = new ViewportSize { Width = width, Height = height }, Locale = locale,
+        });
+        return await context.NewPageAsync();
+    }
+
+    public static Task ScreenshotAsync(IPage page, string name) =>
+        page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Artifacts, name + ".png"), FullPage = true });
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null) await Browser.CloseAsync();
+        playwright?.Dispose();
+        await ((IAsyncLifetime)shop).DisposeAsync();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>
+{
+    public const string Name = "Browser";
+}

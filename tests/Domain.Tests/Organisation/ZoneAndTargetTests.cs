@@ -1,0 +1,41 @@
+using PasKreatif.Organisation;
+
+namespace PasKreatif.Domain.Tests.Organisation;
+
+public class ZoneAndTargetTests
+{
+    [Theory]
+    [InlineData(IndonesianZone.WIB, "14.30")]
+    [InlineData(IndonesianZone.WITA, "15.30")]
+    [InlineData(IndonesianZone.WIT, "16.30")]
+    public void Times_show_in_the_zone_asked_for(IndonesianZone zone, string expected)
+    {
+        var utc = new DateTimeOffset(2026, 11, 23, 7, 30, 0, TimeSpan.Zero);
+        Assert.Equal(expected, utc.ToZone(zone).ToString("HH.mm"));
+    }
+
+    [Fact]
+    public void Zone_names_parse_whatever_their_case()
+    {
+        Assert.True(IndonesianZones.TryParse("wita", out var zone));
+        Assert.Equal(IndonesianZone.WITA, zone);
+        Assert.False(IndonesianZones.TryParse("CET", out _));
+        Assert.False(IndonesianZones.TryParse("3", out _));
+    }
+
+    [Fact]
+    public void The_target_in_force_is_the_latest_set_for_that_month_or_before()
+    {
+        var regency = new Regency
+        {
+            Targets =
+            [
+                new MonthlyTarget { FromMonth = new DateOnly(2025, 1, 1), Amount = Money.Of(2_000_000) },
+                new MonthlyTarget { FromMonth = new DateOnly(2026, 1, 1), Amount = Money.Of(2_300_000) },
+            ],
+        };
+        Assert.Null(regency.TargetFor(new DateOnly(2024, 12, 1)));
+        Assert.Equal(Money.Of(2_000_000), regency.TargetFor(new DateOnly(2025, 12, 1)));
+        Assert.Equal(Money.Of(2_300_000), regency.TargetFor(new DateOnly(2026, 1, 1)));
+    }
+}

@@ -1,0 +1,87 @@
+using Microsoft.EntityFrameworkCore;
+using PasKreatif.Catalog;
+using PasKreatif.Demo;
+using PasKreatif.Integration.Tests.Fixtures;
+using PasKreatif.Ledger;
+using PasKreatif.Persistence;
+
+namespace PasKreatif.Integration.Tests.Demo;
+
+public class DemoDataTests
+{
+    [Fact]
+    public async Task Loading_twice_changes_nothing_and_two_loads_are_identical()
+    {
+        var first = await TestDatabases.CreateEmptyAsync("demo1");
+        var second = await TestDatabases.CreateEmptyAsync("demo2");
+        var media = Path.Combine(Path.GetTempPath(), "pk-demo-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            await using var db = TestDatabases.Open(first);
+            await db.Database.MigrateAsync();
+            Assert.True(await TestDatabases.DemoLoader(db, media).LoadAsync(DemoTier.Tiny));
+            var before = await CountsAsync(db);
+
+            await using (var again = TestDatabases.Open(first))
+                Assert.False(await TestDatabases.DemoLoader(again, media).LoadAsync(DemoTier.Tiny));
+            Assert.Equal(before, await CountsAsync(db));
+
+            await using var other = TestDatabases.Open(second);
+            await other.Database.MigrateAsync();
+            await TestDatabases.DemoLoader(other, media).LoadAsync(DemoTier.Tiny);
+            Assert.Equal(await FingerprintAsync(db), await FingerprintAsync(other));
+        }
+        finally
+        {
+            await TestDatabases.DropAsync(first);
+            await TestDatabases.DropAsync(second);
+            if (Directory.Exists(media)) Directory.Delete(media, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task The_tiny_tier_has_its_sizes_and_a_sound_ledger()
+    {
+        var name = await TestDatabases.CreateFromTemplateAsync("tiny");
+        try
+        {
+            await using var db = TestDatabases.Open(name);
+            Assert.Equal(2, await db.Offices.CountAsync());
+            Assert.Equal(3, await db.Groups.CountAsync());
+            Assert.Equal(10, await db.Makers.CountAsync());
+            Assert.Equal(40, await db.Listings.CountAsync());
+            Assert.Equal(60, await db.Orders.CountAsync());
+            Assert.True(await db.Listings.CountAsync(l => l.Status == ListingStatus.Approved) >= 25);
+            Assert.All(await db.Listings.Select(l => l.Photos.Count).ToListAsync(), count => Assert.InRange(count, 1, 4));
+
+            // Every paid line is credited once, and no balance is ever below zero.
+            var paidLines = await db.OrderLines.CountAsync(l => db.Orders.Any(o => o.Id == l.OrderId && o.PaidAt != null));
+            Assert.Equal(paidLines, await db.LedgerEntries.CountAsync(e => e.Kind == LedgerEntryKind.Credit));
+            var balances = await db.LedgerEntries.GroupBy(e => e.MakerId).Select(g => g.Sum(e =>
+                e.Kind == LedgerEntryKind.Credit || e.Kind == LedgerEntryKind.PayoutReversal ? e.Amount.Amount : -e.Amount.Amount)).ToListAsync();
+            Assert.All(balances, b => Assert.True(b >= 0));
+            // Every maker appears by a display name of their own.
+            Assert.DoesNotContain(await db.Makers.Select(m => m.DisplayName).ToListAsync(), n => string.IsNullOrWhiteSpace(n));
+        }
+        finally
+        {
+            await TestDatabases.DropAsync(name);
+        }
+    }
+
+    static async Task<string> CountsAsync(MarketplaceDb db) => string.Join(",",
+        await db.Offices.CountAsync(), await db.Groups.CountAsync(), await db.Programmes.CountAsync(), await db.Users.CountAsync(),
+        await db.Makers.CountAsync(), await db.Photos.CountAsync(), await db.Listings.CountAsync(), await db.ListingPhotos.CountAsync(),
+        await db.Orders.CountAsync(), await db.OrderLines.CountAsync(), await db.Payments.CountAsync(),
+        await db.LedgerEntries.CountAsync(), await db.Payouts.CountAsync(), await db.Categories.CountAsync(), await db.Roles.CountAsync());
+
+    static async Task<string> FingerprintAsync(MarketplaceDb db)
+    {
+        var listings = await db.Listings.OrderBy(l => l.Id).Select(l => l.Slug + l.Price.Amount + l.Status + l.Stock).ToListAsync();
+        var orders = await db.Orders.OrderBy(o => o.Id).Select(o => o.Number + o.PublicToken + o.Total.Amount + o.Status + o.PlacedAt).ToListAsync();
+        var ledger = await db.LedgerEntries.OrderBy(e => e.Id).Select(e => e.MakerId + e.Kind.ToString() + e.Amount.Amount + e.OccurredAt).ToListAsync();
+        var people = await db.Users.OrderBy(u => u.UserName).Select(u => u.Id + u.UserName! + u.PasswordHash).ToListAsync();
+        var photos = await db.Photos.OrderBy(p => p.Id).Select(p => p.Hash).ToListAsync();
+        return string.Join("|", listings.Concat(orders).Concat(ledger).Concat(people).Concat(photos));
+    }
+}

@@ -1,0 +1,39 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using PasKreatif.Persistence;
+
+namespace PasKreatif.Integration.Tests.Fixtures;
+
+/// <summary>The real web host on a database of its own, copied from the tiny-tier template.</summary>
+public class ShopFactory : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public string Database { get; private set; } = "";
+
+    public async Task InitializeAsync() => Database = await TestDatabases.CreateFromTemplateAsync(GetType().Name);
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("ConnectionStrings:Marketplace", TestDatabases.ConnectionString(Database));
+        builder.UseSetting("Jobs:RunServer", "false");
+        builder.UseSetting("Database:MigrateOnStart", "false");
+        builder.UseSetting("Demo:Tier", "");
+        builder.UseSetting("Media:Root", TestDatabases.MediaRoot);
+        builder.UseSetting("Mail:PickupFolder", Path.Combine(Path.GetTempPath(), $"pk-mail-{Database}"));
+    }
+
+    public MarketplaceDb OpenDb() => TestDatabases.Open(Database);
+
+    public async Task<T> WithScopeAsync<T>(Func<IServiceProvider, Task<T>> work)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await work(scope.ServiceProvider);
+    }
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await TestDatabases.DropAsync(Database);
+    }
+}
