@@ -8,7 +8,8 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 unset ConnectionStrings__Marketplace
 
 ensure_packages postgresql=$PG_BIN/initdb chromium=/usr/bin/chromium curl=/usr/bin/curl \
-    fonts-dejavu-core=/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf
+    fonts-dejavu-core=/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf \
+    python3-aiosmtpd=/usr/lib/python3/dist-packages/aiosmtpd
 
 RESULTS=$REPO_ROOT/TestResults/$(date +%Y%m%d-%H%M%S)
 mkdir -p "$RESULTS"
@@ -16,6 +17,7 @@ TEST_CLUSTER=test-$$
 
 cleanup() {
     [ -n "${SMOKE_PID:-}" ] && kill "$SMOKE_PID" 2>/dev/null
+    [ -n "${SMTP_PID:-}" ] && kill "$SMTP_PID" 2>/dev/null
     pg_stop
     [ -n "${PG_DIR:-}" ] && rm -rf "$PG_DIR"
 }
@@ -25,6 +27,12 @@ trap cleanup EXIT
 pg_start "$TEST_CLUSTER" -c fsync=off -c synchronous_commit=off -c full_page_writes=off
 export PASKREATIF_ARTIFACTS=$RESULTS
 export PASKREATIF_TEST_PG="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Maximum Pool Size=40;Timeout=30"
+
+# A real SMTP server; tests read what it received from its Maildir.
+SMTP_PORT=$(free_port)
+export PASKREATIF_TEST_SMTP=127.0.0.1:$SMTP_PORT PASKREATIF_TEST_MAILDIR=$RESULTS/maildir
+/usr/bin/python3 -m aiosmtpd -n -l "127.0.0.1:$SMTP_PORT" -c aiosmtpd.handlers.Mailbox "$PASKREATIF_TEST_MAILDIR" > "$RESULTS/smtp.log" 2>&1 &
+SMTP_PID=$!
 
 log "Building"
 dotnet build Marketplace.sln -c Debug -nologo -v quiet 2>&1 | grep -E "error|warn" ; build_status=${PIPESTATUS[0]}

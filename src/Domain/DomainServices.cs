@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using PasKreatif.Catalog;
 using PasKreatif.Demo;
+using PasKreatif.Mail;
 using PasKreatif.Makers;
 using PasKreatif.Media;
 using PasKreatif.Persistence;
@@ -27,6 +28,16 @@ public static class DomainServices
         services.AddSingleton(media);
         services.AddSingleton<IMediaStore, FileSystemMediaStore>();
         services.AddSingleton<PhotoPipeline>();
+
+        var mail = new MailOptions
+        {
+            SmtpHost = configuration["Smtp:Host"], SmtpPort = configuration.GetValue("Smtp:Port", 25),
+            SmtpUser = configuration["Smtp:User"], SmtpPassword = configuration["Smtp:Password"],
+            From = configuration["Smtp:From"] is { Length: > 0 } from ? from : new MailOptions().From,
+            PickupFolder = configuration["Mail:PickupFolder"] is { Length: > 0 } folder ? folder : Path.Combine(AppContext.BaseDirectory, "mail"),
+        };
+        services.AddSingleton(mail);
+        services.AddSingleton<IMailTransport>(string.IsNullOrWhiteSpace(mail.SmtpHost) ? new PickupFolderMailTransport(mail) : new SmtpMailTransport(mail));
 
         services.AddScoped<DemoDataLoader>();
         services.AddScoped<ShopQueries>();
