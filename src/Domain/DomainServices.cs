@@ -43,6 +43,7 @@ public static class DomainServices
         services.AddScoped<ShopQueries>();
         services.AddScoped<MakerWorkspaceQueries>();
         services.AddScoped<InvitationService>();
+        services.AddScoped<Ledger.RevenueLedger>();
         services.AddScoped<Organisation.ScopeOverview>();
         return services;
     }
