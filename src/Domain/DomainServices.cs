@@ -39,6 +39,9 @@ public static class DomainServices
         services.AddSingleton(mail);
         services.AddSingleton<IMailTransport>(string.IsNullOrWhiteSpace(mail.SmtpHost) ? new PickupFolderMailTransport(mail) : new SmtpMailTransport(mail));
 
+        services.AddScoped<MailQueue>();
+        services.AddScoped<MailJob>();
+
         services.AddScoped<DemoDataLoader>();
         services.AddScoped<ShopQueries>();
         services.AddScoped<MakerWorkspaceQueries>();
