@@ -52,7 +52,10 @@ done
 log "Smoke-testing ./run.sh"
 smoke_passed=0
 SMOKE_PORT=$(free_port)
-SHOP_URL=http://127.0.0.1:$SMOKE_PORT ./run.sh > "$RESULTS/run.log" 2>&1 &
+# A fresh data folder, as on a new machine: nothing left from earlier runs can hide a broken first start.
+SMOKE_DATA=$(mktemp -d /var/tmp/pas-kreatif-smoke.XXXXXX)
+chmod 755 "$SMOKE_DATA"
+PASKREATIF_DATA_DIR=$SMOKE_DATA SHOP_URL=http://127.0.0.1:$SMOKE_PORT ./run.sh > "$RESULTS/run.log" 2>&1 &
 SMOKE_PID=$!
 if wait_for_http "http://127.0.0.1:$SMOKE_PORT/health" 600 "$SMOKE_PID" \
     && [[ "$(curl -fsS "http://127.0.0.1:$SMOKE_PORT/")" == *product-card* ]]; then
@@ -62,6 +65,7 @@ else
     echo "./run.sh did not come up; its output:"; tail -40 "$RESULTS/run.log"
 fi
 kill "$SMOKE_PID" 2>/dev/null; wait "$SMOKE_PID" 2>/dev/null; SMOKE_PID=
+rm -rf "$SMOKE_DATA"
 
 # Sums one attribute of the TRX files' <Counters> elements.
 count() { cat "$RESULTS"/*.trx 2>/dev/null | grep -o "<Counters [^>]*" | grep -o " $1=\"[0-9]*\"" | awk -F'"' '{ n += $2 } END { print n + 0 }'; }

@@ -27,11 +27,13 @@ free_port() {
     /usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'
 }
 
-# Where a private cluster lives. As root the postgres user cannot reach a checkout under /root,
-# so the cluster goes to /var/tmp under a name derived from the checkout path.
+# Where a private cluster lives: PASKREATIF_DATA_DIR when set; else, as root (the postgres user cannot
+# reach a checkout under /root), /var/tmp under a name derived from the checkout path; else .data/.
 cluster_dir() {
     local name=$1
-    if [ "$(id -u)" -eq 0 ]; then
+    if [ -n "${PASKREATIF_DATA_DIR:-}" ]; then
+        echo "$PASKREATIF_DATA_DIR/$name"
+    elif [ "$(id -u)" -eq 0 ]; then
         echo "/var/tmp/pas-kreatif-$(printf '%s' "$REPO_ROOT" | sha1sum | cut -c1-12)/$name"
     else
         echo "$REPO_ROOT/.data/$name"
@@ -48,7 +50,7 @@ pg_start() {
     ensure_packages postgresql=$PG_BIN/initdb
     PG_DIR=$(cluster_dir "$name")
     mkdir -p "$PG_DIR"
-    [ "$(id -u)" -eq 0 ] && chown postgres:postgres "$PG_DIR" "$(dirname "$PG_DIR")"
+    [ "$(id -u)" -eq 0 ] && chown postgres:postgres "$PG_DIR" "$(dirname "$PG_DIR")" && chmod 755 "$(dirname "$PG_DIR")"
     if [ ! -f "$PG_DIR/data/PG_VERSION" ]; then
         log "Creating a private PostgreSQL cluster in $PG_DIR"
         as_pg "$PG_BIN/initdb" -D "$PG_DIR/data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null

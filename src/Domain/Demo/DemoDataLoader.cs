@@ -27,8 +27,22 @@ public sealed class DemoDataLoader(MarketplaceDb db, PhotoPipeline photos, IOpti
     public async Task<bool> LoadAsync(DemoTier tier, CancellationToken ct = default)
     {
         await ReferenceData.EnsureAsync(db, ct);
-        var started = DateTime.UtcNow;
+        var detectChanges = db.ChangeTracker.AutoDetectChangesEnabled;
+        // Rows are only added, never edited: skipping change detection makes large tiers fast.
         db.ChangeTracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            return await LoadOnceAsync(tier, ct);
+        }
+        finally
+        {
+            db.ChangeTracker.AutoDetectChangesEnabled = detectChanges;
+        }
+    }
+
+    async Task<bool> LoadOnceAsync(DemoTier tier, CancellationToken ct)
+    {
+        var started = DateTime.UtcNow;
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         // Two instances starting together load once: the second waits here, then sees the mark.
         await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(20261101)", ct);
@@ -44,7 +58,6 @@ public sealed class DemoDataLoader(MarketplaceDb db, PhotoPipeline photos, IOpti
         db.DemoDataMarks.Add(new DemoDataMark { Tier = tier.Name, LoadedAt = build.Anchor });
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        db.ChangeTracker.AutoDetectChangesEnabled = true;
         log.LogInformation("Demo data '{Tier}' loaded in {Seconds:0.0} s", tier.Name, (DateTime.UtcNow - started).TotalSeconds);
         return true;
     }

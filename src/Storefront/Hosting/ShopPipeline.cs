@@ -35,8 +35,9 @@ public static class ShopPipeline
         app.MapGet("/health", async (MarketplaceDb db, CancellationToken ct) =>
         {
             var state = await DatabaseHealth.CheckAsync(db, ct);
-            var body = new { status = state.Reachable && state.PendingMigrations == 0 ? "healthy" : "unhealthy", database = state };
-            return state.Reachable ? Results.Ok(body) : Results.Json(body, statusCode: StatusCodes.Status503ServiceUnavailable);
+            var healthy = state.Reachable && state.PendingMigrations == 0;
+            var body = new { status = healthy ? "healthy" : "unhealthy", database = state };
+            return healthy ? Results.Ok(body) : Results.Json(body, statusCode: StatusCodes.Status503ServiceUnavailable);
         });
         app.MapGet("/media/{**key}", ServeMediaAsync);
         return app;
