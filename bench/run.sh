@@ -1,0 +1,94 @@
+#!/usr/bin/env bash
+# Load benchmark: starts the shop in Release on a private database holding a demo tier, drives it
+# with wrk from a second process on 127.0.0.1 only (bounded in time), and writes a Markdown table to
+# bench/results/. Usage: bench/run.sh [demo|bench] [seconds per run, default 15]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/common.sh
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+
+TIER=${1:-bench}
+DURATION=${2:-15}
+CONNECTIONS=${BENCH_CONNECTIONS:-8 64}
+ensure_packages wrk=/usr/bin/wrk curl=/usr/bin/curl
+WORK=$(mktemp -d)
+STAMP=$(date -u +%Y%m%d-%H%M)
+OUT=bench/results/$STAMP-$TIER.md
+
+cleanup() {
+    [ -n "${APP_PID:-}" ] && kill "$APP_PID" 2>/dev/null && wait "$APP_PID" 2>/dev/null
+    pg_stop
+    rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+# The cluster is kept between runs: loading 100,000 listings takes minutes, once.
+pg_start bench
+psql_bench() { as_pg "$PG_BIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -tAq "$@"; }
+psql_bench -d postgres -c "SELECT 1 FROM pg_database WHERE datname='bench_$TIER'" | grep -q 1 \
+    || as_pg "$PG_BIN/createdb" -h 127.0.0.1 -p "$PG_PORT" -U postgres "bench_$TIER"
+
+log "Building the shop (Release)"
+dotnet build src/Storefront -c Release -nologo -v quiet >/dev/null
+PORT=$(free_port)
+BASE=http://127.0.0.1:$PORT
+ConnectionStrings__Marketplace="$(pg_connection "bench_$TIER")" Database__MigrateOnStart=true Demo__Tier=$TIER \
+Media__Root=$PG_DIR/media-$TIER Mail__PickupFolder=$WORK/mail ASPNETCORE_ENVIRONMENT=Production \
+    dotnet src/Storefront/bin/Release/net10.0/PasKreatif.Storefront.dll --urls "$BASE" --contentRoot "$REPO_ROOT/src/Storefront" \
+    > "$WORK/app.log" 2>&1 &
+APP_PID=$!
+log "Waiting for the shop (the first start loads the '$TIER' tier)"
+wait_for_http "$BASE/health" 3600 "$APP_PID" || { tail -30 "$WORK/app.log"; die "the shop did not start"; }
+
+# URL lists: many URLs per page type, so caches show their real hit rate.
+psql_bench -d "bench_$TIER" -c "SELECT '/produk/' || \"Slug\" FROM \"Listings\" WHERE \"Status\" = 'Approved' ORDER BY md5(\"Slug\") LIMIT 1000" > "$WORK/product.txt"
+psql_bench -d "bench_$TIER" -c "SELECT '/kategori/' || \"Slug\" FROM \"Categories\" ORDER BY \"Position\"" > "$WORK/categories.txt"
+next_page() { curl -fsS "$BASE$1" | grep -o '<a [^>]*rel="next"[^>]*>' | grep -o 'href="[^"]*"' | head -1 | sed 's/href="//;s/"$//;s/&amp;/\&/g'; }
+: > "$WORK/category.txt"; : > "$WORK/category-page-200.txt"
+while read -r category; do
+    url=$category
+    for page in $(seq 1 200); do
+        [ "$page" -le 12 ] && echo "$url" >> "$WORK/category.txt"
+        [ "$page" -eq 200 ] && { echo "$url" >> "$WORK/category-page-200.txt"; break; }
+        url=$(next_page "$url") || break
+        [ -n "$url" ] || break
+    done
+done < "$WORK/categories.txt"
+echo / > "$WORK/home.txt"
+printf '%s\n' /cari?q=kue /cari?q=tas /cari?q=lukisan /cari?q=keripik /cari?q=parsel > "$WORK/search-common.txt"
+printf '%s\n' /cari?q=cendana /cari?q=teralis /cari?q=tapis /cari?q=emping /cari?q=kerapu > "$WORK/search-rare.txt"
+printf '%s\n' /cari?q=kerajnan /cari?q=lukisn /cari?q=brwnies /cari?q=keripk /cari?q=parcel > "$WORK/search-typo.txt"
+psql_bench -d "bench_$TIER" -c "SELECT '/keranjang/tambah/' || \"Id\" FROM \"Listings\" WHERE \"Status\" = 'Approved' ORDER BY md5(\"Slug\") LIMIT 200" > "$WORK/add-to-cart.txt"
+echo /ping > "$WORK/minimal.txt"
+
+TYPES="minimal home category category-page-200 search-common search-rare search-typo product add-to-cart"
+for type in $TYPES; do
+    [ -s "$WORK/$type.txt" ] || { echo "no URLs for $type"; continue; }
+    # Warm up, then measure at each connection count.
+    WRK_URLS=$WORK/$type.txt wrk -t2 -c8 -d3s -s bench/load.lua "$BASE" >/dev/null 2>&1 || true
+    for c in $CONNECTIONS; do
+        result=$(WRK_URLS=$WORK/$type.txt wrk -t2 -c"$c" -d"${DURATION}s" --timeout 10s -s bench/load.lua "$BASE" | grep '^RESULT' | sed 's/^RESULT //')
+        echo "$type $c $result" | tee -a "$WORK/results.txt"
+    done
+done
+PEAK_KB=$(grep VmHWM "/proc/$APP_PID/status" | awk '{print $2}')
+
+/usr/bin/python3 - "$WORK/results.txt" "$OUT" "$TIER" "$DURATION" "$PEAK_KB" "$(nproc)" <<'PY'
+import json, sys
+rows_path, out, tier, duration, peak_kb, cores = sys.argv[1:]
+rows = []
+for line in open(rows_path):
+    kind, conns, data = line.split(" ", 2)
+    rows.append((kind, int(conns), json.loads(data)))
+floor = {c: d["requests"] / d["seconds"] for k, c, d in rows if k == "minimal"}
+with open(out, "w") as f:
+    f.write(f"# Load benchmark: tier `{tier}`, {duration} s per run, wrk on 127.0.0.1, {cores} cores\n\n")
+    f.write("| page | connections | req/s | ratio to minimal | p50 ms | p95 ms | p99 ms | errors | non-2xx |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|\n")
+    for kind, c, d in rows:
+        rps = d["requests"] / d["seconds"]
+        ratio = f"{rps / floor[c]:.0%}" if c in floor and floor[c] else "–"
+        f.write(f"| {kind} | {c} | {rps:,.0f} | {ratio} | {d['p50']:.1f} | {d['p95']:.1f} | {d['p99']:.1f} | {d['errors']} | {d['non2xx']} |\n")
+    f.write(f"\nPeak working set of the server: {int(peak_kb) / 1024:.0f} MB\n")
+print(open(out).read())
+PY
+log "Written to $OUT"
