@@ -35,7 +35,7 @@ public class ResourceParityTests
             .SelectMany(Keys).ToHashSet();
         var used = Directory.GetFiles(folder, "*.cs*", SearchOption.AllDirectories)
             .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}") && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}"))
-            .SelectMany(f => System.Text.RegularExpressions.Regex.Matches(File.ReadAllText(f), @"\b(?:T|text)\[""([A-Za-z.]+)""").Select(m => m.Groups[1].Value))
+            .SelectMany(f => System.Text.RegularExpressions.Regex.Matches(File.ReadAllText(f), @"\b(?:T|text)\[""([A-Za-z.]+)""\]").Select(m => m.Groups[1].Value))
             .Where(k => !k.EndsWith('.'))
             .ToHashSet();
         Assert.NotEmpty(used);
