@@ -29,7 +29,7 @@ public sealed class MakerEarnings(MarketplaceDb db, RevenueLedger ledger, TimePr
         var now = clock.GetUtcNow().ToZone(maker.Zone);
         var current = new DateOnly(now.Year, now.Month, 1);
         var first = current.AddMonths(-11);
-        var from = new DateTimeOffset(first.Year, first.Month, 1, 0, 0, 0, maker.Zone.Offset());
+        var from = new DateTimeOffset(first.Year, first.Month, 1, 0, 0, 0, maker.Zone.Offset()).ToUniversalTime();
         var sales = await db.LedgerEntries
             .Where(e => e.MakerId == makerId && e.OccurredAt >= from && (e.Kind == LedgerEntryKind.Credit || e.Kind == LedgerEntryKind.Reversal))
             .Select(e => new { e.OccurredAt, e.Kind, e.Amount }).ToListAsync(ct);

@@ -41,7 +41,7 @@ public class EditModel(CurrentMaker current, ListingEditor editor, MarketplaceDb
             catch (ListingDraftException e) { ShowErrors(e.Errors); }
             catch (ListingRuleException e) { ModelState.AddModelError("", Text["Rule." + e.Code]); }
         }
-        else ShowErrors([]);
+        else ShowErrors(ListingDrafts.Check(Form.ToDraft()));
         await LoadChoicesAsync(NeedsReview, ct);
         return Page();
     }

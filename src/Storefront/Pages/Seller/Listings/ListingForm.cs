@@ -41,12 +41,14 @@ static class ListingFormErrors
     /// <summary>Replaces the binder's English messages with ours, and adds the domain's field errors.</summary>
     public static void Show(ModelStateDictionary state, IEnumerable<DraftError> errors, Func<string, string> text)
     {
-        foreach (var (key, entry) in state.Where(e => e.Value!.Errors.Count > 0).ToList())
+        var unreadable = state.Where(e => e.Value!.Errors.Count > 0).Select(e => e.Key).ToList();
+        foreach (var key in unreadable)
         {
-            entry!.Errors.Clear();
+            state[key]!.Errors.Clear();
             state.AddModelError(key, text("Error.Number"));
         }
-        foreach (var e in errors) state.AddModelError("Form." + e.Field, text("Error." + e.Code));
+        foreach (var e in errors.Where(e => !unreadable.Contains("Form." + e.Field)))
+            state.AddModelError("Form." + e.Field, text("Error." + e.Code));
     }
 }
 

@@ -30,7 +30,7 @@ public class NewModel(CurrentMaker current, ListingEditor editor, MarketplaceDb 
             }
             catch (ListingDraftException e) { ShowErrors(e.Errors); }
         }
-        else ShowErrors([]);
+        else ShowErrors(ListingDrafts.Check(Form.ToDraft()));
         await LoadChoicesAsync(false, ct);
         return Page();
     }
