@@ -16,27 +16,31 @@ public sealed class PhotoPipeline(IMediaStore store)
 {
     public const int JpegQuality = 80;
     public const int WebpQuality = 75;
+    /// <summary>libvips's default is 4; 2 costs a few percent in size and saves much of the time on a phone-sized photo.</summary>
+    public const int WebpEffort = 2;
 
     public async Task<ProcessedPhoto> StoreAsync(byte[] original, CancellationToken ct = default, IProgress<int>? progress = null)
     {
-        PhotoRules.Inspect(original);
+        var header = PhotoRules.Inspect(original);
         var hash = Convert.ToHexStringLower(SHA256.HashData(original));
         var outputs = new List<(string Key, byte[] Content, string Type)>();
-        int width, height;
+        var (width, height) = header.Upright;
         try
         {
-            // One full decode, failing on a truncated file, so nothing is stored for a broken upload.
-            using var source = Image.NewFromBuffer(original, access: Enums.Access.Sequential, failOn: Enums.FailOn.Truncated);
-            using var rotated = source.Autorot();
-            using var upright = rotated.CopyMemory();
-            width = upright.Width;
-            height = upright.Height;
+            // One decode (JPEG shrunk on load towards the largest size), failing on a truncated file,
+            // so nothing is stored for a broken upload; it is turned upright in memory, where order does not matter.
+            var shrink = 1;
+            while (header.Format == "jpeg" && shrink < 8 && width / (shrink * 2) >= PhotoSizes.Widths.Max()) shrink *= 2;
+            using var source = Image.NewFromBuffer(original, shrink > 1 ? $"shrink={shrink}" : "", access: Enums.Access.Sequential, failOn: Enums.FailOn.Truncated);
+            using var decoded = source.CopyMemory();
+            using var rotated = decoded.Autorot();
+            using var largest = rotated.CopyMemory();
             progress?.Report(40);
             foreach (var target in PhotoSizes.Widths)
             {
-                using var thumb = upright.ThumbnailImage(Math.Min(target, width), height: 10_000, size: Enums.Size.Down);
+                using var thumb = largest.ThumbnailImage(Math.Min(target, largest.Width), height: 100_000, size: Enums.Size.Down);
                 using var pixels = thumb.CopyMemory();
-                outputs.Add((PhotoSizes.Key(hash, target, "webp"), pixels.WebpsaveBuffer(q: WebpQuality, keep: Enums.ForeignKeep.None), "image/webp"));
+                outputs.Add((PhotoSizes.Key(hash, target, "webp"), pixels.WebpsaveBuffer(q: WebpQuality, effort: WebpEffort, keep: Enums.ForeignKeep.None), "image/webp"));
                 outputs.Add((PhotoSizes.Key(hash, target, "jpg"), pixels.JpegsaveBuffer(q: JpegQuality, keep: Enums.ForeignKeep.None, interlace: true), "image/jpeg"));
             }
         }

@@ -11,7 +11,11 @@ public sealed class PhotoRefusedException(PhotoProblem problem) : Exception(prob
 }
 
 /// <summary>What the header says about an accepted file.</summary>
-public sealed record PhotoHeader(string Format, int Width, int Height);
+public sealed record PhotoHeader(string Format, int Width, int Height, int Orientation = 1)
+{
+    /// <summary>Orientations 5 to 8 turn the picture a quarter, swapping its sides.</summary>
+    public (int Width, int Height) Upright => Orientation >= 5 ? (Height, Width) : (Width, Height);
+}
 
 /// <summary>
 /// The upload rules, decided by content, never by file name: JPEG, PNG, WebP, and HEIC where
@@ -44,7 +48,8 @@ public static class PhotoRules
         {
             using var header = Image.NewFromBuffer(content, access: Enums.Access.Sequential);
             if ((long)header.Width * header.Height > MaxPixels) throw new PhotoRefusedException(PhotoProblem.TooManyPixels);
-            return new PhotoHeader(format, header.Width, header.Height);
+            var orientation = header.Contains("orientation") ? (int)header.Get("orientation") : 1;
+            return new PhotoHeader(format, header.Width, header.Height, orientation is >= 1 and <= 8 ? orientation : 1);
         }
         catch (VipsException)
         {

@@ -58,6 +58,19 @@ public class PhotoRulesTests
     }
 
     [Fact]
+    public async Task A_large_sideways_photo_is_shrunk_on_load_and_turned_upright()
+    {
+        // Large enough that decoding is shrunk and rotation cannot run in one sequential pass.
+        var original = PhoneShots.SidewaysJpegWithGps(5200, 3900);
+        var store = new MemoryStore();
+        var stored = await new PhotoPipeline(store).StoreAsync(original);
+        Assert.Equal((3900, 5200), (stored.Width, stored.Height));
+        using var largest = Image.NewFromBuffer(store.Files[PhotoSizes.Key(stored.Hash, 1280, "jpg")]);
+        Assert.Equal(1280, largest.Width);
+        Assert.True(largest.Height > largest.Width);
+    }
+
+    [Fact]
     public async Task A_60_megapixel_png_is_refused_before_decoding_and_nothing_is_stored()
     {
         var png = PhoneShots.Png(10_000, 6_000);
