@@ -27,6 +27,7 @@ public sealed class ListingGallery(MarketplaceDb db, ListingEditor editor, TimeP
     {
         var listing = await editor.RequireAsync(makerId, listingId, ct);
         var gallery = await WorkingForChangeAsync(listing, ct);
+        if (gallery.Any(p => p.PhotoId == photoId)) return; // the same picture sent twice shows once
         if (gallery.Count >= ListingDrafts.MaxPhotos) throw new ListingRuleException("TooManyPhotos");
         var photo = new ListingPhoto { ListingId = listing.Id, PhotoId = photoId, Position = gallery.Count == 0 ? 0 : gallery.Max(p => p.Position) + 1 };
         if (listing.EditsInPlace()) listing.Photos.Add(photo);

@@ -43,6 +43,7 @@ public abstract class WorkspacePage(CurrentMaker current, IStringLocalizer<Works
         catch (ListingRuleException e) { Problem = text["Rule." + e.Code]; }
         catch (FulfilmentRuleException e) { Problem = text["Fulfil." + e.Code]; }
         catch (PhotoRefusedException e) { Problem = text["Photo." + e.Problem]; }
+        catch (Microsoft.EntityFrameworkCore.DbUpdateConcurrencyException) { Problem = text["ChangedMeanwhile"]; }
         return LocalRedirect(redirect);
     }
 }
