@@ -48,6 +48,14 @@ public static class DomainServices
         services.AddScoped<InvitationService>();
         services.AddScoped<Ledger.RevenueLedger>();
         services.AddScoped<Organisation.ScopeOverview>();
+        // Makers' workspace (issue 5)
+        services.AddScoped<CurrentMaker>();
+        services.AddScoped<ListingEditor>();
+        services.AddScoped<ListingGallery>();
+        services.AddScoped<PhotoUploads>();
+        services.AddScoped<PhotoUploadJob>();
+        services.AddScoped<Orders.MakerOrders>();
+        services.AddScoped<Ledger.MakerEarnings>();
         return services;
     }
 }

@@ -8,7 +8,11 @@ namespace PasKreatif.Makers;
 
 public sealed record NewInvitation(int Id, string Token, DateTimeOffset ExpiresAt);
 
-public sealed record InvitationAcceptance(string Token, string UserName, string DisplayName, string Password, string? Email);
+/// <summary>The maker's answers; the optional story waits for a mentor's approval before it shows.</summary>
+public sealed record InvitationAcceptance(string Token, string UserName, string DisplayName, string Password, string? Email, string? Story = null)
+{
+    public const int MaxStory = 2000;
+}
 
 public enum InvitationProblem { None, Unknown, Expired, AlreadyUsed, UserNameTaken, EmailTaken, InvalidPassword, InvalidInput }
 
@@ -52,7 +56,8 @@ public sealed class InvitationService(MarketplaceDb db, UserManager<Person> user
     {
         var userName = input.UserName.Trim();
         var displayName = input.DisplayName.Trim();
-        if (userName.Length is < 3 or > 40 || displayName.Length is < 2 or > 80)
+        var story = Catalog.ListingDrafts.CleanText(input.Story);
+        if (userName.Length is < 3 or > 40 || displayName.Length is < 2 or > 80 || story.Length > InvitationAcceptance.MaxStory)
             return new(InvitationProblem.InvalidInput);
 
         var hash = Invitation.Hash(input.Token);
@@ -80,6 +85,7 @@ public sealed class InvitationService(MarketplaceDb db, UserManager<Person> user
         {
             PersonId = person.Id, DisplayName = displayName, HomeGroupId = invitation.GroupId,
             RegencyId = invitation.RegencyId, JoinedAt = now, Slug = Guid.NewGuid().ToString("N"),
+            Story = story.Length == 0 ? new MakerStory() : new MakerStory { Pending = story, Status = StoryStatus.Pending },
         };
         var programmes = await db.Programmes.Where(p => p.GroupId == invitation.GroupId).Select(p => p.Id).ToListAsync(ct);
         maker.Programmes.AddRange(programmes.Select(id => new MakerProgramme { ProgrammeId = id }));

@@ -31,6 +31,7 @@ public class MarketplaceDb(DbContextOptions<MarketplaceDb> options)
     public DbSet<ListingRevision> ListingRevisions => Set<ListingRevision>();
     public DbSet<ListingPhoto> ListingPhotos => Set<ListingPhoto>();
     public DbSet<Photo> Photos => Set<Photo>();
+    public DbSet<PhotoUpload> PhotoUploads => Set<PhotoUpload>();
     public DbSet<ListingAuditEntry> ListingAudit => Set<ListingAuditEntry>();
     public DbSet<Cart> Carts => Set<Cart>();
     public DbSet<CartLine> CartLines => Set<CartLine>();

@@ -722,6 +722,57 @@ namespace PasKreatif.Persistence.Migrations
                     b.ToTable("Photos");
                 });
 
+            modelBuilder.Entity("PasKreatif.Media.PhotoUpload", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("Content")
+                        .HasColumnType("bytea");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("ListingId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("MakerId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("PhotoId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Problem")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int>("Progress")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ListingId");
+
+                    b.HasIndex("PhotoId");
+
+                    b.HasIndex("MakerId", "ListingId", "CreatedAt");
+
+                    b.ToTable("PhotoUploads", t =>
+                        {
+                            t.HasCheckConstraint("CK_PhotoUploads_Progress", "\"Progress\" BETWEEN 0 AND 100");
+                        });
+                });
+
             modelBuilder.Entity("PasKreatif.Moderation.ListingAuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -1740,6 +1791,26 @@ namespace PasKreatif.Persistence.Migrations
                     b.HasOne("PasKreatif.People.Person", null)
                         .WithMany()
                         .HasForeignKey("UploadedById")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("PasKreatif.Media.PhotoUpload", b =>
+                {
+                    b.HasOne("PasKreatif.Catalog.Listing", null)
+                        .WithMany()
+                        .HasForeignKey("ListingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("PasKreatif.Makers.Maker", null)
+                        .WithMany()
+                        .HasForeignKey("MakerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("PasKreatif.Media.Photo", null)
+                        .WithMany()
+                        .HasForeignKey("PhotoId")
                         .OnDelete(DeleteBehavior.SetNull);
                 });
 

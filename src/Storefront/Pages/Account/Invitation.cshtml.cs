@@ -15,6 +15,8 @@ public class InvitationModel(InvitationService invitations, SignInManager<Person
     [BindProperty, Required(ErrorMessage = "Required"), StringLength(40, MinimumLength = 3, ErrorMessage = "Length"), RegularExpression("^[A-Za-z0-9._-]+$", ErrorMessage = "UserNameChars")] public string UserName { get; set; } = "";
     [BindProperty, EmailAddress(ErrorMessage = "Email"), StringLength(254)] public string? Email { get; set; }
     [BindProperty, Required(ErrorMessage = "Required"), DataType(DataType.Password), StringLength(200, MinimumLength = 8, ErrorMessage = "Length")] public string Password { get; set; } = "";
+    /// <summary>Optional; it waits for a mentor's approval before it shows anywhere.</summary>
+    [BindProperty] public string? Story { get; set; }
 
     public string? GroupName { get; private set; }
     public string? Problem { get; private set; }
@@ -32,7 +34,7 @@ public class InvitationModel(InvitationService invitations, SignInManager<Person
         GroupName = group;
         if (problem != InvitationProblem.None || !ModelState.IsValid) return Show(problem);
 
-        var result = await invitations.AcceptAsync(new InvitationAcceptance(Token, UserName, DisplayName, Password, Email), ct);
+        var result = await invitations.AcceptAsync(new InvitationAcceptance(Token, UserName, DisplayName, Password, Email, Story), ct);
         switch (result.Problem)
         {
             case InvitationProblem.None:

@@ -1,0 +1,41 @@
+namespace PasKreatif.Catalog;
+
+/// <summary>What a maker types into the listing form, before any rule is applied.</summary>
+public sealed record ListingDraft(
+    string Title, string Description, int CategoryId, int ProgrammeId, decimal Price,
+    bool MadeToOrder, int Stock, int LeadTimeDays, int WeightGrams, DeliveryOptions Delivery);
+
+/// <summary>A field the maker must fix; the code names the message.</summary>
+public sealed record DraftError(string Field, string Code);
+
+public static class ListingDrafts
+{
+    public const int MaxPhotos = 8;
+    public const int MaxDescription = 4000;
+
+    /// <summary>Plain text only: line endings made uniform, control characters other than line breaks dropped.</summary>
+    public static string CleanText(string? text) =>
+        new string((text ?? "").Replace("\r\n", "\n").Replace('\r', '\n').Where(c => c == '\n' || !char.IsControl(c)).ToArray()).Trim();
+
+    public static IReadOnlyList<DraftError> Check(ListingDraft d)
+    {
+        var errors = new List<DraftError>();
+        var title = CleanText(d.Title);
+        if (title.Length is < 3 or > 120) errors.Add(new(nameof(d.Title), "TitleLength"));
+        if (title.Contains('\n')) errors.Add(new(nameof(d.Title), "TitleOneLine"));
+        if (CleanText(d.Description).Length is < 10 or > MaxDescription) errors.Add(new(nameof(d.Description), "DescriptionLength"));
+        if (d.Price < 500 || d.Price > 100_000_000 || d.Price != decimal.Truncate(d.Price)) errors.Add(new(nameof(d.Price), "PriceRange"));
+        if (d.Stock is < 0 or > 100_000) errors.Add(new(nameof(d.Stock), "StockRange"));
+        if (d.MadeToOrder && d.LeadTimeDays is < 1 or > 90) errors.Add(new(nameof(d.LeadTimeDays), "LeadTimeRange"));
+        if (!d.MadeToOrder && d.LeadTimeDays is < 0 or > 90) errors.Add(new(nameof(d.LeadTimeDays), "LeadTimeRange"));
+        if (d.WeightGrams is < 1 or > 100_000) errors.Add(new(nameof(d.WeightGrams), "WeightRange"));
+        if (d.Delivery == DeliveryOptions.None) errors.Add(new(nameof(d.Delivery), "DeliveryRequired"));
+        return errors;
+    }
+}
+
+/// <summary>The draft broke a rule; nothing was saved.</summary>
+public sealed class ListingDraftException(IReadOnlyList<DraftError> errors) : Exception(string.Join(", ", errors.Select(e => e.Code)))
+{
+    public IReadOnlyList<DraftError> Errors { get; } = errors;
+}

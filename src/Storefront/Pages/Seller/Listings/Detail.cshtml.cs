@@ -1,0 +1,68 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+using PasKreatif.Catalog;
+using PasKreatif.Makers;
+using PasKreatif.Media;
+
+namespace PasKreatif.Storefront.Pages.Seller.Listings;
+
+public class DetailModel(CurrentMaker current, ListingEditor editor, ListingGallery gallery, PhotoUploads uploads, IStringLocalizer<WorkspaceText> text)
+    : WorkspacePage(current, text)
+{
+    [BindProperty(SupportsGet = true)] public int Id { get; set; }
+    public Listing Listing { get; private set; } = null!;
+    public ListingRevision? Revision { get; private set; }
+    public IReadOnlyList<ListingPhoto> Photos { get; private set; } = [];
+    string Here => $"/toko-saya/produk/{Id}";
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (!await ResolveMakerAsync(ct)) return NotFound();
+        var listing = await editor.OwnAsync(MakerId, Id, ct);
+        if (listing is null) return NotFound();
+        Listing = listing;
+        Revision = listing.EditsInPlace() ? null : ListingEditor.OpenRevision(listing);
+        Photos = ListingGallery.Working(listing);
+        return Page();
+    }
+
+    public bool CanSubmit => Listing.Status is ListingStatus.Draft or ListingStatus.Rejected
+        || !Listing.EditsInPlace() && Revision is { Status: RevisionStatus.Draft or RevisionStatus.Rejected };
+    public bool CanChangePhotos => Listing.Status != ListingStatus.Archived && Revision?.Status != RevisionStatus.Submitted;
+
+    public Task<IActionResult> OnPostSubmitAsync(CancellationToken ct) =>
+        StepAsync(() => editor.SubmitAsync(MakerId, Id, PersonId, ct), Here, "Done.Submitted", ct);
+
+    public Task<IActionResult> OnPostPauseAsync(CancellationToken ct) =>
+        StepAsync(() => editor.PauseAsync(MakerId, Id, PersonId, ct), Here, "Done.Paused", ct);
+
+    public Task<IActionResult> OnPostResumeAsync(CancellationToken ct) =>
+        StepAsync(() => editor.ResumeAsync(MakerId, Id, PersonId, ct), Here, "Done.Resumed", ct);
+
+    public Task<IActionResult> OnPostArchiveAsync(CancellationToken ct) =>
+        StepAsync(() => editor.ArchiveAsync(MakerId, Id, PersonId, ct), Here, "Done.Archived", ct);
+
+    public Task<IActionResult> OnPostStockAsync(int? stock, CancellationToken ct) =>
+        StepAsync(() => stock is null ? throw new ListingRuleException("NegativeStock") : editor.SetStockAsync(MakerId, Id, PersonId, stock.Value, ct), Here, "Done.Stock", ct);
+
+    public Task<IActionResult> OnPostMovePhotoAsync(int photoId, int step, CancellationToken ct) =>
+        StepAsync(() => gallery.MoveAsync(MakerId, Id, photoId, step, ct), Here + "#foto", null, ct);
+
+    public Task<IActionResult> OnPostRemovePhotoAsync(int photoId, CancellationToken ct) =>
+        StepAsync(() => gallery.RemoveAsync(MakerId, Id, photoId, ct), Here + "#foto", "Done.PhotoRemoved", ct);
+
+    /// <summary>Checks the header now; the job does the rest and the upload page shows its progress.</summary>
+    public async Task<IActionResult> OnPostPhotoAsync(IFormFile? photo, CancellationToken ct)
+    {
+        Guid? started = null;
+        var result = await StepAsync(async () =>
+        {
+            if (photo is null || photo.Length == 0) throw new PhotoRefusedException(PhotoProblem.Empty);
+            if (photo.Length > PhotoRules.MaxBytes) throw new PhotoRefusedException(PhotoProblem.TooLarge);
+            using var buffer = new MemoryStream((int)photo.Length);
+            await photo.CopyToAsync(buffer, ct);
+            started = (await uploads.StartAsync(MakerId, Id, buffer.ToArray(), ct)).Id;
+        }, Here + "#foto", null, ct);
+        return started is { } id ? LocalRedirect($"/toko-saya/unggahan/{id}") : result;
+    }
+}

@@ -1,0 +1,48 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+using PasKreatif.Catalog;
+using PasKreatif.Makers;
+using PasKreatif.Persistence;
+
+namespace PasKreatif.Storefront.Pages.Seller.Listings;
+
+public class EditModel(CurrentMaker current, ListingEditor editor, MarketplaceDb db, IStringLocalizer<WorkspaceText> text)
+    : ListingFormPage(current, editor, db, text)
+{
+    [BindProperty(SupportsGet = true)] public int Id { get; set; }
+    public bool NeedsReview { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (!await ResolveMakerAsync(ct)) return NotFound();
+        var listing = await Editor.OwnAsync(MakerId, Id, ct);
+        if (listing is null) return NotFound();
+        if (listing.Status == ListingStatus.Archived) return LocalRedirect($"/toko-saya/produk/{Id}");
+        Form = ListingForm.From(listing, listing.EditsInPlace() ? null : ListingEditor.OpenRevision(listing));
+        NeedsReview = !listing.EditsInPlace();
+        await LoadChoicesAsync(NeedsReview, ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        if (!await ResolveMakerAsync(ct)) return NotFound();
+        var listing = await Editor.OwnAsync(MakerId, Id, ct);
+        if (listing is null) return NotFound();
+        NeedsReview = !listing.EditsInPlace();
+        if (ModelState.IsValid)
+        {
+            try
+            {
+                await Editor.UpdateAsync(MakerId, Id, PersonId, Form.ToDraft(), ct);
+                Done = Text[NeedsReview ? "Saved.Revision" : "Saved.Draft"];
+                return LocalRedirect($"/toko-saya/produk/{Id}");
+            }
+            catch (ListingDraftException e) { ShowErrors(e.Errors); }
+            catch (ListingRuleException e) { ModelState.AddModelError("", Text["Rule." + e.Code]); }
+        }
+        else ShowErrors(ListingDrafts.Check(Form.ToDraft()));
+        await LoadChoicesAsync(NeedsReview, ct);
+        return Page();
+    }
+}

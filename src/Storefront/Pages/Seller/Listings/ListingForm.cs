@@ -1,0 +1,55 @@
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using PasKreatif.Catalog;
+
+namespace PasKreatif.Storefront.Pages.Seller.Listings;
+
+/// <summary>The listing form's fields as posted; numbers stay nullable so a typo is an error, not a zero.</summary>
+public sealed class ListingForm
+{
+    public string Title { get; set; } = "";
+    public string Description { get; set; } = "";
+    public int CategoryId { get; set; }
+    public int ProgrammeId { get; set; }
+    public decimal? Price { get; set; }
+    public bool MadeToOrder { get; set; }
+    public int? Stock { get; set; }
+    public int? LeadTimeDays { get; set; }
+    public int? WeightGrams { get; set; }
+    public bool Pickup { get; set; }
+    public bool LocalDelivery { get; set; }
+    public bool Shipping { get; set; }
+
+    public ListingDraft ToDraft() => new(Title ?? "", Description ?? "", CategoryId, ProgrammeId, Price ?? 0, MadeToOrder,
+        Stock ?? 0, LeadTimeDays ?? 0, WeightGrams ?? 0,
+        (Pickup ? DeliveryOptions.Pickup : 0) | (LocalDelivery ? DeliveryOptions.LocalDelivery : 0) | (Shipping ? DeliveryOptions.Shipping : 0));
+
+    public static ListingForm From(Listing l, ListingRevision? open) => new()
+    {
+        Title = open?.Title ?? l.Title, Description = open?.Description ?? l.Description, CategoryId = open?.CategoryId ?? l.CategoryId,
+        ProgrammeId = l.ProgrammeId, Price = l.Price.Amount, MadeToOrder = l.MadeToOrder, Stock = l.Stock, LeadTimeDays = l.LeadTimeDays,
+        WeightGrams = l.WeightGrams, Pickup = l.Delivery.HasFlag(DeliveryOptions.Pickup),
+        LocalDelivery = l.Delivery.HasFlag(DeliveryOptions.LocalDelivery), Shipping = l.Delivery.HasFlag(DeliveryOptions.Shipping),
+    };
+}
+
+/// <summary>What the form's select boxes offer.</summary>
+public sealed record ListingFormChoices(IReadOnlyList<SelectListItem> Categories, IReadOnlyList<SelectListItem> Programmes, bool ProgrammeFixed);
+
+static class ListingFormErrors
+{
+    /// <summary>Replaces the binder's English messages with ours, and adds the domain's field errors.</summary>
+    public static void Show(ModelStateDictionary state, IEnumerable<DraftError> errors, Func<string, string> text)
+    {
+        var unreadable = state.Where(e => e.Value!.Errors.Count > 0).Select(e => e.Key).ToList();
+        foreach (var key in unreadable)
+        {
+            state[key]!.Errors.Clear();
+            state.AddModelError(key, text("Error.Number"));
+        }
+        foreach (var e in errors.Where(e => !unreadable.Contains("Form." + e.Field)))
+            state.AddModelError("Form." + e.Field, text("Error." + e.Code));
+    }
+}
+
+public sealed record ListingFormView(ListingForm Form, ListingFormChoices Choices, bool IsNew);

@@ -1,0 +1,37 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+using PasKreatif.Catalog;
+using PasKreatif.Makers;
+using PasKreatif.Persistence;
+
+namespace PasKreatif.Storefront.Pages.Seller.Listings;
+
+public class NewModel(CurrentMaker current, ListingEditor editor, MarketplaceDb db, IStringLocalizer<WorkspaceText> text)
+    : ListingFormPage(current, editor, db, text)
+{
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (!await ResolveMakerAsync(ct)) return NotFound();
+        await LoadChoicesAsync(false, ct);
+        Form = new ListingForm { Stock = 1, WeightGrams = 500, Pickup = true };
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        if (!await ResolveMakerAsync(ct)) return NotFound();
+        if (ModelState.IsValid)
+        {
+            try
+            {
+                var listing = await Editor.CreateAsync(MakerId, PersonId, Form.ToDraft(), ct);
+                Done = Text["Saved.Draft"];
+                return LocalRedirect($"/toko-saya/produk/{listing.Id}");
+            }
+            catch (ListingDraftException e) { ShowErrors(e.Errors); }
+        }
+        else ShowErrors(ListingDrafts.Check(Form.ToDraft()));
+        await LoadChoicesAsync(false, ct);
+        return Page();
+    }
+}
