@@ -6,6 +6,7 @@ using PasKreatif.Demo;
 using PasKreatif.Mail;
 using PasKreatif.Makers;
 using PasKreatif.Media;
+using PasKreatif.Orders;
 using PasKreatif.Persistence;
 
 namespace PasKreatif;
@@ -48,6 +49,7 @@ public static class DomainServices
         services.AddScoped<InvitationService>();
         services.AddScoped<Ledger.RevenueLedger>();
         services.AddScoped<Organisation.ScopeOverview>();
+        services.AddOrders(configuration);
         return services;
     }
 }
