@@ -7,6 +7,8 @@ namespace PasKreatif.Orders;
 
 public enum CartProblem { None, NotForSale, SoldOut, NotEnoughStock, BadQuantity }
 
+public sealed record ListingForCart(int Id, string Title, string Slug, Money Price, string MakerName, int Stock, bool MadeToOrder, int LeadTimeDays, bool OnSale);
+
 public sealed record CartLineView(int ListingId, string Title, string Slug, Money Price, Money PriceWhenAdded, int Quantity,
     int? Available, bool OnSale, int LeadTimeDays)
 {
@@ -59,6 +61,11 @@ public sealed class CartService(MarketplaceDb db, TimeProvider clock)
         }).ToList();
         return new CartView(cartId, makers);
     }
+
+    public Task<ListingForCart?> ListingAsync(int listingId, CancellationToken ct = default) =>
+        db.Listings.AsNoTracking().Where(l => l.Id == listingId && l.Status != ListingStatus.Draft && l.Status != ListingStatus.Submitted && l.Status != ListingStatus.Rejected)
+            .Select(l => new ListingForCart(l.Id, l.Title, l.Slug, l.Price, l.Maker!.DisplayName, l.Stock, l.MadeToOrder, l.LeadTimeDays, l.Status == ListingStatus.Approved))
+            .SingleOrDefaultAsync(ct);
 
     /// <summary>Adds units of a listing (creating the cart when needed) and returns the cart's id.</summary>
     public async Task<(Guid CartId, CartProblem Problem)> AddAsync(Guid? cartId, Guid? personId, int listingId, int quantity, CancellationToken ct = default)

@@ -24,6 +24,7 @@ public static class OrderServices
         services.AddScoped<OfflinePaymentDesk>();
         services.AddScoped<OrderExpiryJob>();
         services.AddScoped<StripeWebhook>();
+        services.AddScoped<CardPaymentRestart>();
         return services;
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.FileProviders;
 using Microsoft.Net.Http.Headers;
 using PasKreatif.Media;
 using PasKreatif.Persistence;
+using PasKreatif.Storefront.Pages.Checkout;
 
 namespace PasKreatif.Storefront.Hosting;
 
@@ -39,6 +40,7 @@ public static class ShopPipeline
             return state.Reachable ? Results.Ok(body) : Results.Json(body, statusCode: StatusCodes.Status503ServiceUnavailable);
         });
         app.MapGet("/media/{**key}", ServeMediaAsync);
+        app.MapCheckout();
         return app;
     }
 
