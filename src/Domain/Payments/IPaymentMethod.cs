@@ -38,7 +38,7 @@ public sealed class CashOnPickupPayment : IPaymentMethod
     {
         var pickup = lastPickupDate ?? DateOnly.FromDateTime(placedAt.UtcDateTime);
         // End of the grace period's last day, at the latest Indonesian midnight (WIB), so no zone loses a day.
-        return new DateTimeOffset(pickup.AddDays(options.CashPickupGraceDays + 1).ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(7));
+        return new DateTimeOffset(pickup.AddDays(options.CashPickupGraceDays + 1).ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(7)).ToUniversalTime();
     }
 
     public Task<string?> StartAsync(Order order, Payment payment, string statusUrl, CancellationToken ct) => Task.FromResult<string?>(null);
