@@ -6,6 +6,7 @@ using PasKreatif.Demo;
 using PasKreatif.Mail;
 using PasKreatif.Makers;
 using PasKreatif.Media;
+using PasKreatif.Orders;
 using PasKreatif.Persistence;
 
 namespace PasKreatif;
@@ -56,6 +57,7 @@ public static class DomainServices
         services.AddScoped<PhotoUploadJob>();
         services.AddScoped<Orders.MakerOrders>();
         services.AddScoped<Ledger.MakerEarnings>();
+        services.AddOrders(configuration);
         return services;
     }
 }

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Localization;
 using PasKreatif.Admin;
 using PasKreatif.People;
 using PasKreatif.Persistence;
+using PasKreatif.Storefront.Pages.Checkout;
 
 namespace PasKreatif.Storefront.Hosting;
 
@@ -28,6 +29,7 @@ public static class MarketplaceHost
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(ShopText)));
         services.AddMarketplaceAdmin();
+        services.AddCheckout();
         services.Configure<RequestLocalizationOptions>(o =>
         {
             o.DefaultRequestCulture = new RequestCulture("id");

@@ -1,0 +1,51 @@
+using PasKreatif.Organisation;
+
+namespace PasKreatif.Orders;
+
+public enum DeliveryProblem { None, NotOffered, PerishableMustStayLocal, PickupDateMissing, PickupDateTooEarly }
+
+/// <summary>What one maker's part of a cart allows: offered methods, perishables, weight and lead time.</summary>
+public sealed record MakerParcel(IReadOnlyList<Catalog.DeliveryOptions> LineOptions, bool Perishable, int WeightGrams, int LeadTimeDays, IndonesianZone MakerZone);
+
+/// <summary>Delivery choices per maker and their price: pure rules, no I/O.</summary>
+public static class DeliveryRules
+{
+    /// <summary>The methods every line of the parcel offers; perishables never travel by shipping.</summary>
+    public static IReadOnlyList<DeliveryMethod> Allowed(MakerParcel parcel)
+    {
+        var all = new List<DeliveryMethod>();
+        foreach (var method in Enum.GetValues<DeliveryMethod>())
+        {
+            if (method == DeliveryMethod.Shipping && parcel.Perishable) continue;
+            if (parcel.LineOptions.All(o => o.HasFlag(Flag(method)))) all.Add(method);
+        }
+        return all;
+    }
+
+    public static DateOnly EarliestPickup(MakerParcel parcel, DateTimeOffset now) =>
+        DateOnly.FromDateTime(now.ToZone(parcel.MakerZone).DateTime).AddDays(Math.Max(parcel.LeadTimeDays, 0));
+
+    public static DeliveryProblem Check(MakerParcel parcel, DeliveryMethod method, DateOnly? pickupDate, DateTimeOffset now)
+    {
+        if (method == DeliveryMethod.Shipping && parcel.Perishable) return DeliveryProblem.PerishableMustStayLocal;
+        if (!Allowed(parcel).Contains(method)) return DeliveryProblem.NotOffered;
+        if (method != DeliveryMethod.Pickup) return DeliveryProblem.None;
+        if (pickupDate is null) return DeliveryProblem.PickupDateMissing;
+        return pickupDate < EarliestPickup(parcel, now) ? DeliveryProblem.PickupDateTooEarly : DeliveryProblem.None;
+    }
+
+    public static Money Price(MakerParcel parcel, DeliveryMethod method, IndonesianZone buyerZone, OrderOptions options) => method switch
+    {
+        DeliveryMethod.Pickup => Money.Zero,
+        DeliveryMethod.LocalDelivery => Money.Of(options.LocalDeliveryFee),
+        // Every started kilogram counts; a parcel weighs at least one.
+        _ => Money.Of(Math.Max(1, (parcel.WeightGrams + 999) / 1000) * (buyerZone == parcel.MakerZone ? options.ShippingPerKgSameZone : options.ShippingPerKgOtherZone)),
+    };
+
+    static Catalog.DeliveryOptions Flag(DeliveryMethod method) => method switch
+    {
+        DeliveryMethod.Pickup => Catalog.DeliveryOptions.Pickup,
+        DeliveryMethod.LocalDelivery => Catalog.DeliveryOptions.LocalDelivery,
+        _ => Catalog.DeliveryOptions.Shipping,
+    };
+}

@@ -1,0 +1,16 @@
+namespace PasKreatif.Orders;
+
+/// <summary>Order settings (section "Orders"): payment deadlines and delivery prices.</summary>
+public sealed class OrderOptions
+{
+    public int CardPaymentMinutes { get; set; } = 60;
+    public int BankTransferHours { get; set; } = 48;
+    /// <summary>Cash-at-pickup orders not collected this many days after the pickup date are cancelled.</summary>
+    public int CashPickupGraceDays { get; set; } = 7;
+    public decimal LocalDeliveryFee { get; set; } = 15_000m;
+    /// <summary>Shipping per started kilogram when maker and buyer share a time zone (roughly the same islands).</summary>
+    public decimal ShippingPerKgSameZone { get; set; } = 12_000m;
+    public decimal ShippingPerKgOtherZone { get; set; } = 25_000m;
+    /// <summary>Transfer instructions shown to buyers who pay by bank transfer.</summary>
+    public string BankAccount { get; set; } = "Bank Rakyat Indonesia 0123-01-000123-30-1 a.n. PAS Kreatif";
+}

@@ -1,0 +1,30 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using PasKreatif.Payments;
+
+namespace PasKreatif.Orders;
+
+public static class OrderServices
+{
+    /// <summary>Cart, checkout, order states, payment methods and the Stripe webhook.</summary>
+    public static IServiceCollection AddOrders(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton(configuration.GetSection("Orders").Get<OrderOptions>() ?? new OrderOptions());
+        services.AddSingleton(configuration.GetSection("Stripe").Get<StripeOptions>() ?? new StripeOptions());
+        services.AddSingleton(new ShopLinks(configuration["Shop:BaseUrl"] is { Length: > 0 } url ? url : "http://127.0.0.1:5080"));
+        services.AddSingleton<IPaymentMethod, StripeCardPayment>();
+        services.AddSingleton<IPaymentMethod, BankTransferPayment>();
+        services.AddSingleton<IPaymentMethod, CashOnPickupPayment>();
+        services.AddSingleton<PaymentMethods>();
+        services.AddScoped<CartService>();
+        services.AddScoped<CheckoutService>();
+        services.AddScoped<OrderLifecycle>();
+        services.AddScoped<OrderQueries>();
+        services.AddScoped<OrderMail>();
+        services.AddScoped<OfflinePaymentDesk>();
+        services.AddScoped<OrderExpiryJob>();
+        services.AddScoped<StripeWebhook>();
+        services.AddScoped<CardPaymentRestart>();
+        return services;
+    }
+}

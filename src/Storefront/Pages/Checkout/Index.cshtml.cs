@@ -1,0 +1,117 @@
+using System.Globalization;
+using System.Net.Mail;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using PasKreatif.Orders;
+using PasKreatif.Organisation;
+using PasKreatif.Payments;
+using PasKreatif.People;
+using PasKreatif.Storefront.Pages.Cart;
+
+namespace PasKreatif.Storefront.Pages.Checkout;
+
+public sealed class DeliveryInput
+{
+    public int MakerId { get; set; }
+    public DeliveryMethod Method { get; set; }
+    public DateOnly? PickupDate { get; set; }
+}
+
+[ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
+public class IndexModel(CartService carts, CheckoutService checkout, PaymentMethods methods, OrderOptions options, ShopLinks links,
+    UserManager<Person> users, TimeProvider clock, IStringLocalizer<CheckoutText> text) : PageModel
+{
+    [BindProperty] public string Name { get; set; } = "";
+    [BindProperty] public string Phone { get; set; } = "";
+    [BindProperty] public string Email { get; set; } = "";
+    [BindProperty] public string Address { get; set; } = "";
+    [BindProperty] public IndonesianZone Zone { get; set; } = IndonesianZone.WIB;
+    [BindProperty] public PaymentMethod Method { get; set; } = PaymentMethod.BankTransfer;
+    [BindProperty] public List<DeliveryInput> Deliveries { get; set; } = [];
+
+    public CartView Cart { get; private set; } = CartView.Empty;
+    public IReadOnlyList<PaymentMethod> Methods => methods.Available;
+    public OrderOptions Options => options;
+    public DateTimeOffset Now => clock.GetUtcNow();
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        Cart = await carts.ViewAsync(CartCookie.Read(HttpContext), ct);
+        if (Cart.IsEmpty) return Redirect("/keranjang");
+        if (await users.GetUserAsync(User) is { } person)
+        {
+            Name = person.DisplayName;
+            Email = person.Email ?? "";
+            Phone = person.PhoneNumber ?? "";
+        }
+        Deliveries = Cart.Makers.Select(m => new DeliveryInput
+        {
+            MakerId = m.MakerId, Method = DeliveryRules.Allowed(m.Parcel).FirstOrDefault(),
+            PickupDate = DeliveryRules.EarliestPickup(m.Parcel, Now),
+        }).ToList();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        ModelState.Clear(); // every message below comes from the shop's own checks, in the buyer's language
+        var cartId = CartCookie.Read(HttpContext);
+        Cart = await carts.ViewAsync(cartId, ct);
+        if (cartId is null || Cart.IsEmpty) return Redirect("/keranjang");
+        CheckFields();
+        if (!ModelState.IsValid) return Invalid();
+
+        var buyer = Guid.TryParse(users.GetUserId(User), out var id) ? id : (Guid?)null;
+        var request = new CheckoutRequest(cartId.Value, buyer, Name, Phone, Email, Address, Zone,
+            CultureInfo.CurrentUICulture.TwoLetterISOLanguageName, Method,
+            Deliveries.Select(d => new DeliveryChoice(d.MakerId, d.Method, d.PickupDate)).ToList());
+        var result = await checkout.PlaceAsync(request, links.BaseUrl, ct);
+        switch (result.Problem)
+        {
+            case CheckoutProblem.None:
+                return Redirect(result.RedirectUrl ?? $"/pesanan/{result.Order!.PublicToken}");
+            case CheckoutProblem.SoldOut:
+                ModelState.AddModelError("", text["SoldOutNow", string.Join(", ", result.SoldOut ?? [])]);
+                Cart = await carts.ViewAsync(cartId, ct);
+                if (Cart.IsEmpty) return Redirect("/keranjang");
+                break;
+            case CheckoutProblem.Delivery:
+                foreach (var (makerId, problem) in result.Delivery!)
+                {
+                    var index = Deliveries.FindIndex(d => d.MakerId == makerId);
+                    ModelState.AddModelError(index >= 0 ? $"Deliveries[{index}]" : "", text["DeliveryProblem." + problem]);
+                }
+                break;
+            default:
+                ModelState.AddModelError("", text["CheckoutProblem." + result.Problem]);
+                break;
+        }
+        return Invalid();
+    }
+
+    IActionResult Invalid()
+    {
+        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        return Page();
+    }
+
+    void CheckFields()
+    {
+        Name = Name?.Trim() ?? "";
+        Phone = Phone?.Trim() ?? "";
+        Email = Email?.Trim() ?? "";
+        Address = Address?.Trim() ?? "";
+        if (Name.Length is 0 or > 120) ModelState.AddModelError(nameof(Name), text["NameRequired"]);
+        if (Phone.Count(char.IsAsciiDigit) is < 8 or > 15 || Phone.Any(c => !char.IsAsciiDigit(c) && c is not ('+' or ' ' or '-')))
+            ModelState.AddModelError(nameof(Phone), text["PhoneInvalid"]);
+        if (Email.Length > 254 || !MailAddress.TryCreate(Email, out var parsed) || parsed.Address != Email || !Email.Contains('.'))
+            ModelState.AddModelError(nameof(Email), text["EmailInvalid"]);
+        if (Address.Length is < 10 or > 1000) ModelState.AddModelError(nameof(Address), text["AddressRequired"]);
+        if (!Enum.IsDefined(Zone)) ModelState.AddModelError(nameof(Zone), text["ZoneInvalid"]);
+        if (!Enum.IsDefined(Method)) ModelState.AddModelError(nameof(Method), text["CheckoutProblem.PaymentUnavailable"]);
+    }
+
+    public DeliveryInput DeliveryFor(int makerId) => Deliveries.FirstOrDefault(d => d.MakerId == makerId) ?? new DeliveryInput { MakerId = makerId };
+}

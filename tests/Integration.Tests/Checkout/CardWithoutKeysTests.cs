@@ -1,0 +1,23 @@
+using System.Net;
+using PasKreatif.Integration.Tests.Fixtures;
+
+namespace PasKreatif.Integration.Tests.Checkout;
+
+public class CardWithoutKeysTests(ShopFactory factory) : IClassFixture<ShopFactory>
+{
+    [Fact]
+    public async Task Without_Stripe_keys_cards_are_not_offered_and_a_forged_card_choice_is_refused()
+    {
+        var listing = await Shopping.ListingAsync(factory, "pembuat2", stock: 3);
+        using var buyer = ShopClient.For(factory);
+        await Shopping.AddAsync(buyer, listing.Id, 1);
+        var page = await buyer.GetDocumentAsync("/checkout");
+        Assert.Null(page.QuerySelector("input[name=Method][value=Card]"));
+        Assert.NotNull(page.QuerySelector("input[name=Method][value=BankTransfer]"));
+
+        var forged = await Shopping.CheckoutAsync(buyer, "Card", "tanpa-kunci@contoh.test");
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, forged.StatusCode);
+        Assert.Contains("tidak tersedia", await forged.Content.ReadAsStringAsync());
+        Assert.Equal(3, await Shopping.StockAsync(factory, listing.Id));
+    }
+}

@@ -1,0 +1,39 @@
+using Microsoft.AspNetCore.Hosting;
+
+namespace PasKreatif.Integration.Tests.Fixtures;
+
+/// <summary>The shop with card payments against <see cref="FakeStripe"/>; mail stays in Hangfire's queue.</summary>
+public class CheckoutShopFactory : ShopFactory
+{
+    public FakeStripe Stripe { get; } = new();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseSetting("Stripe:SecretKey", FakeStripe.SecretKey);
+        builder.UseSetting("Stripe:PublishableKey", "pk_test_fake");
+        builder.UseSetting("Stripe:WebhookSecret", FakeStripe.WebhookSecret);
+        builder.UseSetting("Stripe:ApiBase", Stripe.BaseUrl);
+        builder.UseSetting("Shop:BaseUrl", "http://toko.test");
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing) Stripe.Dispose();
+        base.Dispose(disposing);
+    }
+}
+
+/// <summary>As <see cref="CheckoutShopFactory"/>, with the Hangfire worker on and mail sent to the real test SMTP server.</summary>
+public class MailingShopFactory : CheckoutShopFactory
+{
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        var smtp = TestMailServer.Current;
+        builder.UseSetting("Smtp:Host", smtp.Host);
+        builder.UseSetting("Smtp:Port", smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Jobs:RunServer", "true");
+        builder.UseSetting("Jobs:PollSeconds", "1");
+    }
+}
