@@ -15,7 +15,7 @@ public sealed record OwnFulfilment(Fulfilment Fulfilment, Order Order, IReadOnly
 /// The orders a maker fulfils: only their own part of each order, found by their maker id. Each
 /// step tells the buyer by mail, in the order's language, through the mail queue.
 /// </summary>
-public sealed class MakerOrders(MarketplaceDb db, MailQueue mail, IConfiguration configuration, TimeProvider clock)
+public sealed class MakerOrders(MarketplaceDb db, MailQueue mail, OrderLifecycle orders, IConfiguration configuration, TimeProvider clock)
 {
     static readonly ResourceManager Texts = new("PasKreatif.Orders.FulfilmentMailText", typeof(MakerOrders).Assembly);
 
@@ -49,6 +49,9 @@ public sealed class MakerOrders(MarketplaceDb db, MailQueue mail, IConfiguration
             default: throw new FulfilmentRuleException("UnknownStep");
         }
         await db.SaveChangesAsync(ct);
+        // The order completes once every maker's part is handed over.
+        if (to == FulfilmentStatus.Shipped)
+            await orders.CompleteIfFulfilledAsync(order.Id, ct);
         if (!string.IsNullOrWhiteSpace(order.BuyerEmail))
             mail.Enqueue(BuyerMail(order, f, await db.Makers.Where(m => m.Id == makerId).Select(m => m.DisplayName).SingleAsync(ct)));
     }

@@ -64,6 +64,8 @@ class FulfilmentConfiguration : IEntityTypeConfiguration<Fulfilment>
         b.HasOne(f => f.Maker).WithMany().HasForeignKey(f => f.MakerId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Group>().WithMany().HasForeignKey(f => f.GroupId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(f => f.Lines).WithOne().HasForeignKey(l => l.FulfilmentId).OnDelete(DeleteBehavior.Restrict);
+        // A maker's step and a buyer's cancel on the same part cannot both win.
+        b.Property<uint>("xmin").IsRowVersion();
     }
 }
 
