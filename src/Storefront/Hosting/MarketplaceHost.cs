@@ -28,6 +28,7 @@ public static class MarketplaceHost
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(ShopText)));
         services.AddMarketplaceAdmin();
+        services.AddCatalog();
         services.Configure<RequestLocalizationOptions>(o =>
         {
             o.DefaultRequestCulture = new RequestCulture("id");
