@@ -21,6 +21,9 @@ public sealed class CatalogSearch(MarketplaceDb db)
     public const int PageSize = 24;
     public const int MaxPages = 20;
     const string Config = "indonesian";
+    // pg_trgm's default (0.6) misses one dropped letter in a short word ("kerajnan" scores 0.58).
+    const double TypoSimilarity = 0.4;
+    const double SuggestSimilarity = 0.25;
     // Private-use characters mark matches; they cannot come from a buyer's or maker's words after cleaning.
     const char Start = '\uE000', Stop = '\uE001';
 
@@ -36,7 +39,7 @@ public sealed class CatalogSearch(MarketplaceDb db)
         var rows = await db.Listings.AsNoTracking()
             .Where(l => l.Status == ListingStatus.Approved)
             .Where(l => EF.Property<NpgsqlTsVector>(l, CatalogSearchConfiguration.SearchVector).Matches(EF.Functions.ToTsQuery(Config, tsQuery))
-                        || EF.Functions.TrigramsAreWordSimilar(query, l.Title))
+                        || EF.Functions.TrigramsWordSimilarity(query, l.Title) > TypoSimilarity)
             .OrderByDescending(l => EF.Property<NpgsqlTsVector>(l, CatalogSearchConfiguration.SearchVector).Rank(EF.Functions.ToTsQuery(Config, tsQuery))
                                     + EF.Functions.TrigramsWordSimilarity(query, l.Title) * 0.5)
             .ThenByDescending(l => l.UnitsSold).ThenBy(l => l.Id)
@@ -60,11 +63,11 @@ public sealed class CatalogSearch(MarketplaceDb db)
 
     /// <summary>Near matches for an empty result: the titles closest by trigram similarity.</summary>
     async Task<IReadOnlyList<string>> SuggestAsync(string query, CancellationToken ct) =>
-        await db.Listings.AsNoTracking()
-            .Where(l => l.Status == ListingStatus.Approved && EF.Functions.TrigramsWordSimilarity(query, l.Title) > 0.25)
+        (await db.Listings.AsNoTracking()
+            .Where(l => l.Status == ListingStatus.Approved && EF.Functions.TrigramsWordSimilarity(query, l.Title) > SuggestSimilarity)
             .OrderByDescending(l => EF.Functions.TrigramsWordSimilarity(query, l.Title)).ThenBy(l => l.Title)
-            .Select(l => l.Title).Distinct().Take(5)
-            .ToListAsync(ct);
+            .Select(l => l.Title).Take(15)
+            .ToListAsync(ct)).Distinct().Take(5).ToList();
 
     /// <summary>Letters and digits only: the words can go into to_tsquery without syntax errors.</summary>
     internal static List<string> Words(string? text)
