@@ -40,12 +40,12 @@ public sealed class CatalogQueries(MarketplaceDb db)
     public async Task<CatalogFacets> FacetsAsync(CatalogFilter scope, CancellationToken ct = default)
     {
         var within = Filtered(new CatalogFilter { Category = scope.Category, Programme = scope.Programme, Maker = scope.Maker });
-        var regencies = await within.Select(l => new FacetOption(l.Maker!.Regency!.Slug, l.Maker.Regency.Name)).Distinct()
-            .OrderBy(f => f.Name).ToListAsync(ct);
-        var groups = await within.Select(l => new FacetOption(l.Programme!.Group!.Slug, l.Programme.Group.Name)).Distinct()
-            .OrderBy(f => f.Name).ToListAsync(ct);
-        var programmes = await within.Select(l => new FacetOption(l.Programme!.Slug, l.Programme.Name)).Distinct()
-            .OrderBy(f => f.Name).ToListAsync(ct);
+        var regencies = await within.Select(l => new { l.Maker!.Regency!.Slug, l.Maker.Regency.Name }).Distinct()
+            .OrderBy(f => f.Name).Select(f => new FacetOption(f.Slug, f.Name)).ToListAsync(ct);
+        var groups = await within.Select(l => new { l.Programme!.Group!.Slug, l.Programme.Group.Name }).Distinct()
+            .OrderBy(f => f.Name).Select(f => new FacetOption(f.Slug, f.Name)).ToListAsync(ct);
+        var programmes = await within.Select(l => new { l.Programme!.Slug, l.Programme.Name }).Distinct()
+            .OrderBy(f => f.Name).Select(f => new FacetOption(f.Slug, f.Name)).ToListAsync(ct);
         return new CatalogFacets(regencies, groups, programmes);
     }
 
