@@ -28,7 +28,9 @@ public static class CatalogHosting
             // The page differs by language and zone only; both come from cookies or the browser.
             .VaryByValue(http => new KeyValuePair<string, string>("lz", CultureInfo.CurrentUICulture.Name + "|" + ZoneChoice.Of(http)))));
         services.AddSingleton<CatalogCacheEviction>();
-        services.ConfigureDbContext<MarketplaceDb>((sp, o) => o.AddInterceptors(sp.GetRequiredService<CatalogCacheEviction>()));
+        services.AddSingleton<CatalogBulkUpdateEviction>();
+        services.ConfigureDbContext<MarketplaceDb>((sp, o) => o.AddInterceptors(
+            sp.GetRequiredService<CatalogCacheEviction>(), sp.GetRequiredService<CatalogBulkUpdateEviction>()));
         return services;
     }
 
@@ -146,4 +148,26 @@ public sealed class CatalogCacheEviction(IOutputCacheStore store) : SaveChangesI
     }
 
     bool Taken(DbContext? context) => context is not null && touched.Remove(context);
+}
+
+/// <summary>
+/// Bulk statements (ExecuteUpdate/ExecuteDelete, e.g. a stock reservation by conditional update)
+/// bypass SaveChanges; they evict the catalogue too when they write to the listings table.
+/// </summary>
+public sealed class CatalogBulkUpdateEviction(IOutputCacheStore store) : DbCommandInterceptor
+{
+    public override int NonQueryExecuted(System.Data.Common.DbCommand command, CommandExecutedEventData eventData, int result)
+    {
+        if (result > 0 && WritesListings(command.CommandText)) store.EvictByTagAsync(CatalogHosting.CacheTag, default).AsTask().GetAwaiter().GetResult();
+        return result;
+    }
+
+    public override async ValueTask<int> NonQueryExecutedAsync(System.Data.Common.DbCommand command, CommandExecutedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        if (result > 0 && WritesListings(command.CommandText)) await store.EvictByTagAsync(CatalogHosting.CacheTag, CancellationToken.None);
+        return result;
+    }
+
+    internal static bool WritesListings(string sql) =>
+        sql.Contains("UPDATE \"Listings\"", StringComparison.Ordinal) || sql.Contains("DELETE FROM \"Listings\"", StringComparison.Ordinal);
 }

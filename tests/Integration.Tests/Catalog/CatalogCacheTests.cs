@@ -149,3 +149,20 @@ public class CatalogCacheTests(CatalogFactory factory) : IClassFixture<CatalogFa
         Assert.EndsWith(" WIB", (await other.GetDocumentAsync(url)).QuerySelector(".maker-facts time")!.TextContent);
     }
 }
+
+public class CatalogBulkEvictionTests(CatalogFactory factory) : IClassFixture<CatalogFactory>
+{
+    [Fact]
+    public async Task A_stock_change_by_bulk_update_through_the_shop_evicts_the_product_page()
+    {
+        var listing = await factory.AddListingAsync("Keripik Pisang Uji Stok", 15_000, StandardCategories.ProcessedFood, l => l.Stock = 9);
+        using var client = ShopClient.For(factory);
+        var url = "/produk/" + listing.Slug;
+        Assert.Contains("9", (await client.GetDocumentAsync(url)).QuerySelector(".product-info .availability")!.TextContent);
+
+        await factory.WithScopeAsync(services => services.GetRequiredService<MarketplaceDb>().Listings
+            .Where(l => l.Id == listing.Id && l.Stock >= 6).ExecuteUpdateAsync(s => s.SetProperty(l => l.Stock, l => l.Stock - 6)));
+
+        Assert.Contains("3", (await client.GetDocumentAsync(url)).QuerySelector(".product-info .availability")!.TextContent);
+    }
+}
