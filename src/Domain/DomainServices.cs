@@ -45,6 +45,9 @@ public static class DomainServices
 
         services.AddScoped<DemoDataLoader>();
         services.AddScoped<ShopQueries>();
+        services.AddScoped<CatalogQueries>();
+        services.AddScoped<CatalogPages>();
+        services.AddScoped<CatalogSearch>();
         services.AddScoped<MakerWorkspaceQueries>();
         services.AddScoped<InvitationService>();
         services.AddScoped<Ledger.RevenueLedger>();

@@ -47,6 +47,7 @@ public class MarketplaceDb(DbContextOptions<MarketplaceDb> options)
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
+        builder.HasPostgresExtension("pg_trgm"); // catalogue search: typo tolerance
         builder.ApplyConfigurationsFromAssembly(typeof(MarketplaceDb).Assembly);
     }
 

@@ -30,6 +30,7 @@ public static class MarketplaceHost
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(ShopText)));
         services.AddMarketplaceAdmin();
         services.AddCheckout();
+        services.AddCatalog();
         services.Configure<RequestLocalizationOptions>(o =>
         {
             o.DefaultRequestCulture = new RequestCulture("id");

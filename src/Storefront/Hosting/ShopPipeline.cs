@@ -27,12 +27,14 @@ public static class ShopPipeline
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseCatalog();
         return app;
     }
 
     public static WebApplication MapShop(this WebApplication app)
     {
         app.MapRazorPages();
+        app.MapCatalog();
         app.MapGet("/health", async (MarketplaceDb db, CancellationToken ct) =>
         {
             var state = await DatabaseHealth.CheckAsync(db, ct);

@@ -1,18 +1,14 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 using PasKreatif.Catalog;
+using PasKreatif.Storefront.Hosting;
 
 namespace PasKreatif.Storefront.Pages;
 
-public class IndexModel(ShopQueries shop) : PageModel
+[OutputCache(PolicyName = CatalogHosting.CachePolicy)]
+public class IndexModel(CatalogPages pages) : PageModel
 {
-    public IReadOnlyList<ListingCard> Newest { get; private set; } = [];
-    public IReadOnlyList<CategoryLink> Categories { get; private set; } = [];
-    public IReadOnlyList<ProgrammeLink> Programmes { get; private set; } = [];
+    public HomePage Home { get; private set; } = new([], [], [], []);
 
-    public async Task OnGetAsync(CancellationToken ct)
-    {
-        Newest = await shop.NewestAsync(12, ct);
-        Categories = await shop.CategoriesAsync(ct);
-        Programmes = await shop.ProgrammesAsync(ct);
-    }
+    public async Task OnGetAsync(CancellationToken ct) => Home = await pages.HomeAsync(ct);
 }

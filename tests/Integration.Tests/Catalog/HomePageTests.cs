@@ -12,7 +12,7 @@ public class HomePageTests(ShopFactory factory) : IClassFixture<ShopFactory>
         using var client = ShopClient.For(factory);
         var page = await client.GetDocumentAsync("/");
 
-        var linked = page.QuerySelectorAll(".product-card a").Select(a => a.GetAttribute("href")!).ToList();
+        var linked = page.QuerySelectorAll("#new-arrivals .product-card a").Select(a => a.GetAttribute("href")!).ToList();
         await using var db = factory.OpenDb();
         var newest = await db.Listings.Where(l => l.Status == ListingStatus.Approved)
             .OrderByDescending(l => l.PublishedAt).ThenByDescending(l => l.Id).Take(12).Select(l => "/produk/" + l.Slug).ToListAsync();

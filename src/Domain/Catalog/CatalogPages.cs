@@ -1,0 +1,97 @@
+using Microsoft.EntityFrameworkCore;
+using PasKreatif.Makers;
+using PasKreatif.Persistence;
+
+namespace PasKreatif.Catalog;
+
+public sealed record ProductPhoto(string Hash, int Width, int Height, string? AltText);
+
+/// <summary>Everything a product page shows; the maker appears only by public fields.</summary>
+public sealed record ProductDetail(
+    int Id, string Slug, string Title, string Description, Money Price, int Stock, bool MadeToOrder, int LeadTimeDays,
+    DeliveryOptions Delivery, DateTimeOffset PublishedAt, CategoryLink Category,
+    string MakerName, string MakerSlug, string ProgrammeName, string ProgrammeSlug, string ProgrammeStory, string? ProgrammeStoryEn,
+    string GroupName, string RegencyName, IReadOnlyList<ProductPhoto> Photos)
+{
+    public bool InStock => MadeToOrder || Stock > 0;
+    public string Story(string culture) => culture.StartsWith("en", StringComparison.OrdinalIgnoreCase) && !string.IsNullOrEmpty(ProgrammeStoryEn) ? ProgrammeStoryEn : ProgrammeStory;
+}
+
+public sealed record ProductPage(ProductDetail Product, IReadOnlyList<ListingCard> FromMaker, IReadOnlyList<ListingCard> FromProgramme);
+
+public sealed record ProgrammeProfile(string Slug, string Name, string Story, string? StoryEn, string GroupName, string RegencyName, int Makers, int UnitsSold)
+{
+    public string StoryIn(string culture) => culture.StartsWith("en", StringComparison.OrdinalIgnoreCase) && !string.IsNullOrEmpty(StoryEn) ? StoryEn : Story;
+}
+
+/// <summary>A maker as the public sees them: display name, group, regency, programmes, an approved story only.</summary>
+public sealed record MakerProfile(string Slug, string DisplayName, string GroupName, string RegencyName, string? ApprovedStory, IReadOnlyList<ProgrammeLink> Programmes);
+
+public sealed record HomePage(IReadOnlyList<ListingCard> Newest, IReadOnlyList<ListingCard> Featured, IReadOnlyList<CategoryLink> Categories, IReadOnlyList<ProgrammeLink> Programmes);
+
+public sealed record SitemapEntry(string Path, DateTimeOffset? LastModified);
+
+/// <summary>The public pages of the catalogue, each read in a few fixed queries.</summary>
+public sealed class CatalogPages(MarketplaceDb db, CatalogQueries catalog, ShopQueries shop)
+{
+    public async Task<HomePage> HomeAsync(CancellationToken ct = default)
+    {
+        var newest = await shop.NewestAsync(12, ct);
+        // Featured: what buyers bought most, so the home page shows proven goods.
+        var featured = await catalog.CardsAsync(catalog.Listings.OrderByDescending(l => l.UnitsSold).ThenByDescending(l => l.Id), 8, ct);
+        return new HomePage(newest, featured, await shop.CategoriesAsync(ct), await shop.ProgrammesAsync(ct));
+    }
+
+    public Task<CategoryLink?> CategoryAsync(string slug, CancellationToken ct = default) =>
+        db.Categories.AsNoTracking().Where(c => c.Slug == slug).Select(c => new CategoryLink(c.Slug, c.NameId, c.NameEn)).SingleOrDefaultAsync(ct);
+
+    public async Task<ProductPage?> ProductAsync(string slug, CancellationToken ct = default)
+    {
+        var product = await catalog.Listings.Where(l => l.Slug == slug)
+            .Select(l => new ProductDetail(
+                l.Id, l.Slug, l.Title, l.Description, l.Price, l.Stock, l.MadeToOrder, l.LeadTimeDays, l.Delivery,
+                l.PublishedAt ?? l.CreatedAt, new CategoryLink(l.Category!.Slug, l.Category.NameId, l.Category.NameEn),
+                l.Maker!.DisplayName, l.Maker.Slug, l.Programme!.Name, l.Programme.Slug, l.Programme.Story, l.Programme.StoryEn,
+                l.Programme.Group!.Name, l.Maker.Regency!.Name,
+                l.Photos.Where(p => p.RevisionId == null).OrderBy(p => p.Position)
+                    .Select(p => new ProductPhoto(p.Photo!.Hash, p.Photo.Width, p.Photo.Height, p.AltText)).ToList()))
+            .AsSplitQuery()
+            .SingleOrDefaultAsync(ct);
+        if (product is null) return null;
+        var fromMaker = await catalog.CardsAsync(catalog.Listings.Where(l => l.Maker!.Slug == product.MakerSlug && l.Id != product.Id)
+            .OrderByDescending(l => l.UnitsSold).ThenByDescending(l => l.Id), 4, ct);
+        var fromProgramme = await catalog.CardsAsync(catalog.Listings
+            .Where(l => l.Programme!.Slug == product.ProgrammeSlug && l.Maker!.Slug != product.MakerSlug)
+            .OrderByDescending(l => l.UnitsSold).ThenByDescending(l => l.Id), 4, ct);
+        return new ProductPage(product, fromMaker, fromProgramme);
+    }
+
+    public Task<ProgrammeProfile?> ProgrammeAsync(string slug, CancellationToken ct = default) =>
+        db.Programmes.AsNoTracking().Where(p => p.Slug == slug)
+            .Select(p => new ProgrammeProfile(p.Slug, p.Name, p.Story, p.StoryEn, p.Group!.Name, p.Group.Regency!.Name,
+                db.MakerProgrammes.Count(m => m.ProgrammeId == p.Id),
+                db.Listings.Where(l => l.ProgrammeId == p.Id).Sum(l => l.UnitsSold)))
+            .SingleOrDefaultAsync(ct);
+
+    public Task<MakerProfile?> MakerAsync(string slug, CancellationToken ct = default) =>
+        db.Makers.AsNoTracking().Where(m => m.Slug == slug)
+            .Select(m => new MakerProfile(m.Slug, m.DisplayName, m.HomeGroup!.Name, m.Regency!.Name,
+                m.Story.Status == StoryStatus.Approved ? m.Story.Published : null,
+                m.Programmes.OrderBy(p => p.Programme!.Name)
+                    .Select(p => new ProgrammeLink(p.Programme!.Slug, p.Programme.Name, p.Programme.Group!.Name, p.Programme.Group.Regency!.Name)).ToList()))
+            .AsSplitQuery()
+            .SingleOrDefaultAsync(ct);
+
+    /// <summary>Every public catalogue address, for /sitemap.xml.</summary>
+    public async Task<IReadOnlyList<SitemapEntry>> SitemapAsync(CancellationToken ct = default)
+    {
+        var entries = new List<SitemapEntry> { new("/", null) };
+        entries.AddRange((await db.Categories.AsNoTracking().OrderBy(c => c.Position).Select(c => c.Slug).ToListAsync(ct)).Select(s => new SitemapEntry("/kategori/" + s, null)));
+        entries.AddRange((await db.Programmes.AsNoTracking().OrderBy(p => p.Id).Select(p => p.Slug).ToListAsync(ct)).Select(s => new SitemapEntry("/program/" + s, null)));
+        entries.AddRange((await db.Makers.AsNoTracking().Where(m => db.Listings.Any(l => l.MakerId == m.Id && l.Status == ListingStatus.Approved))
+            .OrderBy(m => m.Id).Select(m => m.Slug).ToListAsync(ct)).Select(s => new SitemapEntry("/pembuat/" + s, null)));
+        entries.AddRange((await catalog.Listings.OrderBy(l => l.Id).Select(l => new { l.Slug, l.UpdatedAt }).ToListAsync(ct))
+            .Select(l => new SitemapEntry("/produk/" + l.Slug, l.UpdatedAt)));
+        return entries;
+    }
+}

@@ -1,0 +1,112 @@
+using System.Linq.Expressions;
+using Microsoft.EntityFrameworkCore;
+using PasKreatif.Persistence;
+
+namespace PasKreatif.Catalog;
+
+/// <summary>
+/// The public catalogue's read side: projections of approved listings and public fields only.
+/// Each method runs a fixed number of SQL commands, whatever the number of cards.
+/// </summary>
+public sealed class CatalogQueries(MarketplaceDb db)
+{
+    public const int PageSize = 24;
+
+    sealed record CardRow(ListingCard Card, ListingCardKey Key);
+
+    static readonly Expression<Func<Listing, CardRow>> ToRow = l => new CardRow(
+        new ListingCard(
+            l.Id, l.Slug, l.Title, l.Price, l.MadeToOrder || l.Stock > 0, l.MadeToOrder,
+            l.Maker!.DisplayName, l.Maker.Slug, l.Programme!.Name,
+            l.Photos.Where(p => p.RevisionId == null).OrderBy(p => p.Position).Select(p => p.Photo!.Hash).FirstOrDefault(),
+            l.Photos.Where(p => p.RevisionId == null).OrderBy(p => p.Position).Select(p => p.Photo!.Width).FirstOrDefault(),
+            l.Photos.Where(p => p.RevisionId == null).OrderBy(p => p.Position).Select(p => p.Photo!.Height).FirstOrDefault()),
+        new ListingCardKey(l.Id, l.Price.Amount, l.UnitsSold, l.PublishedAt ?? l.CreatedAt));
+
+    IQueryable<Listing> OnSale => db.Listings.AsNoTracking().Where(l => l.Status == ListingStatus.Approved);
+
+    /// <summary>One page of a filtered, sorted list, found by keyset (seek), never by offset.</summary>
+    public async Task<CatalogPage> BrowseAsync(CatalogFilter filter, int pageSize = PageSize, CancellationToken ct = default)
+    {
+        var query = Seek(Sorted(Filtered(filter), filter.Sort), filter.Sort, CatalogCursor.Parse(filter.After));
+        var rows = await query.Take(pageSize + 1).Select(ToRow).ToListAsync(ct);
+        var next = rows.Count > pageSize
+            ? new CatalogCursor(CatalogCursor.KeyOf(filter.Sort, rows[pageSize - 1].Key), rows[pageSize - 1].Key.Id).ToString()
+            : null;
+        return new CatalogPage(rows.Take(pageSize).Select(r => r.Card).ToList(), next);
+    }
+
+    /// <summary>The regencies, groups and programmes that have goods on sale within the given scope.</summary>
+    public async Task<CatalogFacets> FacetsAsync(CatalogFilter scope, CancellationToken ct = default)
+    {
+        var within = Filtered(new CatalogFilter { Category = scope.Category, Programme = scope.Programme, Maker = scope.Maker });
+        var regencies = await within.Select(l => new { l.Maker!.Regency!.Slug, l.Maker.Regency.Name }).Distinct()
+            .OrderBy(f => f.Name).Select(f => new FacetOption(f.Slug, f.Name)).ToListAsync(ct);
+        var groups = await within.Select(l => new { l.Programme!.Group!.Slug, l.Programme.Group.Name }).Distinct()
+            .OrderBy(f => f.Name).Select(f => new FacetOption(f.Slug, f.Name)).ToListAsync(ct);
+        var programmes = await within.Select(l => new { l.Programme!.Slug, l.Programme.Name }).Distinct()
+            .OrderBy(f => f.Name).Select(f => new FacetOption(f.Slug, f.Name)).ToListAsync(ct);
+        return new CatalogFacets(regencies, groups, programmes);
+    }
+
+    IQueryable<Listing> Filtered(CatalogFilter f)
+    {
+        var q = OnSale;
+        if (!string.IsNullOrEmpty(f.Category)) q = q.Where(l => l.Category!.Slug == f.Category);
+        if (!string.IsNullOrEmpty(f.Programme)) q = q.Where(l => l.Programme!.Slug == f.Programme);
+        if (!string.IsNullOrEmpty(f.Maker)) q = q.Where(l => l.Maker!.Slug == f.Maker);
+        if (!string.IsNullOrEmpty(f.Regency)) q = q.Where(l => l.Maker!.Regency!.Slug == f.Regency);
+        if (!string.IsNullOrEmpty(f.Group)) q = q.Where(l => l.Programme!.Group!.Slug == f.Group);
+        if (f.MinPrice is { } min) q = q.Where(l => l.Price.Amount >= min);
+        if (f.MaxPrice is { } max) q = q.Where(l => l.Price.Amount <= max);
+        q = f.Availability switch
+        {
+            Availability.InStock => q.Where(l => !l.MadeToOrder && l.Stock > 0),
+            Availability.MadeToOrder => q.Where(l => l.MadeToOrder),
+            _ => q,
+        };
+        q = f.Delivery switch
+        {
+            DeliveryChoice.Pickup => q.Where(l => (l.Delivery & DeliveryOptions.Pickup) != DeliveryOptions.None),
+            DeliveryChoice.Delivery => q.Where(l => (l.Delivery & (DeliveryOptions.LocalDelivery | DeliveryOptions.Shipping)) != DeliveryOptions.None),
+            _ => q,
+        };
+        return q;
+    }
+
+    static IOrderedQueryable<Listing> Sorted(IQueryable<Listing> q, CatalogSort sort) => sort switch
+    {
+        CatalogSort.PriceLow => q.OrderBy(l => l.Price.Amount).ThenBy(l => l.Id),
+        CatalogSort.PriceHigh => q.OrderByDescending(l => l.Price.Amount).ThenByDescending(l => l.Id),
+        CatalogSort.Popular => q.OrderByDescending(l => l.UnitsSold).ThenByDescending(l => l.Id),
+        _ => q.OrderByDescending(l => l.PublishedAt).ThenByDescending(l => l.Id),
+    };
+
+    static IQueryable<Listing> Seek(IQueryable<Listing> q, CatalogSort sort, CatalogCursor? cursor)
+    {
+        if (cursor is not { } c) return q;
+        var id = c.Id;
+        switch (sort)
+        {
+            case CatalogSort.PriceLow:
+                decimal low = c.Key;
+                return q.Where(l => l.Price.Amount > low || (l.Price.Amount == low && l.Id > id));
+            case CatalogSort.PriceHigh:
+                decimal high = c.Key;
+                return q.Where(l => l.Price.Amount < high || (l.Price.Amount == high && l.Id < id));
+            case CatalogSort.Popular:
+                var sold = (int)Math.Clamp(c.Key, int.MinValue, int.MaxValue);
+                return q.Where(l => l.UnitsSold < sold || (l.UnitsSold == sold && l.Id < id));
+            default:
+                if (c.Key < DateTimeOffset.MinValue.UtcTicks || c.Key > DateTimeOffset.MaxValue.UtcTicks) return q.Where(l => false);
+                var at = new DateTimeOffset(c.Key, TimeSpan.Zero);
+                return q.Where(l => l.PublishedAt < at || (l.PublishedAt == at && l.Id < id));
+        }
+    }
+
+    /// <summary>Cards in a fixed order for home-page rows and "more from" strips.</summary>
+    internal async Task<List<ListingCard>> CardsAsync(IQueryable<Listing> ordered, int count, CancellationToken ct) =>
+        (await ordered.Take(count).Select(ToRow).ToListAsync(ct)).Select(r => r.Card).ToList();
+
+    internal IQueryable<Listing> Listings => OnSale;
+}

@@ -1,0 +1,173 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Text;
+using System.Xml;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using PasKreatif.Catalog;
+using PasKreatif.Makers;
+using PasKreatif.Organisation;
+using PasKreatif.Persistence;
+using PasKreatif.Storefront.Pages.Shop;
+
+namespace PasKreatif.Storefront.Hosting;
+
+/// <summary>The public catalogue's wiring: output cache and its eviction, the zone choice, sitemap and robots.txt.</summary>
+public static class CatalogHosting
+{
+    public const string CachePolicy = "catalog";
+    public const string CacheTag = "catalog";
+
+    public static IServiceCollection AddCatalog(this IServiceCollection services)
+    {
+        services.AddOutputCache(o => o.AddPolicy(CachePolicy, b => b
+            .Tag(CacheTag)
+            .Expire(TimeSpan.FromMinutes(10))
+            .SetVaryByQuery("*")
+            // The page differs by language and zone only; both come from cookies or the browser.
+            .VaryByValue(http => new KeyValuePair<string, string>("lz", CultureInfo.CurrentUICulture.Name + "|" + ZoneChoice.Of(http)))));
+        services.AddSingleton<CatalogCacheEviction>();
+        services.AddSingleton<CatalogBulkUpdateEviction>();
+        services.ConfigureDbContext<MarketplaceDb>((sp, o) => o.AddInterceptors(
+            sp.GetRequiredService<CatalogCacheEviction>(), sp.GetRequiredService<CatalogBulkUpdateEviction>()));
+        return services;
+    }
+
+    /// <summary>After authentication, so signed-in visitors are never served from or stored in the cache.</summary>
+    public static WebApplication UseCatalog(this WebApplication app)
+    {
+        app.UseOutputCache();
+        return app;
+    }
+
+    public static WebApplication MapCatalog(this WebApplication app)
+    {
+        app.MapGet("/zona/{zone}", (string zone, string? kembali, HttpContext http) =>
+        {
+            ZoneChoice.Remember(http, zone);
+            return Results.LocalRedirect(kembali is { Length: > 0 } && kembali.StartsWith('/') && !kembali.StartsWith("//", StringComparison.Ordinal) && !kembali.StartsWith("/\\", StringComparison.Ordinal) ? kembali : "/");
+        });
+        app.MapGet("/sitemap.xml", SitemapAsync).CacheOutput(CachePolicy);
+        app.MapGet("/robots.txt", (IConfiguration configuration) => Results.Text(Robots(BaseUrl(configuration)), "text/plain", Encoding.UTF8));
+        return app;
+    }
+
+    public static string BaseUrl(IConfiguration configuration) => (configuration["Shop:BaseUrl"] ?? "http://127.0.0.1:5080").TrimEnd('/');
+
+    static string Robots(string baseUrl) => $"""
+        User-agent: *
+        Disallow: /admin
+        Disallow: /toko-saya
+        Disallow: /keranjang
+        Disallow: /checkout
+        Disallow: /pesanan
+        Disallow: /masuk
+        Disallow: /zona/
+        Disallow: /bahasa/
+
+        Sitemap: {baseUrl}/sitemap.xml
+
+        """;
+
+    static async Task<IResult> SitemapAsync(CatalogPages pages, IConfiguration configuration, CancellationToken ct)
+    {
+        var baseUrl = BaseUrl(configuration);
+        var entries = await pages.SitemapAsync(ct);
+        var output = new StringBuilder();
+        await using (var xml = XmlWriter.Create(output, new XmlWriterSettings { Async = true, Indent = false, Encoding = Encoding.UTF8 }))
+        {
+            await xml.WriteStartDocumentAsync();
+            xml.WriteStartElement("urlset", "http://www.sitemaps.org/schemas/sitemap/0.9");
+            foreach (var entry in entries)
+            {
+                xml.WriteStartElement("url");
+                xml.WriteElementString("loc", baseUrl + entry.Path);
+                if (entry.LastModified is { } at) xml.WriteElementString("lastmod", at.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+                xml.WriteEndElement();
+            }
+            xml.WriteEndElement();
+            await xml.WriteEndDocumentAsync();
+        }
+        return Results.Text(output.ToString().Replace("encoding=\"utf-16\"", "encoding=\"utf-8\"", StringComparison.Ordinal), "application/xml", Encoding.UTF8);
+    }
+}
+
+/// <summary>
+/// Evicts the cached catalogue pages when a saved change touches what they show, so no feature
+/// has to remember to call the cache.
+/// </summary>
+public sealed class CatalogCacheEviction(IOutputCacheStore store) : SaveChangesInterceptor
+{
+    static readonly HashSet<Type> Shown =
+    [
+        typeof(Listing), typeof(ListingPhoto), typeof(ListingRevision), typeof(Maker), typeof(MakerStory),
+        typeof(MakerProgramme), typeof(Programme), typeof(Group), typeof(Regency), typeof(Category),
+    ];
+
+    readonly ConditionalWeakTable<DbContext, object> touched = new();
+
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        Note(eventData.Context);
+        return result;
+    }
+
+    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        Note(eventData.Context);
+        return ValueTask.FromResult(result);
+    }
+
+    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
+    {
+        if (Taken(eventData.Context)) store.EvictByTagAsync(CatalogHosting.CacheTag, default).AsTask().GetAwaiter().GetResult();
+        return result;
+    }
+
+    public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        if (Taken(eventData.Context)) await store.EvictByTagAsync(CatalogHosting.CacheTag, CancellationToken.None);
+        return result;
+    }
+
+    public override void SaveChangesFailed(DbContextErrorEventData eventData) => Taken(eventData.Context);
+
+    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Taken(eventData.Context);
+        return Task.CompletedTask;
+    }
+
+    void Note(DbContext? context)
+    {
+        if (context is null) return;
+        var changed = context.ChangeTracker.Entries().Any(e =>
+            e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && Shown.Contains(e.Metadata.ClrType));
+        if (changed) touched.AddOrUpdate(context, this);
+    }
+
+    bool Taken(DbContext? context) => context is not null && touched.Remove(context);
+}
+
+/// <summary>
+/// Bulk statements (ExecuteUpdate/ExecuteDelete, e.g. a stock reservation by conditional update)
+/// bypass SaveChanges; they evict the catalogue too when they write to the listings table.
+/// </summary>
+public sealed class CatalogBulkUpdateEviction(IOutputCacheStore store) : DbCommandInterceptor
+{
+    public override int NonQueryExecuted(System.Data.Common.DbCommand command, CommandExecutedEventData eventData, int result)
+    {
+        if (result > 0 && WritesListings(command.CommandText)) store.EvictByTagAsync(CatalogHosting.CacheTag, default).AsTask().GetAwaiter().GetResult();
+        return result;
+    }
+
+    public override async ValueTask<int> NonQueryExecutedAsync(System.Data.Common.DbCommand command, CommandExecutedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        if (result > 0 && WritesListings(command.CommandText)) await store.EvictByTagAsync(CatalogHosting.CacheTag, CancellationToken.None);
+        return result;
+    }
+
+    internal static bool WritesListings(string sql) =>
+        sql.Contains("UPDATE \"Listings\"", StringComparison.Ordinal) || sql.Contains("DELETE FROM \"Listings\"", StringComparison.Ordinal);
+}

@@ -1,0 +1,168 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using PasKreatif.Catalog;
+using PasKreatif.Integration.Tests.Fixtures;
+using PasKreatif.Persistence;
+
+namespace PasKreatif.Integration.Tests.Catalog;
+
+public class CatalogCacheTests(CatalogFactory factory) : IClassFixture<CatalogFactory>
+{
+    async Task<(string Product, string Programme, string Maker)> SlugsAsync()
+    {
+        await using var db = factory.OpenDb();
+        var l = await db.Listings.Where(x => x.Status == ListingStatus.Approved).OrderBy(x => x.Id)
+            .Select(x => new { x.Slug, Programme = x.Programme!.Slug, Maker = x.Maker!.Slug }).FirstAsync();
+        return (l.Slug, l.Programme, l.Maker);
+    }
+
+    async Task<int> CommandsForAsync(ShopClient client, string url)
+    {
+        factory.Commands.Reset();
+        var response = await client.Http.GetAsync(url);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return factory.Commands.Count;
+    }
+
+    [Fact]
+    public async Task No_page_runs_a_query_per_item_and_a_repeat_visit_runs_none()
+    {
+        var (product, programme, maker) = await SlugsAsync();
+        using var client = ShopClient.For(factory);
+        var pages = new Dictionary<string, int>
+        {
+            ["/?n=1"] = 4,
+            [$"/kategori/{StandardCategories.Handicrafts}?urut=termurah"] = 5,
+            [$"/kategori/{StandardCategories.Cakes}?stok=ada&kirim=ambil"] = 5,
+            [$"/program/{programme}"] = 5,
+            [$"/pembuat/{maker}"] = 6,
+            [$"/produk/{product}"] = 4,
+            ["/cari?q=tas+daur+ulang"] = 1,
+            ["/cari?q=zzzqqq"] = 2,
+            ["/sitemap.xml"] = 4,
+        };
+        foreach (var (url, bound) in pages)
+        {
+            var first = await CommandsForAsync(client, url);
+            Assert.True(first > 0 && first <= bound, $"{url} ran {first} SQL commands (bound {bound})");
+            Assert.Equal(0, await CommandsForAsync(client, url)); // served from the output cache
+        }
+    }
+
+    [Fact]
+    public async Task Anonymous_pages_carry_nothing_per_visitor()
+    {
+        var (product, _, _) = await SlugsAsync();
+        using var client = ShopClient.For(factory);
+        foreach (var url in new[] { "/", $"/produk/{product}", $"/kategori/{StandardCategories.Sewing}", "/cari?q=kue" })
+        {
+            var response = await client.Http.GetAsync(url);
+            Assert.False(response.Headers.Contains("Set-Cookie"), url);
+            Assert.DoesNotContain("__RequestVerificationToken", await response.Content.ReadAsStringAsync());
+        }
+    }
+
+    [Fact]
+    public async Task Saving_a_listing_through_the_shop_evicts_the_cached_pages()
+    {
+        await using var db = factory.OpenDb();
+        var listing = await db.Listings.Where(x => x.Status == ListingStatus.Approved).OrderByDescending(x => x.PublishedAt).ThenByDescending(x => x.Id).FirstAsync();
+        using var client = ShopClient.For(factory);
+        var url = "/produk/" + listing.Slug;
+        Assert.Equal(listing.Title, (await client.GetDocumentAsync(url)).QuerySelector("main h1")!.TextContent.Trim());
+
+        // A change behind the shop's back is not seen: the page comes from the cache.
+        listing.Title = "Judul Diubah Diam Diam";
+        await db.SaveChangesAsync();
+        Assert.NotEqual("Judul Diubah Diam Diam", (await client.GetDocumentAsync(url)).QuerySelector("main h1")!.TextContent.Trim());
+
+        // A change saved through the shop's own DbContext evicts the catalogue pages.
+        await factory.WithScopeAsync(async services =>
+        {
+            var shopDb = services.GetRequiredService<MarketplaceDb>();
+            var same = await shopDb.Listings.SingleAsync(x => x.Id == listing.Id);
+            same.Title = "Judul Baru Lewat Toko";
+            return await shopDb.SaveChangesAsync();
+        });
+        Assert.Equal("Judul Baru Lewat Toko", (await client.GetDocumentAsync(url)).QuerySelector("main h1")!.TextContent.Trim());
+        Assert.Contains("Judul Baru Lewat Toko", (await client.GetDocumentAsync("/")).Body!.TextContent);
+    }
+
+    [Fact]
+    public async Task Signed_in_visitors_are_never_served_from_or_stored_in_the_cache()
+    {
+        var (product, _, _) = await SlugsAsync();
+        var url = $"/produk/{product}?signed=1";
+        using (var anonymous = ShopClient.For(factory))
+            await anonymous.GetDocumentAsync(url);
+
+        using var buyer = ShopClient.For(factory);
+        Assert.Equal(HttpStatusCode.Redirect, (await buyer.SignInAsync("pembeli")).StatusCode);
+        var page = await buyer.GetDocumentAsync(url);
+        Assert.NotNull(page.QuerySelector("form[action='/keluar']"));
+        Assert.True(await CommandsForAsync(buyer, url) > 0);
+        Assert.True(await CommandsForAsync(buyer, url) > 0);
+
+        using var later = ShopClient.For(factory);
+        Assert.Null((await later.GetDocumentAsync(url)).QuerySelector("form[action='/keluar']"));
+    }
+
+    [Fact]
+    public async Task Cached_pages_follow_the_language_and_the_zone()
+    {
+        await using var db = factory.OpenDb();
+        var listing = await db.Listings.Where(x => x.Status == ListingStatus.Approved).OrderBy(x => x.Id).Skip(1).FirstAsync();
+        var url = "/produk/" + listing.Slug;
+        using var client = ShopClient.For(factory);
+
+        var indonesian = await client.GetDocumentAsync(url);
+        Assert.Contains("Masukkan ke keranjang", indonesian.Body!.TextContent);
+        var wib = indonesian.QuerySelector(".maker-facts time")!.TextContent;
+        Assert.EndsWith(" WIB", wib);
+        Assert.Contains(listing.PublishedAt!.Value.ToOffset(TimeSpan.FromHours(7)).ToString("HH.mm"), wib);
+        Assert.Equal("true", indonesian.QuerySelector(".zone-selector a[aria-current]")!.GetAttribute("aria-current"));
+        Assert.Equal("WIB", indonesian.QuerySelector(".zone-selector a[aria-current]")!.TextContent);
+
+        var switched = await client.Http.GetAsync("/zona/WITA?kembali=" + Uri.EscapeDataString(url));
+        Assert.Equal(HttpStatusCode.Redirect, switched.StatusCode);
+        Assert.Equal(url, switched.Headers.Location!.OriginalString);
+        var wita = (await client.GetDocumentAsync(url)).QuerySelector(".maker-facts time")!.TextContent;
+        Assert.EndsWith(" WITA", wita);
+        Assert.Contains(listing.PublishedAt!.Value.ToOffset(TimeSpan.FromHours(8)).ToString("HH.mm"), wita);
+
+        await client.Http.GetAsync("/bahasa/en?kembali=%2F");
+        var english = await client.GetDocumentAsync(url);
+        Assert.Equal("en", english.DocumentElement.GetAttribute("lang"));
+        Assert.Contains("Add to cart", english.Body!.TextContent);
+        Assert.EndsWith(" WITA", english.QuerySelector(".maker-facts time")!.TextContent);
+
+        // Someone else still gets Indonesian and WIB from the cache.
+        using var other = ShopClient.For(factory);
+        var fresh = await other.GetDocumentAsync(url);
+        Assert.EndsWith(" WIB", fresh.QuerySelector(".maker-facts time")!.TextContent);
+        Assert.Contains("Masukkan ke keranjang", fresh.Body!.TextContent);
+
+        // An unknown zone changes nothing, and the return address never leaves the shop.
+        var odd = await other.Http.GetAsync("/zona/PST?kembali=" + Uri.EscapeDataString("https://contoh.example/"));
+        Assert.Equal("/", odd.Headers.Location!.OriginalString);
+        Assert.EndsWith(" WIB", (await other.GetDocumentAsync(url)).QuerySelector(".maker-facts time")!.TextContent);
+    }
+}
+
+public class CatalogBulkEvictionTests(CatalogFactory factory) : IClassFixture<CatalogFactory>
+{
+    [Fact]
+    public async Task A_stock_change_by_bulk_update_through_the_shop_evicts_the_product_page()
+    {
+        var listing = await factory.AddListingAsync("Keripik Pisang Uji Stok", 15_000, StandardCategories.ProcessedFood, l => l.Stock = 9);
+        using var client = ShopClient.For(factory);
+        var url = "/produk/" + listing.Slug;
+        Assert.Contains("9", (await client.GetDocumentAsync(url)).QuerySelector(".product-info .availability")!.TextContent);
+
+        await factory.WithScopeAsync(services => services.GetRequiredService<MarketplaceDb>().Listings
+            .Where(l => l.Id == listing.Id && l.Stock >= 6).ExecuteUpdateAsync(s => s.SetProperty(l => l.Stock, l => l.Stock - 6)));
+
+        Assert.Contains("3", (await client.GetDocumentAsync(url)).QuerySelector(".product-info .availability")!.TextContent);
+    }
+}
