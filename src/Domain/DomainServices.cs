@@ -48,6 +48,7 @@ public static class DomainServices
         services.AddScoped<InvitationService>();
         services.AddScoped<Ledger.RevenueLedger>();
         services.AddScoped<Organisation.ScopeOverview>();
+        services.AddBackOfficeDomain();
         return services;
     }
 }
