@@ -29,6 +29,16 @@ public sealed class IndependenceReport(MarketplaceDb db, TimeProvider clock)
 {
     public const int Months = 12;
 
+    /// <summary>The groups and offices whose roll-ups the caller may open.</summary>
+    public async Task<(List<Makers.Choice> Groups, List<Makers.Choice> Offices)> ChoicesAsync(StaffScope scope, CancellationToken ct = default)
+    {
+        var groups = await scope.Groups(db).OrderBy(g => g.Name).Select(g => new Makers.Choice(g.Id, g.Name)).ToListAsync(ct);
+        var officeIds = scope.OfficeIds.ToArray();
+        var offices = await db.Offices.Where(o => scope.IsAdministrator || officeIds.Contains(o.Id)).OrderBy(o => o.Name)
+            .Select(o => new Makers.Choice(o.Id, o.Name)).ToListAsync(ct);
+        return (groups, offices);
+    }
+
     public async Task<MakerIndependence> MakerAsync(StaffScope scope, int makerId, CancellationToken ct = default)
     {
         var maker = await scope.Makers(db).Where(m => m.Id == makerId)

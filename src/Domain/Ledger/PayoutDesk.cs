@@ -14,10 +14,10 @@ public sealed class PayoutDesk(MarketplaceDb db, RevenueLedger ledger, LedgerQue
         return await ledger.RecordPayoutAsync(makerId, amount, method, reference, scope.PersonId, ct);
     }
 
-    /// <summary>Returns the payout's maker, and whether this call reversed it (false: it was reversed already).</summary>
-    public async Task<(int MakerId, bool Reversed)> ReverseAsync(StaffScope scope, int payoutId, string note, CancellationToken ct = default)
+    /// <summary>Returns whether this call reversed the maker's payout (false: it was reversed already).</summary>
+    public async Task<bool> ReverseAsync(StaffScope scope, int makerId, int payoutId, string note, CancellationToken ct = default)
     {
-        var makerId = await queries.PayoutMakerAsync(scope, payoutId, ct);
-        return (makerId, await ledger.ReversePayoutAsync(payoutId, note.Trim(), scope.PersonId, ct));
+        if (await queries.PayoutMakerAsync(scope, payoutId, ct) != makerId) throw new OutOfScopeException();
+        return await ledger.ReversePayoutAsync(payoutId, note.Trim(), scope.PersonId, ct);
     }
 }
