@@ -22,7 +22,7 @@ public class LedgerModel(StaffScopeAccessor scopes, LedgerQueries ledger, Payout
     {
         await OnGetAsync(id, ct);
         return CsvFile.Result($"saldo-{id}.csv", Ledger.Entries
-            .Select(e => new object?[] { e.OccurredAt.ToZone(Ledger.Zone), text["Entry" + e.Kind].Value, e.SignedAmount, e.OrderCode, e.Note })
+            .Select(e => new object?[] { e.OccurredAt.ToZone(Ledger.Zone), text[$"Entry{e.Kind}"].Value, e.SignedAmount, e.OrderCode, e.Note })
             .Prepend([text["When"], text["EntryKind"], text["Amount"], text["Order"], text["Note"]]));
     }
 
