@@ -15,6 +15,7 @@ public static class BackOfficeServices
         services.AddScoped<Independence.IndependenceReport>();
         services.AddScoped<Independence.MentorMonthlySummary>();
         services.AddScoped<Organisation.TargetSettings>();
+        services.AddScoped<Organisation.OrganisationDesk>();
         return services;
     }
 }

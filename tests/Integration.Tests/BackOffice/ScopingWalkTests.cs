@@ -49,6 +49,8 @@ public class ScopingWalkTests(ShopFactory factory) : IClassFixture<ShopFactory>
         ($"/admin/pembuat/{t.Maker}/saldo?handler=Reverse&payoutId={t.Payout}", new() { ["ReversalNote"] = "x" }),
         ("/admin/pembuat/undang", new() { ["GroupId"] = t.Group.ToString() }),
         ("/admin/target", new() { ["RegencyId"] = t.Regency.ToString(), ["Amount"] = "1", ["FromMonth"] = "2030-01" }),
+        ("/admin/kelola?handler=Programme", new() { ["ParentId"] = t.Group.ToString(), ["Name"] = "Program Penyusup" }),
+        ("/admin/kelola?handler=Staff", new() { ["UserName"] = "pembeli", ["Role"] = "Administrator" }),
     ];
 
     async Task<string> OutsiderAsync(string prefix, Func<string, Task<bool>> outside)
@@ -88,7 +90,7 @@ public class ScopingWalkTests(ShopFactory factory) : IClassFixture<ShopFactory>
         {
             using var client = ShopClient.For(factory);
             await client.SignInAsync(outsider);
-            foreach (var url in Reads(t).Concat(["/admin/pengaturan", "/admin/jobs"]))
+            foreach (var url in Reads(t).Concat(["/admin/pengaturan", "/admin/jobs", "/admin/kelola"]))
             {
                 var status = (await client.Http.GetAsync(url)).StatusCode;
                 Assert.True(status is HttpStatusCode.NotFound or HttpStatusCode.Forbidden, $"{outsider} got {(int)status} on GET {url}");
@@ -120,5 +122,6 @@ public class ScopingWalkTests(ShopFactory factory) : IClassFixture<ShopFactory>
         Assert.False(await check.Milestones.AnyAsync(m => m.MakerId == t.Maker && m.Note == "x"));
         Assert.False(await check.LedgerEntries.AnyAsync(e => e.PayoutId == t.Payout && e.Kind == PasKreatif.Ledger.LedgerEntryKind.PayoutReversal));
         Assert.False(await check.MonthlyTargets.AnyAsync(m => m.FromMonth == new DateOnly(2030, 1, 1)));
+        Assert.False(await check.Programmes.AnyAsync(p => p.Name == "Program Penyusup"));
     }
 }
