@@ -15,7 +15,8 @@ public sealed record ReviewPhoto(string Hash, string? AltText);
 
 public sealed record ListingVersion(string Title, string Description, string Category, IReadOnlyList<ReviewPhoto> Photos);
 
-public sealed record AuditRow(DateTimeOffset At, string Action, string? Actor, string? Reason);
+/// <summary>One line of a decision history; <see cref="Zone"/> is the office's, for showing the time.</summary>
+public sealed record AuditRow(DateTimeOffset At, string Action, string? Actor, string? Reason, IndonesianZone Zone = IndonesianZone.WIB);
 
 /// <summary>A listing or its pending revision beside the live version (null for a listing never on sale).</summary>
 public sealed record ListingReview(
@@ -56,13 +57,13 @@ public sealed class ModerationQueue(MarketplaceDb db, TimeProvider clock)
     public async Task<ListingReview> ListingAsync(StaffScope scope, int listingId, CancellationToken ct = default)
     {
         var listing = await scope.Listings(db).AsNoTracking().Where(l => l.Id == listingId)
-            .Include(l => l.Maker).Include(l => l.Programme!.Group).Include(l => l.Category)
+            .Include(l => l.Maker).Include(l => l.Programme!.Group!.Office).Include(l => l.Category)
             .Include(l => l.Photos).ThenInclude(p => p.Photo)
             .Include(l => l.Revisions.Where(r => r.Status == RevisionStatus.Submitted))
             .AsSplitQuery().SingleOrDefaultAsync(ct) ?? throw new OutOfScopeException();
         var gallery = Photos(listing.Photos.Where(p => p.RevisionId is null));
         var live = new ListingVersion(listing.Title, listing.Description, listing.Category!.NameId, gallery);
-        var audit = await AuditAsync(listingId, ct);
+        var audit = (await AuditAsync(listingId, ct)).Select(a => a with { Zone = listing.Programme!.Group!.Office!.Zone }).ToList();
         var revision = listing.Revisions.SingleOrDefault();
         if (revision is null || listing.Status == ListingStatus.Submitted)
             return new ListingReview(listing.Id, false, listing.Maker!.DisplayName, listing.Programme!.Group!.Name, listing.Programme.Name, listing.Price,
@@ -78,10 +79,10 @@ public sealed class ModerationQueue(MarketplaceDb db, TimeProvider clock)
     public async Task<StoryReview> StoryAsync(StaffScope scope, int makerId, CancellationToken ct = default)
     {
         var maker = await scope.Makers(db).Where(m => m.Id == makerId)
-            .Select(m => new { m.Id, m.DisplayName, Group = m.HomeGroup!.Name, m.Story.Published, m.Story.Pending, m.Story.Status })
+            .Select(m => new { m.Id, m.DisplayName, Group = m.HomeGroup!.Name, m.HomeGroup.Office!.Zone, m.Story.Published, m.Story.Pending, m.Story.Status })
             .SingleOrDefaultAsync(ct) ?? throw new OutOfScopeException();
         var audit = await db.Set<StoryAuditEntry>().Where(e => e.MakerId == makerId).OrderByDescending(e => e.At)
-            .Select(e => new AuditRow(e.At, e.Action.ToString(), db.Users.Where(u => u.Id == e.ActorId).Select(u => u.DisplayName).FirstOrDefault(), e.Reason))
+            .Select(e => new AuditRow(e.At, e.Action.ToString(), db.Users.Where(u => u.Id == e.ActorId).Select(u => u.DisplayName).FirstOrDefault(), e.Reason, maker.Zone))
             .ToListAsync(ct);
         return new StoryReview(maker.Id, maker.DisplayName, maker.Group, maker.Published, maker.Status == StoryStatus.Pending ? maker.Pending ?? "" : "", audit);
     }

@@ -50,7 +50,10 @@ public class ModerationTests(ShopFactory factory) : IClassFixture<ShopFactory>
         Assert.Contains(BackOfficeData.QueuedMails(factory), m => m.To == makerEmail && m.Subject.Contains("Tas Anyaman Pandan Biru") && m.TextBody.Contains($"/produk/{listing.Slug}"));
 
         var page = await mentor.GetDocumentAsync($"/admin/moderasi/produk/{id}");
-        Assert.Contains("Disetujui", page.QuerySelector("#audit-heading")!.ParentElement!.TextContent);
+        var history = page.QuerySelector("#audit-heading")!.ParentElement!.TextContent;
+        Assert.Contains("Disetujui", history);
+        var zone = await check.Listings.Where(l => l.Id == id).Select(l => l.Programme!.Group!.Office!.Zone).SingleAsync();
+        Assert.Contains(" " + zone, history); // times in the office's zone, by name
     }
 
     [Fact]
