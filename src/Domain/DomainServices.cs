@@ -61,6 +61,7 @@ public static class DomainServices
         services.AddScoped<Orders.MakerOrders>();
         services.AddScoped<Ledger.MakerEarnings>();
         services.AddOrders(configuration);
+        services.AddBackOfficeDomain();
         return services;
     }
 }

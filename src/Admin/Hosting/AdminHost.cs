@@ -34,6 +34,7 @@ public static class AdminHost
         });
         services.AddHttpContextAccessor();
         services.AddScoped<StaffScopeAccessor>();
+        services.AddBackOffice();
         return services;
     }
 
@@ -45,6 +46,7 @@ public static class AdminHost
             AppPath = "/admin",
             DashboardTitle = "PAS Kreatif — jobs",
         }).RequireAuthorization(AdminPolicies.Administrator);
+        app.MapBackOfficeJobs();
         return app;
     }
 

@@ -830,6 +830,39 @@ namespace PasKreatif.Persistence.Migrations
                     b.ToTable("ListingAudit", (string)null);
                 });
 
+            modelBuilder.Entity("PasKreatif.Moderation.StoryAuditEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<Guid>("ActorId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("MakerId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MakerId", "At");
+
+                    b.ToTable("StoryAudit", (string)null);
+                });
+
             modelBuilder.Entity("PasKreatif.Orders.Cart", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1848,6 +1881,15 @@ namespace PasKreatif.Persistence.Migrations
                         .WithMany()
                         .HasForeignKey("RevisionId")
                         .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("PasKreatif.Moderation.StoryAuditEntry", b =>
+                {
+                    b.HasOne("PasKreatif.Makers.Maker", null)
+                        .WithMany()
+                        .HasForeignKey("MakerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("PasKreatif.Orders.Cart", b =>

@@ -1,0 +1,65 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using PasKreatif.Catalog;
+using PasKreatif.Makers;
+using PasKreatif.Organisation;
+
+namespace PasKreatif.Admin.Pages.Administration;
+
+public class IndexModel(OrganisationDesk desk, IStringLocalizer<BackOfficeText> text) : PageModel
+{
+    public IReadOnlyList<Office> Offices { get; private set; } = [];
+    public IReadOnlyList<Category> Categories { get; private set; } = [];
+    public IReadOnlyList<StaffRow> Staff { get; private set; } = [];
+
+    [BindProperty] public string? Name { get; set; }
+    [BindProperty] public string? NameEn { get; set; }
+    [BindProperty] public string? Regency { get; set; }
+    [BindProperty] public string? Target { get; set; }
+    [BindProperty] public IndonesianZone Zone { get; set; } = IndonesianZone.WIB;
+    [BindProperty] public int ParentId { get; set; }
+    [BindProperty] public GroupKind Kind { get; set; }
+    [BindProperty] public string? PickupAddress { get; set; }
+    [BindProperty] public bool Perishable { get; set; }
+    [BindProperty] public string? UserName { get; set; }
+    [BindProperty] public string? Role { get; set; }
+    [TempData] public string? Message { get; set; }
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Offices = await desk.OfficesAsync(ct);
+        Categories = await desk.CategoriesAsync(ct);
+        Staff = await desk.StaffAsync(ct);
+    }
+
+    public Task<IActionResult> OnPostOfficeAsync(CancellationToken ct) => RunAsync(() => desk.AddOfficeAsync(Name ?? "", Zone, Regency ?? "", Rupiah(Target), ct), ct);
+    public Task<IActionResult> OnPostRegencyAsync(CancellationToken ct) => RunAsync(() => desk.AddRegencyAsync(ParentId, Name ?? "", Rupiah(Target), ct), ct);
+    public Task<IActionResult> OnPostGroupAsync(CancellationToken ct) => RunAsync(() => desk.AddGroupAsync(ParentId, Name ?? "", Kind, PickupAddress ?? "", ct), ct);
+    public Task<IActionResult> OnPostProgrammeAsync(CancellationToken ct) => RunAsync(() => desk.AddProgrammeAsync(ParentId, Name ?? "", ct), ct);
+    public Task<IActionResult> OnPostCategoryAsync(CancellationToken ct) => RunAsync(() => desk.AddCategoryAsync(Name ?? "", NameEn ?? "", Perishable, ct), ct);
+    public Task<IActionResult> OnPostStaffAsync(CancellationToken ct) => RunAsync(() => desk.AssignStaffAsync(UserName ?? "", Role ?? "", ParentId == 0 ? null : ParentId, ct), ct);
+
+    async Task<IActionResult> RunAsync(Func<Task> change, CancellationToken ct)
+    {
+        try
+        {
+            await change();
+            Message = text["Saved"];
+            return RedirectToPage();
+        }
+        catch (MakerRuleException e)
+        {
+            ModelState.AddModelError("", text[$"Rule.{e.Code}"]);
+            await OnGetAsync(ct);
+            return Page();
+        }
+    }
+
+    static Money Rupiah(string? value)
+    {
+        var digits = new string((value ?? "").Where(char.IsDigit).ToArray());
+        return digits.Length is > 0 and <= 12 ? Money.Of(decimal.Parse(digits, CultureInfo.InvariantCulture)) : Money.Zero;
+    }
+}

@@ -1,0 +1,72 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using PasKreatif.Ledger;
+using PasKreatif.Organisation;
+
+namespace PasKreatif.Admin.Pages.Makers.Profiles;
+
+public class LedgerModel(StaffScopeAccessor scopes, LedgerQueries ledger, PayoutDesk payouts, IStringLocalizer<BackOfficeText> text) : PageModel
+{
+    public MakerLedger Ledger { get; private set; } = null!;
+    [BindProperty] public string? Amount { get; set; }
+    [BindProperty] public PayoutMethod? Method { get; set; }
+    [BindProperty] public string? Reference { get; set; }
+    [BindProperty] public string? ReversalNote { get; set; }
+    [TempData] public string? Message { get; set; }
+
+    public async Task OnGetAsync(int id, CancellationToken ct) => Ledger = await ledger.MakerAsync(await scopes.GetAsync(ct), id, ct);
+
+    public async Task<IActionResult> OnGetCsvAsync(int id, CancellationToken ct)
+    {
+        await OnGetAsync(id, ct);
+        return CsvFile.Result($"saldo-{id}.csv", Ledger.Entries
+            .Select(e => new object?[] { e.OccurredAt.ToZone(Ledger.Zone), text[$"Entry{e.Kind}"].Value, e.SignedAmount, e.OrderCode, e.Note })
+            .Prepend([text["When"], text["EntryKind"], text["Amount"], text["Order"], text["Note"]]));
+    }
+
+    public async Task<IActionResult> OnPostPayoutAsync(int id, CancellationToken ct)
+    {
+        // Rupiah have no minor unit: "25.000", "25000" and "Rp25.000" all mean the same.
+        var digits = new string((Amount ?? "").Where(char.IsDigit).ToArray());
+        if (digits.Length is 0 or > 12 || !decimal.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var amount))
+            ModelState.AddModelError(nameof(Amount), text["AmountInvalid"]);
+        if (Method is null) ModelState.AddModelError(nameof(Method), text["MethodRequired"]);
+        if (Reference?.Length > 100) ModelState.AddModelError(nameof(Reference), text["ReferenceTooLong"]);
+        if (!ModelState.IsValid) return await RedisplayAsync(id, ct);
+
+        var result = await payouts.RecordAsync(await scopes.GetAsync(ct), id, Money.Of(decimal.Parse(digits, CultureInfo.InvariantCulture)), Method!.Value, Reference, ct);
+        switch (result.Problem)
+        {
+            case PayoutProblem.None:
+                Message = text["PayoutRecorded", result.Payout!.Amount, result.Balance];
+                return Redirect($"/admin/pembuat/{id}/saldo");
+            case PayoutProblem.MoreThanBalance:
+                ModelState.AddModelError(nameof(Amount), text["PayoutOverBalance", result.Balance]);
+                break;
+            default:
+                ModelState.AddModelError(nameof(Amount), text["AmountInvalid"]);
+                break;
+        }
+        return await RedisplayAsync(id, ct);
+    }
+
+    public async Task<IActionResult> OnPostReverseAsync(int id, int payoutId, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(ReversalNote) || ReversalNote.Length > 500)
+        {
+            ModelState.AddModelError(nameof(ReversalNote), text["ReversalNoteRequired"]);
+            return await RedisplayAsync(id, ct);
+        }
+        var reversed = await payouts.ReverseAsync(await scopes.GetAsync(ct), id, payoutId, ReversalNote, ct);
+        Message = reversed ? text["PayoutReversed"] : text["PayoutAlreadyReversed"];
+        return Redirect($"/admin/pembuat/{id}/saldo");
+    }
+
+    async Task<IActionResult> RedisplayAsync(int id, CancellationToken ct)
+    {
+        await OnGetAsync(id, ct);
+        return Page();
+    }
+}

@@ -1,0 +1,60 @@
+using PasKreatif.Organisation;
+
+namespace PasKreatif.Independence;
+
+/// <summary>Memulai (under 25% of target), Berkembang (25% and up), Mandiri (100%+ for three complete months running).</summary>
+public enum IndependenceBand { Memulai, Berkembang, Mandiri }
+
+/// <summary>One complete calendar month of a maker: net revenue (credits − reversals) against the regency's target.</summary>
+public sealed record MonthResult(DateOnly Month, Money Net, Money Target, int Percent, IndependenceBand Band);
+
+/// <summary>The bands of shared/decisions.md, as plain arithmetic over a maker's monthly net revenue.</summary>
+public static class IndependenceBands
+{
+    public const int MonthsForMandiri = 3;
+
+    /// <summary>The first day of the calendar month an instant falls in, in the office's zone.</summary>
+    public static DateOnly MonthOf(DateTimeOffset instant, IndonesianZone zone)
+    {
+        var local = instant.ToZone(zone);
+        return new DateOnly(local.Year, local.Month, 1);
+    }
+
+    /// <summary>The last <paramref name="count"/> complete months before the current one in the zone, oldest first.</summary>
+    public static IReadOnlyList<DateOnly> CompleteMonths(DateTimeOffset now, IndonesianZone zone, int count)
+    {
+        var current = MonthOf(now, zone);
+        return Enumerable.Range(1, count).Select(i => current.AddMonths(-i)).Reverse().ToList();
+    }
+
+    /// <summary>Whole percent of target reached, rounded down so 99.9% never counts as reaching it.</summary>
+    public static int PercentOf(Money net, Money target) =>
+        target.Amount <= 0 ? 0 : (int)Math.Floor(net.Amount * 100m / target.Amount);
+
+    static bool Reached(Money net, Money target) => target.Amount > 0 && net.Amount >= target.Amount;
+
+    /// <summary>
+    /// Bands for consecutive complete months, oldest first. A month missing from <paramref name="netByMonth"/>
+    /// had no sales: it counts as 0 and breaks a Mandiri run. Months before the first one asked for still count
+    /// towards a run, so pass the two months before the window in <paramref name="netByMonth"/> when known.
+    /// </summary>
+    public static IReadOnlyList<MonthResult> Series(IReadOnlyList<DateOnly> months, IReadOnlyDictionary<DateOnly, Money> netByMonth, Func<DateOnly, Money> targetFor)
+    {
+        var results = new List<MonthResult>(months.Count);
+        foreach (var month in months)
+        {
+            var net = netByMonth.GetValueOrDefault(month, Money.Zero);
+            var target = targetFor(month);
+            var percent = PercentOf(net, target);
+            var run = Enumerable.Range(0, MonthsForMandiri).Select(i => month.AddMonths(-i))
+                .All(m => Reached(netByMonth.GetValueOrDefault(m, Money.Zero), targetFor(m)));
+            var band = run ? IndependenceBand.Mandiri : percent < 25 ? IndependenceBand.Memulai : IndependenceBand.Berkembang;
+            results.Add(new MonthResult(month, net, target, percent, band));
+        }
+        return results;
+    }
+
+    /// <summary>Net revenue per month in the zone from signed ledger amounts (credits positive, reversals negative).</summary>
+    public static Dictionary<DateOnly, Money> NetByMonth(IEnumerable<(DateTimeOffset At, Money Signed)> entries, IndonesianZone zone) =>
+        entries.GroupBy(e => MonthOf(e.At, zone)).ToDictionary(g => g.Key, g => Money.Sum(g.Select(e => e.Signed)));
+}

@@ -1,0 +1,65 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using PasKreatif.Mail;
+using PasKreatif.Moderation;
+using PasKreatif.Organisation;
+using PasKreatif.People;
+using PasKreatif.Persistence;
+
+namespace PasKreatif.Independence;
+
+/// <summary>
+/// The mail each mentor gets on the 1st: per group, last month's net revenue, makers per band, listings waiting,
+/// and each maker's line. Run by a Hangfire recurring job; one mail per mentor through <see cref="MailQueue"/>.
+/// </summary>
+public sealed class MentorMonthlySummary(MarketplaceDb db, IndependenceReport report, ModerationQueue queue, MailQueue mail, IConfiguration configuration)
+{
+    public const string JobId = "mentor-monthly-summary";
+    /// <summary>08.00 WIB on the first of each month.</summary>
+    public const string Cron = "0 8 1 * *";
+
+    /// <summary>Queues one summary per mentor with an email address; returns how many were queued.</summary>
+    public async Task<int> SendAsync(CancellationToken ct = default)
+    {
+        var mentors = await db.GroupMentors.Select(m => m.PersonId).Distinct().ToListAsync(ct);
+        var people = await db.Users.Where(u => mentors.Contains(u.Id) && u.Email != null)
+            .Select(u => new { u.Id, u.Email, u.DisplayName, u.PreferredCulture }).OrderBy(u => u.DisplayName).ToListAsync(ct);
+        var sent = 0;
+        foreach (var person in people)
+        {
+            var scope = await StaffScope.ForAsync(db, person.Id, [Roles.Mentor], ct);
+            var message = await ComposeAsync(scope, person.DisplayName, person.PreferredCulture, ct);
+            if (message is null) continue;
+            mail.Enqueue(new OutgoingMail(person.Email!, message.Value.Subject, message.Value.Body, ToName: person.DisplayName));
+            sent++;
+        }
+        return sent;
+    }
+
+    public async Task<(string Subject, string Body)?> ComposeAsync(StaffScope scope, string name, string culture, CancellationToken ct = default)
+    {
+        var groups = await scope.Groups(db).OrderBy(g => g.Name).Select(g => g.Id).ToListAsync(ct);
+        if (groups.Count == 0) return null;
+        var waiting = await queue.WaitingAsync(scope, ct);
+        var info = CultureInfo.GetCultureInfo(culture.StartsWith("en", StringComparison.OrdinalIgnoreCase) ? "en" : "id");
+        var body = new StringBuilder();
+        string? monthName = null;
+        foreach (var groupId in groups)
+        {
+            var rollUp = await report.GroupAsync(scope, groupId, ct);
+            var last = rollUp.Trend[^1];
+            monthName ??= last.Month.ToString("MMMM yyyy", info);
+            body.AppendLine().AppendLine(BackOfficeMail.Text("SummaryGroup", culture, rollUp.Name, last.Net,
+                rollUp.Bands[IndependenceBand.Memulai], rollUp.Bands[IndependenceBand.Berkembang], rollUp.Bands[IndependenceBand.Mandiri],
+                waiting.Count(w => w.GroupName == rollUp.Name)));
+            foreach (var maker in rollUp.Makers)
+                body.AppendLine(BackOfficeMail.Text("SummaryMaker", culture, maker.DisplayName, maker.NetLastMonth, maker.Percent, maker.Band));
+        }
+        var url = (configuration["Shop:BaseUrl"] is { Length: > 0 } u ? u : "http://127.0.0.1:5080").TrimEnd('/') + "/admin";
+        var text = BackOfficeMail.Text("SummaryIntro", culture, name, monthName!) + Environment.NewLine + body + Environment.NewLine
+            + BackOfficeMail.Text("SummaryOutro", culture, url);
+        return (BackOfficeMail.Text("SummarySubject", culture, monthName!), text);
+    }
+}

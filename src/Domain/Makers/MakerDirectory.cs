@@ -1,0 +1,84 @@
+using Microsoft.EntityFrameworkCore;
+using PasKreatif.Organisation;
+using PasKreatif.Persistence;
+
+namespace PasKreatif.Makers;
+
+public sealed record MakerRow(int Id, string DisplayName, string GroupName, string RegencyName, int ListingsOnSale, DateTimeOffset JoinedAt);
+
+public sealed record MilestoneRow(int Id, MilestoneKind Kind, DateOnly Date, string? Note);
+
+public sealed record Choice(int Id, string Name);
+
+public sealed record MakerProfile(
+    int Id, string DisplayName, string Slug, int HomeGroupId, string GroupName, int RegencyId, IReadOnlyList<int> ProgrammeIds,
+    string? LegalName, string? Phone, IReadOnlyList<MilestoneRow> Milestones,
+    IReadOnlyList<Choice> GroupChoices, IReadOnlyList<Choice> ProgrammeChoices, IReadOnlyList<Choice> RegencyChoices);
+
+public sealed record ProfileChange(string DisplayName, int HomeGroupId, IReadOnlyCollection<int> ProgrammeIds, int RegencyId);
+
+/// <summary>A change the rules refuse; the code names the message shown.</summary>
+public sealed class MakerRuleException(string code) : Exception(code)
+{
+    public string Code { get; } = code;
+}
+
+/// <summary>Makers as staff see and keep them: profiles and milestones, narrowed by <see cref="StaffScope"/>.</summary>
+public sealed class MakerDirectory(MarketplaceDb db, TimeProvider clock)
+{
+    public Task<List<MakerRow>> ListAsync(StaffScope scope, CancellationToken ct = default) =>
+        scope.Makers(db).OrderBy(m => m.HomeGroup!.Name).ThenBy(m => m.DisplayName)
+            .Select(m => new MakerRow(m.Id, m.DisplayName, m.HomeGroup!.Name, m.Regency!.Name,
+                db.Listings.Count(l => l.MakerId == m.Id && l.Status == Catalog.ListingStatus.Approved), m.JoinedAt))
+            .ToListAsync(ct);
+
+    public async Task<MakerProfile> ProfileAsync(StaffScope scope, int makerId, CancellationToken ct = default)
+    {
+        var maker = await scope.Makers(db).AsNoTracking().Include(m => m.Programmes).Include(m => m.Milestones).Include(m => m.HomeGroup)
+            .AsSplitQuery().SingleOrDefaultAsync(m => m.Id == makerId, ct) ?? throw new OutOfScopeException();
+        var groups = await scope.Groups(db).OrderBy(g => g.Name).Select(g => new Choice(g.Id, g.Name)).ToListAsync(ct);
+        // A maker may take part in programmes of other groups, so every programme is offered.
+        var programmes = await db.Programmes.OrderBy(p => p.Name).Select(p => new Choice(p.Id, p.Name + " · " + p.Group!.Name)).ToListAsync(ct);
+        var regencies = await db.Regencies.Where(r => r.OfficeId == maker.HomeGroup!.OfficeId).OrderBy(r => r.Name).Select(r => new Choice(r.Id, r.Name)).ToListAsync(ct);
+        return new MakerProfile(maker.Id, maker.DisplayName, maker.Slug, maker.HomeGroupId, maker.HomeGroup!.Name, maker.RegencyId,
+            maker.Programmes.Select(p => p.ProgrammeId).ToList(), maker.LegalName, maker.Phone,
+            maker.Milestones.OrderByDescending(m => m.Date).Select(m => new MilestoneRow(m.Id, m.Kind, m.Date, m.Note)).ToList(),
+            groups, programmes, regencies);
+    }
+
+    public async Task UpdateProfileAsync(StaffScope scope, int makerId, ProfileChange change, CancellationToken ct = default)
+    {
+        var maker = await scope.Makers(db).Include(m => m.Programmes).SingleOrDefaultAsync(m => m.Id == makerId, ct) ?? throw new OutOfScopeException();
+        var name = change.DisplayName.Trim();
+        if (name.Length is < 2 or > 80) throw new MakerRuleException("DisplayNameLength");
+        var group = await scope.Groups(db).Where(g => g.Id == change.HomeGroupId).Select(g => new { g.Id, g.OfficeId }).SingleOrDefaultAsync(ct)
+            ?? throw new MakerRuleException("UnknownGroup");
+        if (!await db.Regencies.AnyAsync(r => r.Id == change.RegencyId && r.OfficeId == group.OfficeId, ct)) throw new MakerRuleException("RegencyOutsideOffice");
+        var programmeIds = change.ProgrammeIds.Distinct().ToList();
+        if (programmeIds.Count == 0) throw new MakerRuleException("NoProgramme");
+        if (await db.Programmes.CountAsync(p => programmeIds.Contains(p.Id), ct) != programmeIds.Count) throw new MakerRuleException("UnknownProgramme");
+
+        maker.DisplayName = name;
+        maker.HomeGroupId = group.Id;
+        maker.RegencyId = change.RegencyId;
+        maker.Programmes.RemoveAll(p => !programmeIds.Contains(p.ProgrammeId));
+        foreach (var id in programmeIds.Where(id => maker.Programmes.All(p => p.ProgrammeId != id)))
+            maker.Programmes.Add(new MakerProgramme { MakerId = maker.Id, ProgrammeId = id });
+        await db.SaveChangesAsync(ct);
+    }
+
+    public async Task AddMilestoneAsync(StaffScope scope, int makerId, MilestoneKind kind, DateOnly date, string? note, CancellationToken ct = default)
+    {
+        if (!await scope.Makers(db).AnyAsync(m => m.Id == makerId, ct)) throw new OutOfScopeException();
+        if (!Enum.IsDefined(kind)) throw new MakerRuleException("UnknownMilestone");
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.AddHours(9)); // no zone in Indonesia is ahead of WIT
+        if (date > today) throw new MakerRuleException("MilestoneInFuture");
+        if (note?.Length > 2000) throw new MakerRuleException("NoteTooLong");
+        db.Milestones.Add(new Milestone
+        {
+            MakerId = makerId, Kind = kind, Date = date, Note = string.IsNullOrWhiteSpace(note) ? null : note.Trim(),
+            RecordedById = scope.PersonId, RecordedAt = clock.GetUtcNow(),
+        });
+        await db.SaveChangesAsync(ct);
+    }
+}

@@ -1,0 +1,97 @@
+using Microsoft.EntityFrameworkCore;
+using PasKreatif.Catalog;
+using PasKreatif.Makers;
+using PasKreatif.Organisation;
+using PasKreatif.Persistence;
+
+namespace PasKreatif.Moderation;
+
+public enum QueueItemKind { Listing, Revision, Story }
+
+/// <summary>One thing waiting for a decision. <see cref="Id"/> is the listing's id, or the maker's for a story.</summary>
+public sealed record QueueItem(QueueItemKind Kind, int Id, string Title, string MakerName, string GroupName, DateTimeOffset? SubmittedAt, TimeSpan? Waiting);
+
+public sealed record ReviewPhoto(string Hash, string? AltText);
+
+public sealed record ListingVersion(string Title, string Description, string Category, IReadOnlyList<ReviewPhoto> Photos);
+
+/// <summary>One line of a decision history; <see cref="Zone"/> is the office's, for showing the time.</summary>
+public sealed record AuditRow(DateTimeOffset At, string Action, string? Actor, string? Reason, IndonesianZone Zone = IndonesianZone.WIB);
+
+/// <summary>A listing or its pending revision beside the live version (null for a listing never on sale).</summary>
+public sealed record ListingReview(
+    int ListingId, bool IsRevision, string MakerName, string GroupName, string ProgrammeName, Money Price, ListingStatus Status,
+    DateTimeOffset? SubmittedAt, ListingVersion? Live, ListingVersion Proposed, IReadOnlyList<AuditRow> Audit)
+{
+    public bool TitleChanged => Live is not null && Live.Title != Proposed.Title;
+    public bool DescriptionChanged => Live is not null && Live.Description != Proposed.Description;
+    public bool CategoryChanged => Live is not null && Live.Category != Proposed.Category;
+    public bool PhotosChanged => Live is not null && !Live.Photos.Select(p => p.Hash).SequenceEqual(Proposed.Photos.Select(p => p.Hash));
+}
+
+public sealed record StoryReview(int MakerId, string MakerName, string GroupName, string? Published, string Pending, IReadOnlyList<AuditRow> Audit);
+
+/// <summary>The moderation queue's read side, narrowed by <see cref="StaffScope"/>.</summary>
+public sealed class ModerationQueue(MarketplaceDb db, TimeProvider clock)
+{
+    /// <summary>Everything waiting in the caller's scope, oldest first; stories carry no submission time and come last.</summary>
+    public async Task<List<QueueItem>> WaitingAsync(StaffScope scope, CancellationToken ct = default)
+    {
+        var listings = scope.Listings(db);
+        var fresh = await listings.Where(l => l.Status == ListingStatus.Submitted)
+            .Select(l => new { l.Id, l.Title, Maker = l.Maker!.DisplayName, Group = l.Programme!.Group!.Name, At = l.SubmittedAt })
+            .ToListAsync(ct);
+        var revisions = await listings.SelectMany(l => l.Revisions.Where(r => r.Status == RevisionStatus.Submitted)
+                .Select(r => new { l.Id, r.Title, Maker = l.Maker!.DisplayName, Group = l.Programme!.Group!.Name, At = r.SubmittedAt }))
+            .ToListAsync(ct);
+        var stories = await scope.Makers(db).Where(m => m.Story.Status == StoryStatus.Pending)
+            .Select(m => new { m.Id, m.DisplayName, Group = m.HomeGroup!.Name }).ToListAsync(ct);
+        var now = clock.GetUtcNow();
+        return fresh.Select(l => new QueueItem(QueueItemKind.Listing, l.Id, l.Title, l.Maker, l.Group, l.At, now - l.At))
+            .Concat(revisions.Select(r => new QueueItem(QueueItemKind.Revision, r.Id, r.Title, r.Maker, r.Group, r.At, now - r.At)))
+            .OrderBy(i => i.SubmittedAt ?? DateTimeOffset.MaxValue).ThenBy(i => i.Id)
+            .Concat(stories.OrderBy(s => s.Id).Select(s => new QueueItem(QueueItemKind.Story, s.Id, s.DisplayName, s.DisplayName, s.Group, null, null)))
+            .ToList();
+    }
+
+    public async Task<ListingReview> ListingAsync(StaffScope scope, int listingId, CancellationToken ct = default)
+    {
+        var listing = await scope.Listings(db).AsNoTracking().Where(l => l.Id == listingId)
+            .Include(l => l.Maker).Include(l => l.Programme!.Group!.Office).Include(l => l.Category)
+            .Include(l => l.Photos).ThenInclude(p => p.Photo)
+            .Include(l => l.Revisions.Where(r => r.Status == RevisionStatus.Submitted))
+            .AsSplitQuery().SingleOrDefaultAsync(ct) ?? throw new OutOfScopeException();
+        var gallery = Photos(listing.Photos.Where(p => p.RevisionId is null));
+        var live = new ListingVersion(listing.Title, listing.Description, listing.Category!.NameId, gallery);
+        var audit = (await AuditAsync(listingId, ct)).Select(a => a with { Zone = listing.Programme!.Group!.Office!.Zone }).ToList();
+        var revision = listing.Revisions.SingleOrDefault();
+        if (revision is null || listing.Status == ListingStatus.Submitted)
+            return new ListingReview(listing.Id, false, listing.Maker!.DisplayName, listing.Programme!.Group!.Name, listing.Programme.Name, listing.Price,
+                listing.Status, listing.SubmittedAt, null, live, audit);
+        var category = await db.Categories.Where(c => c.Id == revision.CategoryId).Select(c => c.NameId).SingleAsync(ct);
+        var revisionPhotos = Photos(listing.Photos.Where(p => p.RevisionId == revision.Id));
+        // A revision without photos of its own keeps the live gallery.
+        var proposed = new ListingVersion(revision.Title, revision.Description, category, revisionPhotos.Count > 0 ? revisionPhotos : gallery);
+        return new ListingReview(listing.Id, true, listing.Maker!.DisplayName, listing.Programme!.Group!.Name, listing.Programme.Name, listing.Price,
+            listing.Status, revision.SubmittedAt, live, proposed, audit);
+    }
+
+    public async Task<StoryReview> StoryAsync(StaffScope scope, int makerId, CancellationToken ct = default)
+    {
+        var maker = await scope.Makers(db).Where(m => m.Id == makerId)
+            .Select(m => new { m.Id, m.DisplayName, Group = m.HomeGroup!.Name, m.HomeGroup.Office!.Zone, m.Story.Published, m.Story.Pending, m.Story.Status })
+            .SingleOrDefaultAsync(ct) ?? throw new OutOfScopeException();
+        var audit = await db.Set<StoryAuditEntry>().Where(e => e.MakerId == makerId).OrderByDescending(e => e.At)
+            .Select(e => new AuditRow(e.At, e.Action.ToString(), db.Users.Where(u => u.Id == e.ActorId).Select(u => u.DisplayName).FirstOrDefault(), e.Reason, maker.Zone))
+            .ToListAsync(ct);
+        return new StoryReview(maker.Id, maker.DisplayName, maker.Group, maker.Published, maker.Status == StoryStatus.Pending ? maker.Pending ?? "" : "", audit);
+    }
+
+    Task<List<AuditRow>> AuditAsync(int listingId, CancellationToken ct) =>
+        db.ListingAudit.Where(e => e.ListingId == listingId).OrderByDescending(e => e.At).ThenByDescending(e => e.Id)
+            .Select(e => new AuditRow(e.At, e.Action.ToString(), db.Users.Where(u => u.Id == e.ActorId).Select(u => u.DisplayName).FirstOrDefault(), e.Reason))
+            .ToListAsync(ct);
+
+    static List<ReviewPhoto> Photos(IEnumerable<ListingPhoto> photos) =>
+        photos.OrderBy(p => p.Position).Select(p => new ReviewPhoto(p.Photo!.Hash, p.AltText)).ToList();
+}
