@@ -967,6 +967,12 @@ namespace PasKreatif.Persistence.Migrations
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<uint>("xmin")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
                     b.ComplexProperty(typeof(Dictionary<string, object>), "DeliveryCost", "PasKreatif.Orders.Fulfilment.DeliveryCost#Money", b1 =>
                         {
                             b1.IsRequired();

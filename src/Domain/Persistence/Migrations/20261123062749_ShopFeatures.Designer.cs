@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+using NpgsqlTypes;
 using PasKreatif.Persistence;
 
 #nullable disable
@@ -13,8 +14,8 @@ using PasKreatif.Persistence;
 namespace PasKreatif.Persistence.Migrations
 {
     [DbContext(typeof(MarketplaceDb))]
-    [Migration("20261123052342_Issue5Workspace")]
-    partial class Issue5Workspace
+    [Migration("20261123062749_ShopFeatures")]
+    partial class ShopFeatures
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -24,6 +25,7 @@ namespace PasKreatif.Persistence.Migrations
                 .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
+            NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "pg_trgm");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
@@ -224,6 +226,11 @@ namespace PasKreatif.Persistence.Migrations
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
 
+                    b.Property<NpgsqlTsVector>("SearchVector")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("tsvector")
+                        .HasComputedColumnSql("setweight(to_tsvector('indonesian'::regconfig, coalesce(\"Title\", '')), 'A') || setweight(to_tsvector('indonesian'::regconfig, coalesce(\"Description\", '')), 'B')", true);
+
                     b.Property<string>("Slug")
                         .IsRequired()
                         .HasMaxLength(160)
@@ -274,8 +281,18 @@ namespace PasKreatif.Persistence.Migrations
 
                     b.HasIndex("ProgrammeId");
 
+                    b.HasIndex("SearchVector");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchVector"), "gin");
+
                     b.HasIndex("Slug")
                         .IsUnique();
+
+                    b.HasIndex("Title")
+                        .HasDatabaseName("IX_Listings_Title_Trigram");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Title"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("Title"), new[] { "gin_trgm_ops" });
 
                     b.HasIndex("CategoryId", "Status");
 
@@ -816,6 +833,39 @@ namespace PasKreatif.Persistence.Migrations
                     b.ToTable("ListingAudit", (string)null);
                 });
 
+            modelBuilder.Entity("PasKreatif.Moderation.StoryAuditEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<Guid>("ActorId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("MakerId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MakerId", "At");
+
+                    b.ToTable("StoryAudit", (string)null);
+                });
+
             modelBuilder.Entity("PasKreatif.Orders.Cart", b =>
                 {
                     b.Property<Guid>("Id")
@@ -919,6 +969,12 @@ namespace PasKreatif.Persistence.Migrations
 
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<uint>("xmin")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
 
                     b.ComplexProperty(typeof(Dictionary<string, object>), "DeliveryCost", "PasKreatif.Orders.Fulfilment.DeliveryCost#Money", b1 =>
                         {
@@ -1834,6 +1890,15 @@ namespace PasKreatif.Persistence.Migrations
                         .WithMany()
                         .HasForeignKey("RevisionId")
                         .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("PasKreatif.Moderation.StoryAuditEntry", b =>
+                {
+                    b.HasOne("PasKreatif.Makers.Maker", null)
+                        .WithMany()
+                        .HasForeignKey("MakerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("PasKreatif.Orders.Cart", b =>
