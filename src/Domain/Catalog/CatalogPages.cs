@@ -19,7 +19,7 @@ public sealed record ProductDetail(
 
 public sealed record ProductPage(ProductDetail Product, IReadOnlyList<ListingCard> FromMaker, IReadOnlyList<ListingCard> FromProgramme);
 
-public sealed record ProgrammeProfile(string Slug, string Name, string Story, string? StoryEn, string GroupName, string RegencyName, int Makers, int UnitsSold)
+public sealed record ProgrammeProfile(string Slug, string Name, string Story, string? StoryEn, string GroupName, string RegencyName, int Makers, int UnitsSold, string? HeroPhotoHash)
 {
     public string StoryIn(string culture) => culture.StartsWith("en", StringComparison.OrdinalIgnoreCase) && !string.IsNullOrEmpty(StoryEn) ? StoryEn : Story;
 }
@@ -70,7 +70,11 @@ public sealed class CatalogPages(MarketplaceDb db, CatalogQueries catalog, ShopQ
         db.Programmes.AsNoTracking().Where(p => p.Slug == slug)
             .Select(p => new ProgrammeProfile(p.Slug, p.Name, p.Story, p.StoryEn, p.Group!.Name, p.Group.Regency!.Name,
                 db.MakerProgrammes.Count(m => m.ProgrammeId == p.Id),
-                db.Listings.Where(l => l.ProgrammeId == p.Id).Sum(l => l.UnitsSold)))
+                db.Listings.Where(l => l.ProgrammeId == p.Id).Sum(l => l.UnitsSold),
+                // The hero is the first photo of the programme's best-selling work on sale: goods, never faces.
+                db.ListingPhotos.Where(ph => ph.RevisionId == null && ph.Position == 0 && db.Listings.Any(l => l.Id == ph.ListingId && l.ProgrammeId == p.Id && l.Status == ListingStatus.Approved))
+                    .OrderByDescending(ph => db.Listings.Where(l => l.Id == ph.ListingId).Select(l => l.UnitsSold).First()).ThenBy(ph => ph.ListingId)
+                    .Select(ph => ph.Photo!.Hash).FirstOrDefault()))
             .SingleOrDefaultAsync(ct);
 
     public Task<MakerProfile?> MakerAsync(string slug, CancellationToken ct = default) =>

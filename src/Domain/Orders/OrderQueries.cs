@@ -19,7 +19,7 @@ public sealed record OrderSummary(string Number, string Token, OrderStatus Statu
 
 /// <summary>An order awaiting an offline payment that the signed-in staff member may confirm.</summary>
 public sealed record OfflinePaymentRow(int OrderId, string Number, string BuyerName, PaymentMethod Method, Money Total,
-    DateTimeOffset PlacedAt, DateTimeOffset? DueAt, IReadOnlyList<string> Groups);
+    DateTimeOffset PlacedAt, DateTimeOffset? DueAt, IReadOnlyList<string> Groups, IndonesianZone Zone);
 
 public sealed class OrderQueries(MarketplaceDb db)
 {
@@ -61,6 +61,8 @@ public sealed class OrderQueries(MarketplaceDb db)
     public async Task<IReadOnlyList<OfflinePaymentRow>> OfflinePaymentsAsync(StaffScope scope, CancellationToken ct = default) =>
         await ConfirmableBy(scope).AsNoTracking().OrderBy(o => o.PlacedAt).Take(200)
             .Select(o => new OfflinePaymentRow(o.Id, o.Number, o.BuyerName, o.PaymentMethod, o.Total, o.PlacedAt, o.PaymentDueAt,
-                o.Fulfilments.Select(f => db.Groups.Where(g => g.Id == f.GroupId).Select(g => g.Name).First()).ToList()))
+                o.Fulfilments.Select(f => db.Groups.Where(g => g.Id == f.GroupId).Select(g => g.Name).First()).ToList(),
+                // Staff read times in the zone of the office that receives the money.
+                db.Groups.Where(g => g.Id == o.Fulfilments.First().GroupId).Select(g => g.Office!.Zone).First()))
             .ToListAsync(ct);
 }
