@@ -1,6 +1,7 @@
 using System.Globalization;
 using Hangfire;
 using Hangfire.PostgreSql;
+using Hangfire.PostgreSql.Factories;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using PasKreatif.Admin;
@@ -83,15 +84,18 @@ public static class MarketplaceHost
     static void AddMarketplaceJobs(this IServiceCollection services, IConfiguration configuration)
     {
         var connection = configuration.GetConnectionString(DomainServices.ConnectionName)!;
+        var storage = new PostgreSqlStorageOptions
+        {
+            // Tests that run the worker poll every second; the shop's default keeps the database quiet.
+            QueuePollInterval = TimeSpan.FromSeconds(configuration.GetValue("Jobs:PollSeconds", 5)),
+        };
+        // Each host owns its storage: Hangfire's global JobStorage.Current would let two hosts in one process
+        // (tests, or a second instance in the same process) enqueue into each other's database.
+        services.AddSingleton<JobStorage>(_ => new PostgreSqlStorage(new NpgsqlConnectionFactory(connection, storage), storage));
         services.AddHangfire(h => h
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
-            .UseRecommendedSerializerSettings()
-            .UsePostgreSqlStorage(o => o.UseNpgsqlConnection(connection), new PostgreSqlStorageOptions
-            {
-                // Tests that run the worker poll every second; the shop's default keeps the database quiet.
-                QueuePollInterval = TimeSpan.FromSeconds(configuration.GetValue("Jobs:PollSeconds", 5)),
-            }));
+            .UseRecommendedSerializerSettings());
         // Tests switch the worker off and run jobs directly; every instance of the site runs one otherwise.
         if (configuration.GetValue("Jobs:RunServer", true))
             services.AddHangfireServer();
