@@ -92,10 +92,12 @@ public static class MarketplaceHost
         // Each host owns its storage: Hangfire's global JobStorage.Current would let two hosts in one process
         // (tests, or a second instance in the same process) enqueue into each other's database.
         services.AddSingleton<JobStorage>(_ => new PostgreSqlStorage(new NpgsqlConnectionFactory(connection, storage), storage));
-        services.AddHangfire(h => h
+        services.AddPerHostJobActivator();
+        services.AddHangfire((provider, h) => h
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
-            .UseRecommendedSerializerSettings());
+            .UseRecommendedSerializerSettings()
+            .UseDisposalSafeLogging(provider.GetRequiredService<ILoggerFactory>()));
         // Tests switch the worker off and run jobs directly; every instance of the site runs one otherwise.
         if (configuration.GetValue("Jobs:RunServer", true))
             services.AddHangfireServer();
