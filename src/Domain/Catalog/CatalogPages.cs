@@ -36,7 +36,7 @@ public sealed class CatalogPages(MarketplaceDb db, CatalogQueries catalog, ShopQ
 {
     public async Task<HomePage> HomeAsync(CancellationToken ct = default)
     {
-        var newest = await shop.NewestAsync(12, ct);
+        var newest = await catalog.CardsAsync(catalog.Listings.OrderByDescending(l => l.PublishedAt).ThenByDescending(l => l.Id), 12, ct);
         // Featured: what buyers bought most, so the home page shows proven goods.
         var featured = await catalog.CardsAsync(catalog.Listings.OrderByDescending(l => l.UnitsSold).ThenByDescending(l => l.Id), 8, ct);
         return new HomePage(newest, featured, await shop.CategoriesAsync(ct), await shop.ProgrammesAsync(ct));

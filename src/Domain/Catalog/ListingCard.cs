@@ -18,11 +18,6 @@ public sealed record ProgrammeLink(string Slug, string Name, string GroupName, s
 /// <summary>The public shop's read side.</summary>
 public sealed class ShopQueries(MarketplaceDb db)
 {
-    public Task<List<ListingCard>> NewestAsync(int count, CancellationToken ct = default) =>
-        Cards(db.Listings.Where(l => l.Status == ListingStatus.Approved)
-                .OrderByDescending(l => l.PublishedAt).ThenByDescending(l => l.Id).Take(count))
-            .ToListAsync(ct);
-
     public Task<List<CategoryLink>> CategoriesAsync(CancellationToken ct = default) =>
         db.Categories.OrderBy(c => c.Position).Select(c => new CategoryLink(c.Slug, c.NameId, c.NameEn)).ToListAsync(ct);
 
@@ -30,12 +25,4 @@ public sealed class ShopQueries(MarketplaceDb db)
         db.Programmes.OrderBy(p => p.Name).ThenBy(p => p.Id)
             .Select(p => new ProgrammeLink(p.Slug, p.Name, p.Group!.Name, p.Group.Regency!.Name))
             .ToListAsync(ct);
-
-    static IQueryable<ListingCard> Cards(IQueryable<Listing> listings) =>
-        listings.Select(l => new ListingCard(
-            l.Id, l.Slug, l.Title, l.Price, l.MadeToOrder || l.Stock > 0, l.MadeToOrder,
-            l.Maker!.DisplayName, l.Maker.Slug, l.Programme!.Name,
-            l.Photos.Where(p => p.RevisionId == null).OrderBy(p => p.Position).Select(p => p.Photo!.Hash).FirstOrDefault(),
-            l.Photos.Where(p => p.RevisionId == null).OrderBy(p => p.Position).Select(p => p.Photo!.Width).FirstOrDefault(),
-            l.Photos.Where(p => p.RevisionId == null).OrderBy(p => p.Position).Select(p => p.Photo!.Height).FirstOrDefault()));
 }
