@@ -27,7 +27,7 @@ public static class DomainServices
 
         var media = new MediaOptions { Root = configuration["Media:Root"] is { Length: > 0 } root ? root : Path.Combine(AppContext.BaseDirectory, "media") };
         services.AddSingleton(media);
-        services.AddSingleton<IMediaStore, FileSystemMediaStore>();
+        services.AddMediaStore(configuration); // issue 9: Media:Store = FileSystem or S3
         services.AddSingleton<PhotoPipeline>();
 
         var mail = new MailOptions

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using PasKreatif.Catalog;
@@ -13,7 +14,7 @@ using PasKreatif.People;
 namespace PasKreatif.Persistence;
 
 public class MarketplaceDb(DbContextOptions<MarketplaceDb> options)
-    : IdentityDbContext<Person, PersonRole, Guid>(options)
+    : IdentityDbContext<Person, PersonRole, Guid>(options), IDataProtectionKeyContext
 {
     public DbSet<Office> Offices => Set<Office>();
     public DbSet<Regency> Regencies => Set<Regency>();
@@ -43,6 +44,8 @@ public class MarketplaceDb(DbContextOptions<MarketplaceDb> options)
     public DbSet<LedgerEntry> LedgerEntries => Set<LedgerEntry>();
     public DbSet<Payout> Payouts => Set<Payout>();
     public DbSet<DemoDataMark> DemoDataMarks => Set<DemoDataMark>();
+    // Scale-out (issue 9): every instance reads the same data-protection keys, so cookies travel between them.
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

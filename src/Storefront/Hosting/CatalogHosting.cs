@@ -5,6 +5,7 @@ using System.Xml;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Storage;
 using PasKreatif.Catalog;
 using PasKreatif.Makers;
 using PasKreatif.Organisation;
@@ -29,6 +30,7 @@ public static class CatalogHosting
             .VaryByValue(http => new KeyValuePair<string, string>("lz", CultureInfo.CurrentUICulture.Name + "|" + ZoneChoice.Of(http)))));
         services.AddSingleton<CatalogCacheEviction>();
         services.AddSingleton<CatalogBulkUpdateEviction>();
+        services.AddHostedService<CatalogEvictionListener>(); // scale-out: evictions from other instances
         services.ConfigureDbContext<MarketplaceDb>((sp, o) => o.AddInterceptors(
             sp.GetRequiredService<CatalogCacheEviction>(), sp.GetRequiredService<CatalogBulkUpdateEviction>()));
         return services;
@@ -95,7 +97,7 @@ public static class CatalogHosting
 
 /// <summary>
 /// Evicts the cached catalogue pages when a saved change touches what they show, so no feature
-/// has to remember to call the cache.
+/// has to remember to call the cache; the notice carries the eviction to the other instances.
 /// </summary>
 public sealed class CatalogCacheEviction(IOutputCacheStore store) : SaveChangesInterceptor
 {
@@ -121,13 +123,21 @@ public sealed class CatalogCacheEviction(IOutputCacheStore store) : SaveChangesI
 
     public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
     {
-        if (Taken(eventData.Context)) store.EvictByTagAsync(CatalogHosting.CacheTag, default).AsTask().GetAwaiter().GetResult();
+        if (Taken(eventData.Context))
+        {
+            store.EvictByTagAsync(CatalogHosting.CacheTag, default).AsTask().GetAwaiter().GetResult();
+            CatalogEvictionNotice.Send(eventData.Context!.Database.GetDbConnection(), eventData.Context.Database.CurrentTransaction?.GetDbTransaction());
+        }
         return result;
     }
 
     public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
-        if (Taken(eventData.Context)) await store.EvictByTagAsync(CatalogHosting.CacheTag, CancellationToken.None);
+        if (Taken(eventData.Context))
+        {
+            await store.EvictByTagAsync(CatalogHosting.CacheTag, CancellationToken.None);
+            await CatalogEvictionNotice.SendAsync(eventData.Context!.Database.GetDbConnection(), eventData.Context.Database.CurrentTransaction?.GetDbTransaction());
+        }
         return result;
     }
 
@@ -158,13 +168,21 @@ public sealed class CatalogBulkUpdateEviction(IOutputCacheStore store) : DbComma
 {
     public override int NonQueryExecuted(System.Data.Common.DbCommand command, CommandExecutedEventData eventData, int result)
     {
-        if (result > 0 && WritesListings(command.CommandText)) store.EvictByTagAsync(CatalogHosting.CacheTag, default).AsTask().GetAwaiter().GetResult();
+        if (result > 0 && WritesListings(command.CommandText))
+        {
+            store.EvictByTagAsync(CatalogHosting.CacheTag, default).AsTask().GetAwaiter().GetResult();
+            CatalogEvictionNotice.Send(command.Connection!, command.Transaction);
+        }
         return result;
     }
 
     public override async ValueTask<int> NonQueryExecutedAsync(System.Data.Common.DbCommand command, CommandExecutedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
-        if (result > 0 && WritesListings(command.CommandText)) await store.EvictByTagAsync(CatalogHosting.CacheTag, CancellationToken.None);
+        if (result > 0 && WritesListings(command.CommandText))
+        {
+            await store.EvictByTagAsync(CatalogHosting.CacheTag, CancellationToken.None);
+            await CatalogEvictionNotice.SendAsync(command.Connection!, command.Transaction);
+        }
         return result;
     }
 

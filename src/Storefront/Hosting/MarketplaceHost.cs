@@ -40,6 +40,7 @@ public static class MarketplaceHost
             o.RequestCultureProviders = [new CookieRequestCultureProvider { CookieName = CultureCookie }, new AcceptLanguageHeaderRequestCultureProvider()];
         });
         services.AddMarketplaceJobs(configuration);
+        services.AddScaleOut(configuration); // issue 9: several instances behind a load balancer
         return builder;
     }
 
@@ -100,7 +101,7 @@ public static class MarketplaceHost
             .UseDisposalSafeLogging(provider.GetRequiredService<ILoggerFactory>()));
         // Tests switch the worker off and run jobs directly; every instance of the site runs one otherwise.
         if (configuration.GetValue("Jobs:RunServer", true))
-            services.AddHangfireServer();
+            services.AddHangfireServer(o => o.SchedulePollingInterval = storage.QueuePollInterval); // recurring and delayed jobs too
     }
 
     public static async Task PrepareDatabaseAsync(this WebApplication app) =>

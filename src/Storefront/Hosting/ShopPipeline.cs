@@ -10,6 +10,7 @@ public static class ShopPipeline
 {
     public static WebApplication UseMarketplace(this WebApplication app)
     {
+        app.UseScaleOut(); // issue 9: the client's address and scheme from the load balancer
         if (!app.Environment.IsDevelopment())
             app.UseExceptionHandler("/galat");
         app.UseStatusCodePagesWithReExecute("/status/{0}");

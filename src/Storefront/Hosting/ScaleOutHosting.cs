@@ -1,0 +1,50 @@
+using System.Net;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.HttpOverrides;
+using PasKreatif.Persistence;
+
+namespace PasKreatif.Storefront.Hosting;
+
+/// <summary>
+/// What lets several instances of the shop run behind one load balancer on one database: shared
+/// data-protection keys and the client's address and scheme as the proxy saw them.
+/// </summary>
+public static class ScaleOutHosting
+{
+    /// <summary>Fixed, so every instance (and every release) reads the others' cookies and tokens.</summary>
+    public const string ApplicationName = "PasKreatif";
+
+    public static IServiceCollection AddScaleOut(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddDataProtection()
+            .SetApplicationName(ApplicationName)
+            .PersistKeysToDbContext<MarketplaceDb>();
+        services.Configure<ForwardedHeadersOptions>(o => ConfigureProxies(o, configuration));
+        return services;
+    }
+
+    /// <summary>First in the pipeline, so links, redirects and rate limits see the client, not the proxy.</summary>
+    public static WebApplication UseScaleOut(this WebApplication app)
+    {
+        app.UseForwardedHeaders();
+        return app;
+    }
+
+    /// <summary>Only proxies named in <c>Proxy:KnownProxies</c> / <c>Proxy:KnownNetworks</c> (and loopback) are believed.</summary>
+    internal static void ConfigureProxies(ForwardedHeadersOptions options, IConfiguration configuration)
+    {
+        options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+        foreach (var address in List(configuration, "Proxy:KnownProxies"))
+            options.KnownProxies.Add(IPAddress.Parse(address));
+        foreach (var network in List(configuration, "Proxy:KnownNetworks"))
+            options.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
+    }
+
+    /// <summary>A list from configuration, as an array section or one comma-separated value (handy in environment variables).</summary>
+    static IEnumerable<string> List(IConfiguration configuration, string key)
+    {
+        var section = configuration.GetSection(key);
+        var values = section.GetChildren().Select(c => c.Value).Append(section.Value);
+        return values.SelectMany(v => (v ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+    }
+}
