@@ -11,6 +11,11 @@ ensure_packages postgresql=$PG_BIN/initdb chromium=/usr/bin/chromium curl=/usr/b
     fonts-dejavu-core=/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf \
     python3-aiosmtpd=/usr/lib/python3/dist-packages/aiosmtpd
 
+# Scale-out (issue 9): the S3-compatible server the media store's contract tests run against.
+[ -f tools/s3rver/node_modules/s3rver/bin/s3rver.js ] \
+    || npm ci --prefix tools/s3rver --no-audit --no-fund > /dev/null \
+    || die "npm could not install tools/s3rver"
+
 RESULTS=$REPO_ROOT/TestResults/$(date +%Y%m%d-%H%M%S)
 mkdir -p "$RESULTS"
 TEST_CLUSTER=test-$$
