@@ -100,8 +100,9 @@ public sealed class CatalogEvictionListener(IConfiguration configuration, IOutpu
             {
                 return;
             }
-            catch (Exception e) when (e is NpgsqlException or System.IO.IOException or InvalidOperationException or TimeoutException)
+            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
             {
+                // Whatever broke the connection, the listener must live on: an escaping exception would stop the host.
                 log.LogWarning(e, "The catalogue eviction listener lost its database connection; reconnecting in {Delay}", delay);
                 try
                 {

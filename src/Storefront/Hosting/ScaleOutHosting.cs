@@ -26,8 +26,26 @@ public static class ScaleOutHosting
     /// <summary>First in the pipeline, so links, redirects and rate limits see the client, not the proxy.</summary>
     public static WebApplication UseScaleOut(this WebApplication app)
     {
+        EnsureDataProtectionKey(app);
         app.UseForwardedHeaders();
         return app;
+    }
+
+    /// <summary>
+    /// Loads (or makes) the key ring at start, not at the first request: an instance started after the
+    /// first one then finds its key instead of racing it to write a second one.
+    /// </summary>
+    static void EnsureDataProtectionKey(WebApplication app)
+    {
+        try
+        {
+            app.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("PasKreatif.Startup").Protect([0]);
+        }
+        catch (Exception e) when (e is System.Data.Common.DbException or InvalidOperationException or TimeoutException or System.Security.Cryptography.CryptographicException)
+        {
+            // The database may be down at start; the key ring is then read at the first request instead.
+            app.Logger.LogWarning(e, "The data-protection key ring could not be loaded at start");
+        }
     }
 
     /// <summary>Only proxies named in <c>Proxy:KnownProxies</c> / <c>Proxy:KnownNetworks</c> (and loopback) are believed.</summary>

@@ -7,6 +7,7 @@ using Hangfire.Server;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using Xunit.Abstractions;
 using PasKreatif.Integration.Tests.BackOffice;
 using PasKreatif.Integration.Tests.Fixtures;
 using PasKreatif.Persistence;
@@ -15,7 +16,7 @@ using PasKreatif.Storefront.Hosting;
 namespace PasKreatif.Integration.Tests.ScaleOut;
 
 /// <summary>Behind a load balancer any request may land on either instance: nothing a visitor sees may depend on which.</summary>
-public class TwoInstancesTests(TwoInstances shop) : IClassFixture<TwoInstances>
+public class TwoInstancesTests(TwoInstances shop, ITestOutputHelper output) : IClassFixture<TwoInstances>
 {
     static async Task<int> FirstGroupAsync(MarketplaceDb db) => (await BackOfficeData.MentoredGroupsAsync(db, "pendamping")).Min();
 
@@ -67,6 +68,7 @@ public class TwoInstancesTests(TwoInstances shop) : IClassFixture<TwoInstances>
             Assert.True(clock.Elapsed < TimeSpan.FromSeconds(1), $"B still served the stale home page {clock.ElapsedMilliseconds} ms after the approval");
             await Task.Delay(20);
         }
+        output.WriteLine($"B served the fresh home page {clock.ElapsedMilliseconds} ms after A's approval answered");
     }
 
     [Fact]
@@ -130,6 +132,7 @@ public class TwoInstancesTests(TwoInstances shop) : IClassFixture<TwoInstances>
         Assert.Equal(runs, distinctRuns); // no job ran twice
         Assert.Equal(jobs, runs);         // every job created ran
         Assert.Equal(occurrences, jobs);  // one job per scheduled occurrence, not one per instance
+        output.WriteLine($"{occurrences} occurrences, {jobs} jobs, {runs} runs across two workers");
     }
 
     async Task<long> CountAsync(string sql)
