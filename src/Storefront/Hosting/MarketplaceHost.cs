@@ -40,6 +40,8 @@ public static class MarketplaceHost
             o.RequestCultureProviders = [new CookieRequestCultureProvider { CookieName = CultureCookie }, new AcceptLanguageHeaderRequestCultureProvider()];
         });
         services.AddMarketplaceJobs(configuration);
+        services.AddShopRateLimits(configuration); // security: per-address limits on sign-in and checkout
+        services.AddPasswordReset(configuration); // security: forgotten passwords by mail
         return builder;
     }
 

@@ -10,6 +10,7 @@ public static class ShopPipeline
 {
     public static WebApplication UseMarketplace(this WebApplication app)
     {
+        app.UseSecurityHeaders();
         if (!app.Environment.IsDevelopment())
             app.UseExceptionHandler("/galat");
         app.UseStatusCodePagesWithReExecute("/status/{0}");
@@ -27,6 +28,7 @@ public static class ShopPipeline
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter(); // after the status pages, so a 429 is explained in the visitor's language
         app.UseCatalog();
         return app;
     }
