@@ -41,6 +41,8 @@ public static class MarketplaceHost
         });
         services.AddMarketplaceJobs(configuration);
         services.AddScaleOut(configuration); // issue 9: several instances behind a load balancer
+        services.AddShopRateLimits(configuration); // security: per-address limits on sign-in and checkout
+        services.AddPasswordReset(configuration); // security: forgotten passwords by mail
         return builder;
     }
 

@@ -11,6 +11,7 @@ public static class ShopPipeline
     public static WebApplication UseMarketplace(this WebApplication app)
     {
         app.UseScaleOut(); // issue 9: the client's address and scheme from the load balancer
+        app.UseSecurityHeaders();
         if (!app.Environment.IsDevelopment())
             app.UseExceptionHandler("/galat");
         app.UseStatusCodePagesWithReExecute("/status/{0}");
@@ -28,6 +29,7 @@ public static class ShopPipeline
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter(); // after the status pages, so a 429 is explained in the visitor's language
         app.UseCatalog();
         return app;
     }

@@ -21,6 +21,9 @@ public class ShopFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Demo:Tier", "");
         builder.UseSetting("Media:Root", TestDatabases.MediaRoot);
         builder.UseSetting("Mail:PickupFolder", Path.Combine(Path.GetTempPath(), $"pk-mail-{Database}"));
+        // Tests sign in and check out far more often than a person; Security/RateLimitTests set real limits.
+        builder.UseSetting("RateLimits:AccountPosts", "100000");
+        builder.UseSetting("RateLimits:CheckoutPosts", "100000");
     }
 
     public MarketplaceDb OpenDb() => TestDatabases.Open(Database);

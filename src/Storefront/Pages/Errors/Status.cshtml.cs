@@ -10,6 +10,11 @@ public class StatusModel(ShopQueries shop) : PageModel
     /// <summary>On a 404, the words of the missing address, offered as a search.</summary>
     public string? Guess { get; private set; }
     public IReadOnlyList<CategoryLink> Categories { get; private set; } = [];
+    /// <summary>On a 429, the wait the rate limiter set in Retry-After.</summary>
+    public string RetryAfterSeconds => Response.Headers.RetryAfter.ToString() is { Length: > 0 } s ? s : "60";
+
+    /// <summary>A refused form post (429, 404) is re-executed here as a post; it gets the same page.</summary>
+    public Task OnPostAsync(int code, CancellationToken ct) => OnGetAsync(code, ct);
 
     public async Task OnGetAsync(int code, CancellationToken ct)
     {

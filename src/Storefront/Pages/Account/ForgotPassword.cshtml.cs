@@ -1,0 +1,23 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using PasKreatif.People;
+using PasKreatif.Storefront.Hosting;
+
+namespace PasKreatif.Storefront.Pages.Account;
+
+public class ForgotPasswordModel(PasswordReset reset, IConfiguration configuration) : PageModel
+{
+    [BindProperty, Required(ErrorMessage = "Required"), EmailAddress(ErrorMessage = "Email"), StringLength(254)] public string Email { get; set; } = "";
+    /// <summary>Set after a request, whatever the address: the page never tells whether it exists.</summary>
+    [BindProperty(SupportsGet = true, Name = "terkirim")] public bool Sent { get; set; }
+
+    public void OnGet() { }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        if (!ModelState.IsValid) return Page();
+        await reset.RequestAsync(Email, CatalogHosting.BaseUrl(configuration), ct);
+        return RedirectToPage(new { terkirim = true });
+    }
+}
