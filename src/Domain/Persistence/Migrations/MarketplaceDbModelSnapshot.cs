@@ -632,6 +632,10 @@ namespace PasKreatif.Persistence.Migrations
                                 .HasMaxLength(32)
                                 .HasColumnType("character varying(32)")
                                 .HasColumnName("StoryStatus");
+
+                            b1.Property<DateTimeOffset?>("SubmittedAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("StorySubmittedAt");
                         });
 
                     b.HasKey("Id");
