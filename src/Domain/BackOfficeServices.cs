@@ -18,6 +18,7 @@ public static class BackOfficeServices
         services.AddScoped<Organisation.OrganisationDesk>();
         services.AddScoped<Organisation.OrganisationEdits>();
         services.AddScoped<People.PeopleDesk>();
+        services.AddScoped<Backup.DatabaseBackup>();
         return services;
     }
 }

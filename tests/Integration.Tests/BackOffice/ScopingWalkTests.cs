@@ -9,7 +9,7 @@ namespace PasKreatif.Integration.Tests.BackOffice;
 /// <summary>Every /admin route, CSV export and chart page walked by staff of another group and another office.</summary>
 public class ScopingWalkTests(ShopFactory factory) : IClassFixture<ShopFactory>
 {
-    sealed record Target(int Group, int Office, int Regency, int Listing, int Maker, int Payout, string ListingTitle, int Programme = 0, int Category = 0);
+    sealed record Target(int Group, int Office, int Regency, int Listing, int Maker, int Payout, string ListingTitle, int Programme = 0, int Category = 0, Guid Person = default);
 
     async Task<Target> TargetAsync()
     {
@@ -22,7 +22,7 @@ public class ScopingWalkTests(ShopFactory factory) : IClassFixture<ShopFactory>
         await db.SaveChangesAsync();
         var payout = await db.Payouts.Where(p => db.Makers.Any(m => m.Id == p.MakerId && m.HomeGroupId == group)).Select(p => p.Id).FirstAsync();
         var regency = await db.Regencies.Where(r => r.OfficeId == office).Select(r => r.Id).FirstAsync();
-        return new Target(group, office, regency, listing.Id, maker.Id, payout, listing.Title, listing.ProgrammeId, listing.CategoryId);
+        return new Target(group, office, regency, listing.Id, maker.Id, payout, listing.Title, listing.ProgrammeId, listing.CategoryId, maker.PersonId);
     }
 
     static string[] Reads(Target t) =>
@@ -53,6 +53,10 @@ public class ScopingWalkTests(ShopFactory factory) : IClassFixture<ShopFactory>
         ("/admin/kelola?handler=Staff", new() { ["UserName"] = "pembeli", ["Role"] = "Administrator" }),
         .. AdministratorsOnly(t).Select(url => (url + "?handler=Remove", new Dictionary<string, string>())),
         ($"/admin/kelola/kategori/{t.Category}?handler=Save", new() { ["NameId"] = "Kategori Penyusup", ["NameEn"] = "Intruder", ["Position"] = "1" }),
+        ("/admin/kelola/orang?handler=Create", new() { ["Account.UserName"] = "penyusup", ["Account.DisplayName"] = "Penyusup", ["Account.Roles"] = "Administrator" }),
+        ($"/admin/kelola/orang/{t.Person:N}?handler=Lock", []),
+        ($"/admin/kelola/orang/{t.Person:N}?handler=PasswordLink", []),
+        ($"/admin/kelola/orang/{t.Person:N}?handler=Save", new() { ["Account.UserName"] = "penyusup2", ["Account.DisplayName"] = "Penyusup", ["Account.Roles"] = "Administrator" }),
     ];
 
     /// <summary>Administration routes: every other role gets 403, even staff whose scope holds the row.</summary>
@@ -60,6 +64,7 @@ public class ScopingWalkTests(ShopFactory factory) : IClassFixture<ShopFactory>
     [
         $"/admin/kelola/bapas/{t.Office}", $"/admin/kelola/kabupaten/{t.Regency}", $"/admin/kelola/kelompok/{t.Group}",
         $"/admin/kelola/program/{t.Programme}", $"/admin/kelola/kategori/{t.Category}",
+        "/admin/kelola/orang", $"/admin/kelola/orang/{t.Person:N}",
     ];
 
     async Task<string> OutsiderAsync(string prefix, Func<string, Task<bool>> outside)
@@ -140,6 +145,8 @@ public class ScopingWalkTests(ShopFactory factory) : IClassFixture<ShopFactory>
         Assert.False(await check.MonthlyTargets.AnyAsync(m => m.FromMonth == new DateOnly(2030, 1, 1)));
         Assert.False(await check.Programmes.AnyAsync(p => p.Name == "Program Penyusup"));
         Assert.False(await check.Categories.AnyAsync(c => c.NameId == "Kategori Penyusup"));
+        Assert.False(await check.Users.AnyAsync(u => u.UserName!.StartsWith("penyusup")));
+        Assert.Null((await check.Users.SingleAsync(u => u.Id == t.Person)).LockoutEnd);
         Assert.True(await check.Offices.AnyAsync(o => o.Id == t.Office) && await check.Groups.AnyAsync(g => g.Id == t.Group));
     }
 }
