@@ -1,4 +1,3 @@
-using System.Net.Sockets;
 using System.Text.Encodings.Web;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -39,7 +38,7 @@ public static class DatabaseOutage
     {
         for (var inner = e; inner is not null; inner = inner.InnerException)
         {
-            if (inner is SocketException or TimeoutException) return true;
+            // A refused or timed-out connection reaches here as a transient NpgsqlException wrapping the socket error.
             if (inner is NpgsqlException { IsTransient: true }) return true;
             if (inner is PostgresException { SqlState: "57P01" or "57P02" or "57P03" }) return true; // shutting down, crashed, starting up
         }
