@@ -47,4 +47,20 @@ public class AdministrationJourneyTests(BrowserFixture fixture)
         await using var check = fixture.Shop.OpenDb();
         Assert.Equal("Jl. Cempaka 1280", await check.Groups.Where(g => g.Id == group).Select(g => g.PickupAddress).SingleAsync());
     }
+
+    [Fact]
+    public async Task The_set_password_page_works_on_a_phone_and_a_wrong_link_gets_a_clear_message()
+    {
+        var page = await fixture.NewPageAsync(360, 740);
+        await page.GotoAsync($"/atur-sandi?orang={Guid.NewGuid():N}&token=bukan-token");
+        var axe = await page.RunAxe();
+        Assert.Empty(axe.Violations.Where(v => v.Impact is "serious" or "critical").Select(v => v.Id));
+        await page.GetByLabel("Kata sandi baru").FillAsync("kopi-tubruk-88");
+        await page.GetByLabel("Ulangi kata sandi").FillAsync("kopi-tubruk-88");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Simpan kata sandi" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Tautan ini tidak berlaku lagi");
+        Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth + 1"));
+        await BrowserFixture.ScreenshotAsync(page, "set-password-360");
+        await page.Context.CloseAsync();
+    }
 }
