@@ -16,6 +16,9 @@ public static class BackOfficeServices
         services.AddScoped<Independence.MentorMonthlySummary>();
         services.AddScoped<Organisation.TargetSettings>();
         services.AddScoped<Organisation.OrganisationDesk>();
+        services.AddScoped<Organisation.OrganisationEdits>();
+        services.AddScoped<People.PeopleDesk>();
+        services.AddScoped<Backup.DatabaseBackup>();
         return services;
     }
 }

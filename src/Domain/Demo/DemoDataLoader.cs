@@ -152,7 +152,7 @@ public sealed class DemoDataLoader(MarketplaceDb db, PhotoPipeline photos, IOpti
             if (storyRoll < 6)
                 maker.Story = new MakerStory { Status = StoryStatus.Approved, Published = DemoText.Story(build), DecidedAt = maker.JoinedAt.AddDays(30) };
             else if (storyRoll == 6)
-                maker.Story = new MakerStory { Status = StoryStatus.Pending, Pending = DemoText.Story(build) };
+                maker.Story = MakerStory.Submitted(null, DemoText.Story(build), build.Anchor.AddHours(-1 - m % 72));
             build.Makers.Add(new DemoMaker(maker, group, build.Popularity()));
             db.Makers.Add(maker);
         }

@@ -85,7 +85,7 @@ public sealed class InvitationService(MarketplaceDb db, UserManager<Person> user
         {
             PersonId = person.Id, DisplayName = displayName, HomeGroupId = invitation.GroupId,
             RegencyId = invitation.RegencyId, JoinedAt = now, Slug = Guid.NewGuid().ToString("N"),
-            Story = story.Length == 0 ? new MakerStory() : new MakerStory { Pending = story, Status = StoryStatus.Pending },
+            Story = story.Length == 0 ? new MakerStory() : MakerStory.Submitted(null, story, now),
         };
         var programmes = await db.Programmes.Where(p => p.GroupId == invitation.GroupId).Select(p => p.Id).ToListAsync(ct);
         maker.Programmes.AddRange(programmes.Select(id => new MakerProgramme { ProgrammeId = id }));

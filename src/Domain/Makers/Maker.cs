@@ -40,6 +40,12 @@ public class MakerStory
     public StoryStatus Status { get; set; }
     public string? Reason { get; set; }
     public DateTimeOffset? DecidedAt { get; set; }
+    /// <summary>When the pending text was last submitted: the moderation queue waits from here.</summary>
+    public DateTimeOffset? SubmittedAt { get; set; }
+
+    /// <summary>A story handed in for review; a new submission replaces a pending one and restarts its wait.</summary>
+    public static MakerStory Submitted(string? published, string text, DateTimeOffset at) =>
+        new() { Published = published, Pending = text, Status = StoryStatus.Pending, SubmittedAt = at };
 }
 
 public class MakerProgramme

@@ -34,7 +34,7 @@ public sealed record StoryReview(int MakerId, string MakerName, string GroupName
 /// <summary>The moderation queue's read side, narrowed by <see cref="StaffScope"/>.</summary>
 public sealed class ModerationQueue(MarketplaceDb db, TimeProvider clock)
 {
-    /// <summary>Everything waiting in the caller's scope, oldest first; stories carry no submission time and come last.</summary>
+    /// <summary>Listings, revisions and stories waiting in the caller's scope, together, oldest first.</summary>
     public async Task<List<QueueItem>> WaitingAsync(StaffScope scope, CancellationToken ct = default)
     {
         var listings = scope.Listings(db);
@@ -45,14 +45,16 @@ public sealed class ModerationQueue(MarketplaceDb db, TimeProvider clock)
                 .Select(r => new { l.Id, r.Title, Maker = l.Maker!.DisplayName, Group = l.Programme!.Group!.Name, At = r.SubmittedAt }))
             .ToListAsync(ct);
         var stories = await scope.Makers(db).Where(m => m.Story.Status == StoryStatus.Pending)
-            .Select(m => new { m.Id, m.DisplayName, Group = m.HomeGroup!.Name }).ToListAsync(ct);
+            .Select(m => new { m.Id, m.DisplayName, Group = m.HomeGroup!.Name, At = m.Story.SubmittedAt }).ToListAsync(ct);
         var now = clock.GetUtcNow();
-        return fresh.Select(l => new QueueItem(QueueItemKind.Listing, l.Id, l.Title, l.Maker, l.Group, l.At, now - l.At))
+        return Oldest(fresh.Select(l => new QueueItem(QueueItemKind.Listing, l.Id, l.Title, l.Maker, l.Group, l.At, now - l.At))
             .Concat(revisions.Select(r => new QueueItem(QueueItemKind.Revision, r.Id, r.Title, r.Maker, r.Group, r.At, now - r.At)))
-            .OrderBy(i => i.SubmittedAt ?? DateTimeOffset.MaxValue).ThenBy(i => i.Id)
-            .Concat(stories.OrderBy(s => s.Id).Select(s => new QueueItem(QueueItemKind.Story, s.Id, s.DisplayName, s.DisplayName, s.Group, null, null)))
-            .ToList();
+            .Concat(stories.Select(s => new QueueItem(QueueItemKind.Story, s.Id, s.DisplayName, s.DisplayName, s.Group, s.At, now - s.At))));
     }
+
+    /// <summary>Oldest first; an item without a submission time (a story from before times were kept) goes last.</summary>
+    public static List<QueueItem> Oldest(IEnumerable<QueueItem> items) =>
+        items.OrderBy(i => i.SubmittedAt ?? DateTimeOffset.MaxValue).ThenBy(i => i.Kind).ThenBy(i => i.Id).ToList();
 
     public async Task<ListingReview> ListingAsync(StaffScope scope, int listingId, CancellationToken ct = default)
     {

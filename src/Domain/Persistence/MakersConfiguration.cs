@@ -27,6 +27,7 @@ class MakerConfiguration : IEntityTypeConfiguration<Maker>
             s.Property(x => x.Status).HasColumnName("StoryStatus");
             s.Property(x => x.Reason).HasColumnName("StoryReason").HasMaxLength(1000);
             s.Property(x => x.DecidedAt).HasColumnName("StoryDecidedAt");
+            s.Property(x => x.SubmittedAt).HasColumnName("StorySubmittedAt");
         });
         b.HasMany(m => m.Programmes).WithOne().HasForeignKey(p => p.MakerId);
         b.HasMany(m => m.Milestones).WithOne().HasForeignKey(p => p.MakerId);

@@ -5,6 +5,7 @@ using Hangfire.PostgreSql.Factories;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using PasKreatif.Admin;
+using PasKreatif.Mail;
 using PasKreatif.People;
 using PasKreatif.Persistence;
 using PasKreatif.Storefront.Pages.Checkout;
@@ -100,7 +101,8 @@ public static class MarketplaceHost
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings()
-            .UseDisposalSafeLogging(provider.GetRequiredService<ILoggerFactory>()));
+            .UseDisposalSafeLogging(provider.GetRequiredService<ILoggerFactory>())
+            .UseFixedRetryDelay(provider.GetRequiredService<JobStorage>(), configuration));
         // Tests switch the worker off and run jobs directly; every instance of the site runs one otherwise.
         if (configuration.GetValue("Jobs:RunServer", true))
             services.AddHangfireServer(o => o.SchedulePollingInterval = storage.QueuePollInterval); // recurring and delayed jobs too

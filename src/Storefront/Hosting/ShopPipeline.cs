@@ -26,6 +26,7 @@ public static class ShopPipeline
             },
         });
         app.UseRequestLocalization();
+        app.UseDatabaseOutagePage(); // issue 9: 503 with Retry-After while PostgreSQL is unreachable
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();

@@ -9,7 +9,7 @@ namespace PasKreatif.Integration.Tests.BackOffice;
 /// <summary>Every /admin route, CSV export and chart page walked by staff of another group and another office.</summary>
 public class ScopingWalkTests(ShopFactory factory) : IClassFixture<ShopFactory>
 {
-    sealed record Target(int Group, int Office, int Regency, int Listing, int Maker, int Payout, string ListingTitle);
+    sealed record Target(int Group, int Office, int Regency, int Listing, int Maker, int Payout, string ListingTitle, int Programme = 0, int Category = 0, Guid Person = default);
 
     async Task<Target> TargetAsync()
     {
@@ -22,7 +22,7 @@ public class ScopingWalkTests(ShopFactory factory) : IClassFixture<ShopFactory>
         await db.SaveChangesAsync();
         var payout = await db.Payouts.Where(p => db.Makers.Any(m => m.Id == p.MakerId && m.HomeGroupId == group)).Select(p => p.Id).FirstAsync();
         var regency = await db.Regencies.Where(r => r.OfficeId == office).Select(r => r.Id).FirstAsync();
-        return new Target(group, office, regency, listing.Id, maker.Id, payout, listing.Title);
+        return new Target(group, office, regency, listing.Id, maker.Id, payout, listing.Title, listing.ProgrammeId, listing.CategoryId, maker.PersonId);
     }
 
     static string[] Reads(Target t) =>
@@ -51,6 +51,20 @@ public class ScopingWalkTests(ShopFactory factory) : IClassFixture<ShopFactory>
         ("/admin/target", new() { ["RegencyId"] = t.Regency.ToString(), ["Amount"] = "1", ["FromMonth"] = "2030-01" }),
         ("/admin/kelola?handler=Programme", new() { ["ParentId"] = t.Group.ToString(), ["Name"] = "Program Penyusup" }),
         ("/admin/kelola?handler=Staff", new() { ["UserName"] = "pembeli", ["Role"] = "Administrator" }),
+        .. AdministratorsOnly(t).Select(url => (url + "?handler=Remove", new Dictionary<string, string>())),
+        ($"/admin/kelola/kategori/{t.Category}?handler=Save", new() { ["NameId"] = "Kategori Penyusup", ["NameEn"] = "Intruder", ["Position"] = "1" }),
+        ("/admin/kelola/orang?handler=Create", new() { ["Account.UserName"] = "penyusup", ["Account.DisplayName"] = "Penyusup", ["Account.Roles"] = "Administrator" }),
+        ($"/admin/kelola/orang/{t.Person:N}?handler=Lock", []),
+        ($"/admin/kelola/orang/{t.Person:N}?handler=PasswordLink", []),
+        ($"/admin/kelola/orang/{t.Person:N}?handler=Save", new() { ["Account.UserName"] = "penyusup2", ["Account.DisplayName"] = "Penyusup", ["Account.Roles"] = "Administrator" }),
+    ];
+
+    /// <summary>Administration routes: every other role gets 403, even staff whose scope holds the row.</summary>
+    static string[] AdministratorsOnly(Target t) =>
+    [
+        $"/admin/kelola/bapas/{t.Office}", $"/admin/kelola/kabupaten/{t.Regency}", $"/admin/kelola/kelompok/{t.Group}",
+        $"/admin/kelola/program/{t.Programme}", $"/admin/kelola/kategori/{t.Category}",
+        "/admin/kelola/orang", $"/admin/kelola/orang/{t.Person:N}",
     ];
 
     async Task<string> OutsiderAsync(string prefix, Func<string, Task<bool>> outside)
@@ -90,7 +104,7 @@ public class ScopingWalkTests(ShopFactory factory) : IClassFixture<ShopFactory>
         {
             using var client = ShopClient.For(factory);
             await client.SignInAsync(outsider);
-            foreach (var url in Reads(t).Concat(["/admin/pengaturan", "/admin/jobs", "/admin/kelola"]))
+            foreach (var url in Reads(t).Concat(["/admin/pengaturan", "/admin/jobs", "/admin/kelola"]).Concat(AdministratorsOnly(t)))
             {
                 var status = (await client.Http.GetAsync(url)).StatusCode;
                 Assert.True(status is HttpStatusCode.NotFound or HttpStatusCode.Forbidden, $"{outsider} got {(int)status} on GET {url}");
@@ -113,6 +127,13 @@ public class ScopingWalkTests(ShopFactory factory) : IClassFixture<ShopFactory>
             Assert.Equal(HttpStatusCode.Forbidden, (await own.Http.GetAsync("/admin/target")).StatusCode);
             Assert.Equal(HttpStatusCode.NotFound, (await own.Http.GetAsync($"/admin/kemandirian/bapas/{t.Office}")).StatusCode);
         }
+        foreach (var insider in new[] { "pendamping", "petugas" })
+        {
+            using var own = ShopClient.For(factory);
+            await own.SignInAsync(insider);
+            foreach (var url in AdministratorsOnly(t))
+                Assert.Equal(HttpStatusCode.Forbidden, (await own.Http.GetAsync(url)).StatusCode);
+        }
 
         await using var check = factory.OpenDb();
         Assert.Equal(ListingStatus.Submitted, (await check.Listings.SingleAsync(l => l.Id == t.Listing)).Status);
@@ -123,5 +144,9 @@ public class ScopingWalkTests(ShopFactory factory) : IClassFixture<ShopFactory>
         Assert.False(await check.LedgerEntries.AnyAsync(e => e.PayoutId == t.Payout && e.Kind == PasKreatif.Ledger.LedgerEntryKind.PayoutReversal));
         Assert.False(await check.MonthlyTargets.AnyAsync(m => m.FromMonth == new DateOnly(2030, 1, 1)));
         Assert.False(await check.Programmes.AnyAsync(p => p.Name == "Program Penyusup"));
+        Assert.False(await check.Categories.AnyAsync(c => c.NameId == "Kategori Penyusup"));
+        Assert.False(await check.Users.AnyAsync(u => u.UserName!.StartsWith("penyusup")));
+        Assert.Null((await check.Users.SingleAsync(u => u.Id == t.Person)).LockoutEnd);
+        Assert.True(await check.Offices.AnyAsync(o => o.Id == t.Office) && await check.Groups.AnyAsync(g => g.Id == t.Group));
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using PasKreatif.Persistence;
 
@@ -8,14 +9,17 @@ namespace PasKreatif.Integration.Tests.Fixtures;
 /// <summary>The real web host on a database of its own, copied from the tiny-tier template.</summary>
 public class ShopFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
-    public string Database { get; private set; } = "";
+    public string Database { get; protected set; } = "";
 
-    public async Task InitializeAsync() => Database = await TestDatabases.CreateFromTemplateAsync(GetType().Name);
+    public virtual async Task InitializeAsync() => Database = await TestDatabases.CreateFromTemplateAsync(GetType().Name);
+
+    /// <summary>Where the host's database lives; a factory on a server of its own overrides it.</summary>
+    public virtual string ConnectionString => TestDatabases.ConnectionString(Database);
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
-        builder.UseSetting("ConnectionStrings:Marketplace", TestDatabases.ConnectionString(Database));
+        builder.UseSetting("ConnectionStrings:Marketplace", ConnectionString);
         builder.UseSetting("Jobs:RunServer", "false");
         builder.UseSetting("Database:MigrateOnStart", "false");
         builder.UseSetting("Demo:Tier", "");
@@ -26,7 +30,7 @@ public class ShopFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("RateLimits:CheckoutPosts", "100000");
     }
 
-    public MarketplaceDb OpenDb() => TestDatabases.Open(Database);
+    public MarketplaceDb OpenDb() => new(new DbContextOptionsBuilder<MarketplaceDb>().UseNpgsql(ConnectionString).Options);
 
     public async Task<T> WithScopeAsync<T>(Func<IServiceProvider, Task<T>> work)
     {
@@ -37,6 +41,8 @@ public class ShopFactory : WebApplicationFactory<Program>, IAsyncLifetime
     async Task IAsyncLifetime.DisposeAsync()
     {
         await base.DisposeAsync();
-        await TestDatabases.DropAsync(Database);
+        await DropDatabaseAsync();
     }
+
+    protected virtual Task DropDatabaseAsync() => TestDatabases.DropAsync(Database);
 }

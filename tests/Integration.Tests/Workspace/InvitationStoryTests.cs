@@ -28,6 +28,7 @@ public class InvitationStoryTests(ShopFactory factory) : IClassFixture<ShopFacto
         Assert.Equal(StoryStatus.Pending, made.Story.Status);
         Assert.Equal(story, made.Story.Pending);
         Assert.Null(made.Story.Published);
+        Assert.NotNull(made.Story.SubmittedAt); // the moderation queue counts the wait from here
 
         using var second = ShopClient.For(factory);
         Assert.Equal(HttpStatusCode.Gone, (await second.Http.GetAsync($"/undangan/{token}")).StatusCode);

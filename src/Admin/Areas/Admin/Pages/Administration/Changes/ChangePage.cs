@@ -1,0 +1,35 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using PasKreatif.Makers;
+using PasKreatif.Organisation;
+
+namespace PasKreatif.Admin.Pages.Administration.Changes;
+
+/// <summary>Runs one edit or removal; a broken rule or a row still in use comes back as a message on the same page.</summary>
+public abstract class ChangePage(IStringLocalizer<AdministrationText> text) : PageModel
+{
+    [TempData] public string? Message { get; set; }
+
+    protected abstract Task LoadAsync(CancellationToken ct);
+
+    protected async Task<IActionResult> RunAsync(Func<Task> change, string done, string? then, CancellationToken ct)
+    {
+        try
+        {
+            await change();
+            Message = text[done];
+            return then is null ? RedirectToPage() : Redirect(then);
+        }
+        catch (MakerRuleException e)
+        {
+            ModelState.AddModelError("", text[$"Rule.{e.Code}"]);
+        }
+        catch (StillInUseException e)
+        {
+            ModelState.AddModelError("", text["StillInUse", string.Join(", ", e.Uses.Select(u => text[$"Use.{u.Key}", u.Value].Value))]);
+        }
+        await LoadAsync(ct);
+        return Page();
+    }
+}

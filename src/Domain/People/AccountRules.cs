@@ -1,0 +1,32 @@
+using System.Net.Mail;
+using PasKreatif.Makers;
+
+namespace PasKreatif.People;
+
+/// <summary>The plain rules of an account an administrator sets up, testable without a database.</summary>
+public static class AccountRules
+{
+    public static (string UserName, string DisplayName, string? Email) Clean(string? userName, string? displayName, string? email)
+    {
+        var name = (userName ?? "").Trim();
+        if (name.Length is < 3 or > 40 || !name.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-'))
+            throw new MakerRuleException("UserNameInvalid");
+        var display = (displayName ?? "").Trim();
+        if (display.Length is < 2 or > 120) throw new MakerRuleException("DisplayNameLength");
+        var address = string.IsNullOrWhiteSpace(email) ? null : email.Trim();
+        if (address is not null && (address.Length > 254 || !MailAddress.TryCreate(address, out var parsed) || parsed.Address != address))
+            throw new MakerRuleException("EmailInvalid");
+        return (name, display, address);
+    }
+
+    /// <summary>The roles to hold: at least one (a maker's own role counts); an officer needs an office and a mentor a group.</summary>
+    public static IReadOnlySet<string> Roles(IEnumerable<string> roles, int offices, int groups, bool isMaker = false)
+    {
+        var wanted = roles.Distinct().ToHashSet();
+        if (wanted.Count == 0 && !isMaker) throw new MakerRuleException("NoRole");
+        if (wanted.Any(r => !PeopleDesk.Assignable.Contains(r))) throw new MakerRuleException("UnknownRole");
+        if (wanted.Contains(People.Roles.Officer) && offices == 0) throw new MakerRuleException("OfficerNeedsOffice");
+        if (wanted.Contains(People.Roles.Mentor) && groups == 0) throw new MakerRuleException("MentorNeedsGroup");
+        return wanted;
+    }
+}

@@ -1,0 +1,43 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using PasKreatif.People;
+
+namespace PasKreatif.Storefront.Pages.Account.Password;
+
+/// <summary>Where a set-password link lands: the person chooses their own password; the token works once and for 24 hours.</summary>
+public class SetPasswordModel(UserManager<Person> users, IStringLocalizer<AccountText> text) : PageModel
+{
+    [BindProperty(SupportsGet = true, Name = "orang")] public string? PersonId { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Token { get; set; }
+    [BindProperty] public string? Password { get; set; }
+    [BindProperty] public string? Repeat { get; set; }
+    public bool Done { get; private set; }
+
+    public void OnGet() { }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if ((Password ?? "") != (Repeat ?? ""))
+        {
+            ModelState.AddModelError("", text["PasswordsDiffer"]);
+            return Page();
+        }
+        var person = Guid.TryParse(PersonId, out var id) ? await users.FindByIdAsync(id.ToString()) : null;
+        if (person is null || string.IsNullOrEmpty(Token))
+        {
+            ModelState.AddModelError("", text["LinkInvalid"]);
+            return Page();
+        }
+        var result = await users.ResetPasswordAsync(person, Token, Password ?? "");
+        if (result.Succeeded)
+        {
+            Done = true;
+            return Page();
+        }
+        var password = result.Errors.Any(e => e.Code.StartsWith("Password", StringComparison.Ordinal));
+        ModelState.AddModelError("", text[password ? "PasswordTooWeak" : "LinkInvalid"]);
+        return Page();
+    }
+}
