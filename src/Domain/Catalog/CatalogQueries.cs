@@ -1,4 +1,3 @@
-using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using PasKreatif.Persistence;
 
@@ -14,14 +13,17 @@ public sealed class CatalogQueries(MarketplaceDb db)
 
     sealed record CardRow(ListingCard Card, ListingCardKey Key);
 
-    static readonly Expression<Func<Listing, CardRow>> ToRow = l => new CardRow(
-        new ListingCard(
-            l.Id, l.Slug, l.Title, l.Price, l.MadeToOrder || l.Stock > 0, l.MadeToOrder,
-            l.Maker!.DisplayName, l.Maker.Slug, l.Programme!.Name,
-            l.Photos.Where(p => p.RevisionId == null).OrderBy(p => p.Position).Select(p => p.Photo!.Hash).FirstOrDefault(),
-            l.Photos.Where(p => p.RevisionId == null).OrderBy(p => p.Position).Select(p => p.Photo!.Width).FirstOrDefault(),
-            l.Photos.Where(p => p.RevisionId == null).OrderBy(p => p.Position).Select(p => p.Photo!.Height).FirstOrDefault()),
-        new ListingCardKey(l.Id, l.Price.Amount, l.UnitsSold, l.PublishedAt ?? l.CreatedAt));
+    /// <summary>
+    /// Cards with their cover photo read by one lateral join, not by a correlated subquery per column.
+    /// </summary>
+    static IQueryable<CardRow> Rows(IQueryable<Listing> q) => q
+        .Select(l => new { Listing = l, Cover = l.Photos.Where(p => p.RevisionId == null).OrderBy(p => p.Position).Select(p => p.Photo).FirstOrDefault() })
+        .Select(x => new CardRow(
+            new ListingCard(
+                x.Listing.Id, x.Listing.Slug, x.Listing.Title, x.Listing.Price, x.Listing.MadeToOrder || x.Listing.Stock > 0, x.Listing.MadeToOrder,
+                x.Listing.Maker!.DisplayName, x.Listing.Maker.Slug, x.Listing.Programme!.Name,
+                x.Cover != null ? x.Cover.Hash : null, x.Cover != null ? x.Cover.Width : 0, x.Cover != null ? x.Cover.Height : 0),
+            new ListingCardKey(x.Listing.Id, x.Listing.Price.Amount, x.Listing.UnitsSold, x.Listing.PublishedAt ?? x.Listing.CreatedAt)));
 
     IQueryable<Listing> OnSale => db.Listings.AsNoTracking().Where(l => l.Status == ListingStatus.Approved);
 
@@ -29,7 +31,7 @@ public sealed class CatalogQueries(MarketplaceDb db)
     public async Task<CatalogPage> BrowseAsync(CatalogFilter filter, int pageSize = PageSize, CancellationToken ct = default)
     {
         var query = Seek(Sorted(Filtered(filter), filter.Sort), filter.Sort, CatalogCursor.Parse(filter.After));
-        var rows = await query.Take(pageSize + 1).Select(ToRow).ToListAsync(ct);
+        var rows = await Rows(query.Take(pageSize + 1)).ToListAsync(ct);
         var next = rows.Count > pageSize
             ? new CatalogCursor(CatalogCursor.KeyOf(filter.Sort, rows[pageSize - 1].Key), rows[pageSize - 1].Key.Id).ToString()
             : null;
@@ -106,7 +108,7 @@ public sealed class CatalogQueries(MarketplaceDb db)
 
     /// <summary>Cards in a fixed order for home-page rows and "more from" strips.</summary>
     internal async Task<List<ListingCard>> CardsAsync(IQueryable<Listing> ordered, int count, CancellationToken ct) =>
-        (await ordered.Take(count).Select(ToRow).ToListAsync(ct)).Select(r => r.Card).ToList();
+        (await Rows(ordered.Take(count)).ToListAsync(ct)).Select(r => r.Card).ToList();
 
     internal IQueryable<Listing> Listings => OnSale;
 }

@@ -295,6 +295,26 @@ namespace PasKreatif.Persistence.Migrations
 
                     b.HasIndex("MakerId", "Status");
 
+                    b.HasIndex("UnitsSold", "Id")
+                        .HasDatabaseName("IX_Listings_OnSale_Popular")
+                        .HasFilter("\"Status\" = 'Approved'");
+
+                    b.HasIndex("CategoryId", "PublishedAt", "Id")
+                        .HasDatabaseName("IX_Listings_OnSale_Category_Newest")
+                        .HasFilter("\"Status\" = 'Approved'");
+
+                    b.HasIndex("CategoryId", "UnitsSold", "Id")
+                        .HasDatabaseName("IX_Listings_OnSale_Category_Popular")
+                        .HasFilter("\"Status\" = 'Approved'");
+
+                    b.HasIndex("MakerId", "UnitsSold", "Id")
+                        .HasDatabaseName("IX_Listings_OnSale_Maker_Popular")
+                        .HasFilter("\"Status\" = 'Approved'");
+
+                    b.HasIndex("ProgrammeId", "UnitsSold", "Id")
+                        .HasDatabaseName("IX_Listings_OnSale_Programme_Popular")
+                        .HasFilter("\"Status\" = 'Approved'");
+
                     b.HasIndex("Status", "PublishedAt", "Id");
 
                     b.ToTable("Listings", t =>
