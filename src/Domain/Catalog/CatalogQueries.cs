@@ -7,7 +7,7 @@ namespace PasKreatif.Catalog;
 /// The public catalogue's read side: projections of approved listings and public fields only.
 /// Each method runs a fixed number of SQL commands, whatever the number of cards.
 /// </summary>
-public sealed class CatalogQueries(MarketplaceDb db)
+public sealed class CatalogQueries(MarketplaceDb db, CatalogFacetCache facetCache)
 {
     public const int PageSize = 24;
 
@@ -39,7 +39,10 @@ public sealed class CatalogQueries(MarketplaceDb db)
     }
 
     /// <summary>The regencies, groups and programmes that have goods on sale within the given scope.</summary>
-    public async Task<CatalogFacets> FacetsAsync(CatalogFilter scope, CancellationToken ct = default)
+    public Task<CatalogFacets> FacetsAsync(CatalogFilter scope, CancellationToken ct = default) =>
+        facetCache.GetAsync(scope, () => ReadFacetsAsync(scope, ct));
+
+    async Task<CatalogFacets> ReadFacetsAsync(CatalogFilter scope, CancellationToken ct)
     {
         var within = Filtered(new CatalogFilter { Category = scope.Category, Programme = scope.Programme, Maker = scope.Maker });
         var regencies = await within.Select(l => new { l.Maker!.Regency!.Slug, l.Maker.Regency.Name }).Distinct()

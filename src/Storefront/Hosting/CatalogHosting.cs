@@ -97,7 +97,7 @@ public static class CatalogHosting
 /// Evicts the cached catalogue pages when a saved change touches what they show, so no feature
 /// has to remember to call the cache.
 /// </summary>
-public sealed class CatalogCacheEviction(IOutputCacheStore store) : SaveChangesInterceptor
+public sealed class CatalogCacheEviction(IOutputCacheStore store, CatalogFacetCache facets) : SaveChangesInterceptor
 {
     static readonly HashSet<Type> Shown =
     [
@@ -121,13 +121,19 @@ public sealed class CatalogCacheEviction(IOutputCacheStore store) : SaveChangesI
 
     public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
     {
-        if (Taken(eventData.Context)) store.EvictByTagAsync(CatalogHosting.CacheTag, default).AsTask().GetAwaiter().GetResult();
+        if (Taken(eventData.Context)) Evict(store, facets).AsTask().GetAwaiter().GetResult();
         return result;
+    }
+
+    public static ValueTask Evict(IOutputCacheStore store, CatalogFacetCache facets)
+    {
+        facets.Clear();
+        return store.EvictByTagAsync(CatalogHosting.CacheTag, CancellationToken.None);
     }
 
     public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
-        if (Taken(eventData.Context)) await store.EvictByTagAsync(CatalogHosting.CacheTag, CancellationToken.None);
+        if (Taken(eventData.Context)) await Evict(store, facets);
         return result;
     }
 
@@ -154,17 +160,17 @@ public sealed class CatalogCacheEviction(IOutputCacheStore store) : SaveChangesI
 /// Bulk statements (ExecuteUpdate/ExecuteDelete, e.g. a stock reservation by conditional update)
 /// bypass SaveChanges; they evict the catalogue too when they write to the listings table.
 /// </summary>
-public sealed class CatalogBulkUpdateEviction(IOutputCacheStore store) : DbCommandInterceptor
+public sealed class CatalogBulkUpdateEviction(IOutputCacheStore store, CatalogFacetCache facets) : DbCommandInterceptor
 {
     public override int NonQueryExecuted(System.Data.Common.DbCommand command, CommandExecutedEventData eventData, int result)
     {
-        if (result > 0 && WritesListings(command.CommandText)) store.EvictByTagAsync(CatalogHosting.CacheTag, default).AsTask().GetAwaiter().GetResult();
+        if (result > 0 && WritesListings(command.CommandText)) CatalogCacheEviction.Evict(store, facets).AsTask().GetAwaiter().GetResult();
         return result;
     }
 
     public override async ValueTask<int> NonQueryExecutedAsync(System.Data.Common.DbCommand command, CommandExecutedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
-        if (result > 0 && WritesListings(command.CommandText)) await store.EvictByTagAsync(CatalogHosting.CacheTag, CancellationToken.None);
+        if (result > 0 && WritesListings(command.CommandText)) await CatalogCacheEviction.Evict(store, facets);
         return result;
     }
 
