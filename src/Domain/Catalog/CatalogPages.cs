@@ -58,10 +58,13 @@ public sealed class CatalogPages(MarketplaceDb db, CatalogQueries catalog, ShopQ
             .AsSplitQuery()
             .SingleOrDefaultAsync(ct);
         if (product is null) return null;
-        var fromMaker = await catalog.CardsAsync(catalog.Listings.Where(l => l.Maker!.Slug == product.MakerSlug && l.Id != product.Id)
+        // Slugs become ids in scalar subqueries, so each strip is a short walk of a (scope, units sold) index.
+        var makerId = db.Makers.Where(m => m.Slug == product.MakerSlug).Select(m => m.Id);
+        var programmeId = db.Programmes.Where(p => p.Slug == product.ProgrammeSlug).Select(p => p.Id);
+        var fromMaker = await catalog.CardsAsync(catalog.Listings.Where(l => l.MakerId == makerId.FirstOrDefault() && l.Id != product.Id)
             .OrderByDescending(l => l.UnitsSold).ThenByDescending(l => l.Id), 4, ct);
         var fromProgramme = await catalog.CardsAsync(catalog.Listings
-            .Where(l => l.Programme!.Slug == product.ProgrammeSlug && l.Maker!.Slug != product.MakerSlug)
+            .Where(l => l.ProgrammeId == programmeId.FirstOrDefault() && l.MakerId != makerId.FirstOrDefault())
             .OrderByDescending(l => l.UnitsSold).ThenByDescending(l => l.Id), 4, ct);
         return new ProductPage(product, fromMaker, fromProgramme);
     }

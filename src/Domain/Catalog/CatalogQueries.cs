@@ -17,13 +17,14 @@ public sealed class CatalogQueries(MarketplaceDb db, CatalogFacetCache facetCach
     /// Cards with their cover photo read by one lateral join, not by a correlated subquery per column.
     /// </summary>
     static IQueryable<CardRow> Rows(IQueryable<Listing> q) => q
-        .Select(l => new { Listing = l, Cover = l.Photos.Where(p => p.RevisionId == null).OrderBy(p => p.Position).Select(p => p.Photo).FirstOrDefault() })
-        .Select(x => new CardRow(
-            new ListingCard(
-                x.Listing.Id, x.Listing.Slug, x.Listing.Title, x.Listing.Price, x.Listing.MadeToOrder || x.Listing.Stock > 0, x.Listing.MadeToOrder,
-                x.Listing.Maker!.DisplayName, x.Listing.Maker.Slug, x.Listing.Programme!.Name,
-                x.Cover != null ? x.Cover.Hash : null, x.Cover != null ? x.Cover.Width : 0, x.Cover != null ? x.Cover.Height : 0),
-            new ListingCardKey(x.Listing.Id, x.Listing.Price.Amount, x.Listing.UnitsSold, x.Listing.PublishedAt ?? x.Listing.CreatedAt)));
+        .SelectMany(
+            l => l.Photos.Where(p => p.RevisionId == null).OrderBy(p => p.Position).Select(p => p.Photo).Take(1).DefaultIfEmpty(),
+            (l, cover) => new CardRow(
+                new ListingCard(
+                    l.Id, l.Slug, l.Title, l.Price, l.MadeToOrder || l.Stock > 0, l.MadeToOrder,
+                    l.Maker!.DisplayName, l.Maker.Slug, l.Programme!.Name,
+                    cover != null ? cover.Hash : null, cover != null ? cover.Width : 0, cover != null ? cover.Height : 0),
+                new ListingCardKey(l.Id, l.Price.Amount, l.UnitsSold, l.PublishedAt ?? l.CreatedAt)));
 
     IQueryable<Listing> OnSale => db.Listings.AsNoTracking().Where(l => l.Status == ListingStatus.Approved);
 
@@ -57,9 +58,10 @@ public sealed class CatalogQueries(MarketplaceDb db, CatalogFacetCache facetCach
     IQueryable<Listing> Filtered(CatalogFilter f)
     {
         var q = OnSale;
-        if (!string.IsNullOrEmpty(f.Category)) q = q.Where(l => l.Category!.Slug == f.Category);
-        if (!string.IsNullOrEmpty(f.Programme)) q = q.Where(l => l.Programme!.Slug == f.Programme);
-        if (!string.IsNullOrEmpty(f.Maker)) q = q.Where(l => l.Maker!.Slug == f.Maker);
+        // Slugs become ids in a scalar subquery (an InitPlan), so the planner can seek the scope's index.
+        if (!string.IsNullOrEmpty(f.Category)) q = q.Where(l => l.CategoryId == db.Categories.Where(c => c.Slug == f.Category).Select(c => c.Id).FirstOrDefault());
+        if (!string.IsNullOrEmpty(f.Programme)) q = q.Where(l => l.ProgrammeId == db.Programmes.Where(p => p.Slug == f.Programme).Select(p => p.Id).FirstOrDefault());
+        if (!string.IsNullOrEmpty(f.Maker)) q = q.Where(l => l.MakerId == db.Makers.Where(m => m.Slug == f.Maker).Select(m => m.Id).FirstOrDefault());
         if (!string.IsNullOrEmpty(f.Regency)) q = q.Where(l => l.Maker!.Regency!.Slug == f.Regency);
         if (!string.IsNullOrEmpty(f.Group)) q = q.Where(l => l.Programme!.Group!.Slug == f.Group);
         if (f.MinPrice is { } min) q = q.Where(l => l.Price.Amount >= min);
@@ -87,6 +89,7 @@ public sealed class CatalogQueries(MarketplaceDb db, CatalogFacetCache facetCach
         _ => q.OrderByDescending(l => l.PublishedAt).ThenByDescending(l => l.Id),
     };
 
+    /// <summary>The first bound repeats the leading key alone: that is what the index can seek to.</summary>
     static IQueryable<Listing> Seek(IQueryable<Listing> q, CatalogSort sort, CatalogCursor? cursor)
     {
         if (cursor is not { } c) return q;
@@ -95,17 +98,17 @@ public sealed class CatalogQueries(MarketplaceDb db, CatalogFacetCache facetCach
         {
             case CatalogSort.PriceLow:
                 decimal low = c.Key;
-                return q.Where(l => l.Price.Amount > low || (l.Price.Amount == low && l.Id > id));
+                return q.Where(l => l.Price.Amount >= low && (l.Price.Amount > low || (l.Price.Amount == low && l.Id > id)));
             case CatalogSort.PriceHigh:
                 decimal high = c.Key;
-                return q.Where(l => l.Price.Amount < high || (l.Price.Amount == high && l.Id < id));
+                return q.Where(l => l.Price.Amount <= high && (l.Price.Amount < high || (l.Price.Amount == high && l.Id < id)));
             case CatalogSort.Popular:
                 var sold = (int)Math.Clamp(c.Key, int.MinValue, int.MaxValue);
-                return q.Where(l => l.UnitsSold < sold || (l.UnitsSold == sold && l.Id < id));
+                return q.Where(l => l.UnitsSold <= sold && (l.UnitsSold < sold || (l.UnitsSold == sold && l.Id < id)));
             default:
                 if (c.Key < DateTimeOffset.MinValue.UtcTicks || c.Key > DateTimeOffset.MaxValue.UtcTicks) return q.Where(l => false);
                 var at = new DateTimeOffset(c.Key, TimeSpan.Zero);
-                return q.Where(l => l.PublishedAt < at || (l.PublishedAt == at && l.Id < id));
+                return q.Where(l => l.PublishedAt <= at && (l.PublishedAt < at || (l.PublishedAt == at && l.Id < id)));
         }
     }
 

@@ -46,20 +46,16 @@ public sealed class CatalogSearch(MarketplaceDb db)
                                     + EF.Functions.TrigramsWordSimilarity(query, l.Title) * 0.5)
             .ThenByDescending(l => l.UnitsSold).ThenBy(l => l.Id)
             .Skip((page - 1) * PageSize).Take(PageSize + 1)
-            .Select(l => new
-            {
-                Listing = l,
-                Cover = l.Photos.Where(p => p.RevisionId == null).OrderBy(p => p.Position).Select(p => p.Photo).FirstOrDefault(),
-                Headline = EF.Functions.ToTsQuery(Config, tsQuery).GetResultHeadline(l.Title, $"StartSel={Start}, StopSel={Stop}, HighlightAll=true"),
-            })
-            .Select(x => new
-            {
-                Card = new ListingCard(
-                    x.Listing.Id, x.Listing.Slug, x.Listing.Title, x.Listing.Price, x.Listing.MadeToOrder || x.Listing.Stock > 0, x.Listing.MadeToOrder,
-                    x.Listing.Maker!.DisplayName, x.Listing.Maker.Slug, x.Listing.Programme!.Name,
-                    x.Cover != null ? x.Cover.Hash : null, x.Cover != null ? x.Cover.Width : 0, x.Cover != null ? x.Cover.Height : 0),
-                x.Headline,
-            })
+            .SelectMany(
+                l => l.Photos.Where(p => p.RevisionId == null).OrderBy(p => p.Position).Select(p => p.Photo).Take(1).DefaultIfEmpty(),
+                (l, cover) => new
+                {
+                    Card = new ListingCard(
+                        l.Id, l.Slug, l.Title, l.Price, l.MadeToOrder || l.Stock > 0, l.MadeToOrder,
+                        l.Maker!.DisplayName, l.Maker.Slug, l.Programme!.Name,
+                        cover != null ? cover.Hash : null, cover != null ? cover.Width : 0, cover != null ? cover.Height : 0),
+                    Headline = EF.Functions.ToTsQuery(Config, tsQuery).GetResultHeadline(l.Title, $"StartSel={Start}, StopSel={Stop}, HighlightAll=true"),
+                })
             .ToListAsync(ct);
 
         var hits = rows.Take(PageSize).Select(r => new SearchHit(r.Card, Parts(r.Headline))).ToList();
