@@ -34,12 +34,15 @@ public sealed record SitemapEntry(string Path, DateTimeOffset? LastModified);
 /// <summary>The public pages of the catalogue, each read in a few fixed queries.</summary>
 public sealed class CatalogPages(MarketplaceDb db, CatalogQueries catalog, ShopQueries shop)
 {
+    /// <summary>At 300 programmes the full list made the home page 77 KB; the busiest dozen stay.</summary>
+    public const int HomeProgrammes = 12;
+
     public async Task<HomePage> HomeAsync(CancellationToken ct = default)
     {
         var newest = await catalog.CardsAsync(catalog.Listings.OrderByDescending(l => l.PublishedAt).ThenByDescending(l => l.Id), 12, ct);
         // Featured: what buyers bought most, so the home page shows proven goods.
         var featured = await catalog.CardsAsync(catalog.Listings.OrderByDescending(l => l.UnitsSold).ThenByDescending(l => l.Id), 8, ct);
-        return new HomePage(newest, featured, await shop.CategoriesAsync(ct), await shop.ProgrammesAsync(ct));
+        return new HomePage(newest, featured, await shop.CategoriesAsync(ct), await shop.ProgrammesAsync(HomeProgrammes, ct));
     }
 
     public Task<CategoryLink?> CategoryAsync(string slug, CancellationToken ct = default) =>
