@@ -1,14 +1,24 @@
 #!/usr/bin/env bash
 # Load benchmark: starts the shop in Release on a private database holding a demo tier, drives it
 # with wrk from a second process on 127.0.0.1 only (bounded in time), and writes a Markdown table to
-# bench/results/. Usage: bench/run.sh [demo|bench] [seconds per run, default 15]
+# bench/results/. Usage: bench/run.sh [demo|bench|both] [seconds per run, default 15]; "both" (the
+# default) runs the 1,000-listing and the 100,000-listing tiers and writes the table comparing their ratios.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/common.sh
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
-TIER=${1:-bench}
+TIER=${1:-both}
 DURATION=${2:-15}
+if [ "$TIER" = both ]; then
+    STAMP=$(date -u +%Y%m%d-%H%M)
+    "$0" demo "$DURATION"
+    "$0" bench "$DURATION"
+    /usr/bin/python3 bench/compare.py "bench/results/$(ls -t bench/results | grep -- '-demo.md$' | head -1)" \
+        "bench/results/$(ls -t bench/results | grep -- '-bench.md$' | head -1)" > "bench/results/$STAMP-ratios.md"
+    cat "bench/results/$STAMP-ratios.md"
+    exit 0
+fi
 CONNECTIONS=${BENCH_CONNECTIONS:-8 64}
 ensure_packages wrk=/usr/bin/wrk curl=/usr/bin/curl
 WORK=$(mktemp -d)
@@ -32,7 +42,9 @@ log "Building the shop (Release)"
 dotnet build src/Storefront -c Release -nologo -v quiet >/dev/null
 PORT=$(free_port)
 BASE=http://127.0.0.1:$PORT
-ConnectionStrings__Marketplace="$(pg_connection "bench_$TIER")" Database__MigrateOnStart=true Demo__Tier=$TIER \
+# No Hangfire worker: background jobs are not what this measures, and the demo months lie in the past,
+# so the expiry job would rewrite thousands of unpaid orders (and evict the catalogue cache) mid-run.
+ConnectionStrings__Marketplace="$(pg_connection "bench_$TIER")" Database__MigrateOnStart=true Demo__Tier=$TIER Jobs__RunServer=false \
 Media__Root=$PG_DIR/media-$TIER Mail__PickupFolder=$WORK/mail ASPNETCORE_ENVIRONMENT=Production \
     dotnet src/Storefront/bin/Release/net10.0/PasKreatif.Storefront.dll --urls "$BASE" --contentRoot "$REPO_ROOT/src/Storefront" \
     > "$WORK/app.log" 2>&1 &
@@ -64,31 +76,16 @@ echo /ping > "$WORK/minimal.txt"
 TYPES="minimal home category category-page-200 search-common search-rare search-typo product add-to-cart"
 for type in $TYPES; do
     [ -s "$WORK/$type.txt" ] || { echo "no URLs for $type"; continue; }
-    # Warm up, then measure at each connection count.
+    # Warm up: every URL once (so the table shows the warm output cache), then wrk briefly.
+    sed "s|^|$BASE|" "$WORK/$type.txt" | xargs -P 4 -I{} curl -s -o /dev/null {} || true
     WRK_URLS=$WORK/$type.txt wrk -t2 -c8 -d3s -s bench/load.lua "$BASE" >/dev/null 2>&1 || true
     for c in $CONNECTIONS; do
+        load=$(cut -d' ' -f1 /proc/loadavg)
         result=$(WRK_URLS=$WORK/$type.txt wrk -t2 -c"$c" -d"${DURATION}s" --timeout 10s -s bench/load.lua "$BASE" | grep '^RESULT' | sed 's/^RESULT //')
-        echo "$type $c $result" | tee -a "$WORK/results.txt"
+        echo "$type $c $load $result" | tee -a "$WORK/results.txt"
     done
 done
 PEAK_KB=$(grep VmHWM "/proc/$APP_PID/status" | awk '{print $2}')
 
-/usr/bin/python3 - "$WORK/results.txt" "$OUT" "$TIER" "$DURATION" "$PEAK_KB" "$(nproc)" <<'PY'
-import json, sys
-rows_path, out, tier, duration, peak_kb, cores = sys.argv[1:]
-rows = []
-for line in open(rows_path):
-    kind, conns, data = line.split(" ", 2)
-    rows.append((kind, int(conns), json.loads(data)))
-floor = {c: d["requests"] / d["seconds"] for k, c, d in rows if k == "minimal"}
-with open(out, "w") as f:
-    f.write(f"# Load benchmark: tier `{tier}`, {duration} s per run, wrk on 127.0.0.1, {cores} cores\n\n")
-    f.write("| page | connections | req/s | ratio to minimal | p50 ms | p95 ms | p99 ms | errors | non-2xx |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|\n")
-    for kind, c, d in rows:
-        rps = d["requests"] / d["seconds"]
-        ratio = f"{rps / floor[c]:.0%}" if c in floor and floor[c] else "–"
-        f.write(f"| {kind} | {c} | {rps:,.0f} | {ratio} | {d['p50']:.1f} | {d['p95']:.1f} | {d['p99']:.1f} | {d['errors']} | {d['non2xx']} |\n")
-    f.write(f"\nPeak working set of the server: {int(peak_kb) / 1024:.0f} MB\n")
-print(open(out).read())
-PY
+/usr/bin/python3 bench/report.py "$WORK/results.txt" "$OUT" "$TIER" "$DURATION" "$PEAK_KB" "$(nproc)"
 log "Written to $OUT"

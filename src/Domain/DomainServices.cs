@@ -20,7 +20,7 @@ public static class DomainServices
     {
         var connection = configuration.GetConnectionString(ConnectionName)
             ?? throw new InvalidOperationException("ConnectionStrings:Marketplace is not set. ./run.sh sets it, or see README.md.");
-        services.AddDbContext<MarketplaceDb>(o => o.UseNpgsql(connection));
+        services.AddDbContext<MarketplaceDb>(o => o.UseNpgsql(CatalogSearch.WithTypoThreshold(connection)));
         services.AddSingleton(TimeProvider.System);
         services.Configure<DatabaseOptions>(configuration.GetSection("Database"));
         services.Configure<DemoOptions>(configuration.GetSection("Demo"));
@@ -45,6 +45,7 @@ public static class DomainServices
 
         services.AddScoped<DemoDataLoader>();
         services.AddScoped<ShopQueries>();
+        services.AddSingleton<CatalogFacetCache>(); // issue 8: filter choices kept until the catalogue changes
         services.AddScoped<CatalogQueries>();
         services.AddScoped<CatalogPages>();
         services.AddScoped<CatalogSearch>();

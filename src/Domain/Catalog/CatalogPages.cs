@@ -34,12 +34,15 @@ public sealed record SitemapEntry(string Path, DateTimeOffset? LastModified);
 /// <summary>The public pages of the catalogue, each read in a few fixed queries.</summary>
 public sealed class CatalogPages(MarketplaceDb db, CatalogQueries catalog, ShopQueries shop)
 {
+    /// <summary>At 300 programmes the full list made the home page 77 KB; the busiest dozen stay.</summary>
+    public const int HomeProgrammes = 12;
+
     public async Task<HomePage> HomeAsync(CancellationToken ct = default)
     {
         var newest = await catalog.CardsAsync(catalog.Listings.OrderByDescending(l => l.PublishedAt).ThenByDescending(l => l.Id), 12, ct);
         // Featured: what buyers bought most, so the home page shows proven goods.
         var featured = await catalog.CardsAsync(catalog.Listings.OrderByDescending(l => l.UnitsSold).ThenByDescending(l => l.Id), 8, ct);
-        return new HomePage(newest, featured, await shop.CategoriesAsync(ct), await shop.ProgrammesAsync(ct));
+        return new HomePage(newest, featured, await shop.CategoriesAsync(ct), await shop.ProgrammesAsync(HomeProgrammes, ct));
     }
 
     public Task<CategoryLink?> CategoryAsync(string slug, CancellationToken ct = default) =>
@@ -58,10 +61,13 @@ public sealed class CatalogPages(MarketplaceDb db, CatalogQueries catalog, ShopQ
             .AsSplitQuery()
             .SingleOrDefaultAsync(ct);
         if (product is null) return null;
-        var fromMaker = await catalog.CardsAsync(catalog.Listings.Where(l => l.Maker!.Slug == product.MakerSlug && l.Id != product.Id)
+        // Slugs become ids in scalar subqueries, so each strip is a short walk of a (scope, units sold) index.
+        var makerId = db.Makers.Where(m => m.Slug == product.MakerSlug).Select(m => m.Id);
+        var programmeId = db.Programmes.Where(p => p.Slug == product.ProgrammeSlug).Select(p => p.Id);
+        var fromMaker = await catalog.CardsAsync(catalog.Listings.Where(l => l.MakerId == makerId.FirstOrDefault() && l.Id != product.Id)
             .OrderByDescending(l => l.UnitsSold).ThenByDescending(l => l.Id), 4, ct);
         var fromProgramme = await catalog.CardsAsync(catalog.Listings
-            .Where(l => l.Programme!.Slug == product.ProgrammeSlug && l.Maker!.Slug != product.MakerSlug)
+            .Where(l => l.ProgrammeId == programmeId.FirstOrDefault() && l.MakerId != makerId.FirstOrDefault())
             .OrderByDescending(l => l.UnitsSold).ThenByDescending(l => l.Id), 4, ct);
         return new ProductPage(product, fromMaker, fromProgramme);
     }

@@ -1,4 +1,3 @@
-using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using PasKreatif.Persistence;
 
@@ -8,20 +7,24 @@ namespace PasKreatif.Catalog;
 /// The public catalogue's read side: projections of approved listings and public fields only.
 /// Each method runs a fixed number of SQL commands, whatever the number of cards.
 /// </summary>
-public sealed class CatalogQueries(MarketplaceDb db)
+public sealed class CatalogQueries(MarketplaceDb db, CatalogFacetCache facetCache)
 {
     public const int PageSize = 24;
 
     sealed record CardRow(ListingCard Card, ListingCardKey Key);
 
-    static readonly Expression<Func<Listing, CardRow>> ToRow = l => new CardRow(
-        new ListingCard(
-            l.Id, l.Slug, l.Title, l.Price, l.MadeToOrder || l.Stock > 0, l.MadeToOrder,
-            l.Maker!.DisplayName, l.Maker.Slug, l.Programme!.Name,
-            l.Photos.Where(p => p.RevisionId == null).OrderBy(p => p.Position).Select(p => p.Photo!.Hash).FirstOrDefault(),
-            l.Photos.Where(p => p.RevisionId == null).OrderBy(p => p.Position).Select(p => p.Photo!.Width).FirstOrDefault(),
-            l.Photos.Where(p => p.RevisionId == null).OrderBy(p => p.Position).Select(p => p.Photo!.Height).FirstOrDefault()),
-        new ListingCardKey(l.Id, l.Price.Amount, l.UnitsSold, l.PublishedAt ?? l.CreatedAt));
+    /// <summary>
+    /// Cards with their cover photo read by one lateral join, not by a correlated subquery per column.
+    /// </summary>
+    static IQueryable<CardRow> Rows(IQueryable<Listing> q) => q
+        .SelectMany(
+            l => l.Photos.Where(p => p.RevisionId == null).OrderBy(p => p.Position).Select(p => p.Photo).Take(1).DefaultIfEmpty(),
+            (l, cover) => new CardRow(
+                new ListingCard(
+                    l.Id, l.Slug, l.Title, l.Price, l.MadeToOrder || l.Stock > 0, l.MadeToOrder,
+                    l.Maker!.DisplayName, l.Maker.Slug, l.Programme!.Name,
+                    cover != null ? cover.Hash : null, cover != null ? cover.Width : 0, cover != null ? cover.Height : 0),
+                new ListingCardKey(l.Id, l.Price.Amount, l.UnitsSold, l.PublishedAt ?? l.CreatedAt)));
 
     IQueryable<Listing> OnSale => db.Listings.AsNoTracking().Where(l => l.Status == ListingStatus.Approved);
 
@@ -29,7 +32,7 @@ public sealed class CatalogQueries(MarketplaceDb db)
     public async Task<CatalogPage> BrowseAsync(CatalogFilter filter, int pageSize = PageSize, CancellationToken ct = default)
     {
         var query = Seek(Sorted(Filtered(filter), filter.Sort), filter.Sort, CatalogCursor.Parse(filter.After));
-        var rows = await query.Take(pageSize + 1).Select(ToRow).ToListAsync(ct);
+        var rows = await Rows(query.Take(pageSize + 1)).ToListAsync(ct);
         var next = rows.Count > pageSize
             ? new CatalogCursor(CatalogCursor.KeyOf(filter.Sort, rows[pageSize - 1].Key), rows[pageSize - 1].Key.Id).ToString()
             : null;
@@ -37,7 +40,10 @@ public sealed class CatalogQueries(MarketplaceDb db)
     }
 
     /// <summary>The regencies, groups and programmes that have goods on sale within the given scope.</summary>
-    public async Task<CatalogFacets> FacetsAsync(CatalogFilter scope, CancellationToken ct = default)
+    public Task<CatalogFacets> FacetsAsync(CatalogFilter scope, CancellationToken ct = default) =>
+        facetCache.GetAsync(scope, () => ReadFacetsAsync(scope, ct));
+
+    async Task<CatalogFacets> ReadFacetsAsync(CatalogFilter scope, CancellationToken ct)
     {
         var within = Filtered(new CatalogFilter { Category = scope.Category, Programme = scope.Programme, Maker = scope.Maker });
         var regencies = await within.Select(l => new { l.Maker!.Regency!.Slug, l.Maker.Regency.Name }).Distinct()
@@ -52,9 +58,10 @@ public sealed class CatalogQueries(MarketplaceDb db)
     IQueryable<Listing> Filtered(CatalogFilter f)
     {
         var q = OnSale;
-        if (!string.IsNullOrEmpty(f.Category)) q = q.Where(l => l.Category!.Slug == f.Category);
-        if (!string.IsNullOrEmpty(f.Programme)) q = q.Where(l => l.Programme!.Slug == f.Programme);
-        if (!string.IsNullOrEmpty(f.Maker)) q = q.Where(l => l.Maker!.Slug == f.Maker);
+        // Slugs become ids in a scalar subquery (an InitPlan), so the planner can seek the scope's index.
+        if (!string.IsNullOrEmpty(f.Category)) q = q.Where(l => l.CategoryId == db.Categories.Where(c => c.Slug == f.Category).Select(c => c.Id).FirstOrDefault());
+        if (!string.IsNullOrEmpty(f.Programme)) q = q.Where(l => l.ProgrammeId == db.Programmes.Where(p => p.Slug == f.Programme).Select(p => p.Id).FirstOrDefault());
+        if (!string.IsNullOrEmpty(f.Maker)) q = q.Where(l => l.MakerId == db.Makers.Where(m => m.Slug == f.Maker).Select(m => m.Id).FirstOrDefault());
         if (!string.IsNullOrEmpty(f.Regency)) q = q.Where(l => l.Maker!.Regency!.Slug == f.Regency);
         if (!string.IsNullOrEmpty(f.Group)) q = q.Where(l => l.Programme!.Group!.Slug == f.Group);
         if (f.MinPrice is { } min) q = q.Where(l => l.Price.Amount >= min);
@@ -82,6 +89,7 @@ public sealed class CatalogQueries(MarketplaceDb db)
         _ => q.OrderByDescending(l => l.PublishedAt).ThenByDescending(l => l.Id),
     };
 
+    /// <summary>The first bound repeats the leading key alone: that is what the index can seek to.</summary>
     static IQueryable<Listing> Seek(IQueryable<Listing> q, CatalogSort sort, CatalogCursor? cursor)
     {
         if (cursor is not { } c) return q;
@@ -90,23 +98,23 @@ public sealed class CatalogQueries(MarketplaceDb db)
         {
             case CatalogSort.PriceLow:
                 decimal low = c.Key;
-                return q.Where(l => l.Price.Amount > low || (l.Price.Amount == low && l.Id > id));
+                return q.Where(l => l.Price.Amount >= low && (l.Price.Amount > low || (l.Price.Amount == low && l.Id > id)));
             case CatalogSort.PriceHigh:
                 decimal high = c.Key;
-                return q.Where(l => l.Price.Amount < high || (l.Price.Amount == high && l.Id < id));
+                return q.Where(l => l.Price.Amount <= high && (l.Price.Amount < high || (l.Price.Amount == high && l.Id < id)));
             case CatalogSort.Popular:
                 var sold = (int)Math.Clamp(c.Key, int.MinValue, int.MaxValue);
-                return q.Where(l => l.UnitsSold < sold || (l.UnitsSold == sold && l.Id < id));
+                return q.Where(l => l.UnitsSold <= sold && (l.UnitsSold < sold || (l.UnitsSold == sold && l.Id < id)));
             default:
                 if (c.Key < DateTimeOffset.MinValue.UtcTicks || c.Key > DateTimeOffset.MaxValue.UtcTicks) return q.Where(l => false);
                 var at = new DateTimeOffset(c.Key, TimeSpan.Zero);
-                return q.Where(l => l.PublishedAt < at || (l.PublishedAt == at && l.Id < id));
+                return q.Where(l => l.PublishedAt <= at && (l.PublishedAt < at || (l.PublishedAt == at && l.Id < id)));
         }
     }
 
     /// <summary>Cards in a fixed order for home-page rows and "more from" strips.</summary>
     internal async Task<List<ListingCard>> CardsAsync(IQueryable<Listing> ordered, int count, CancellationToken ct) =>
-        (await ordered.Take(count).Select(ToRow).ToListAsync(ct)).Select(r => r.Card).ToList();
+        (await Rows(ordered.Take(count)).ToListAsync(ct)).Select(r => r.Card).ToList();
 
     internal IQueryable<Listing> Listings => OnSale;
 }

@@ -21,8 +21,8 @@ public sealed class CatalogSearch(MarketplaceDb db)
     public const int PageSize = 24;
     public const int MaxPages = 20;
     const string Config = "indonesian";
-    // pg_trgm's default (0.6) misses one dropped letter in a short word ("kerajnan" scores 0.58).
-    const double TypoSimilarity = 0.4;
+    /// <summary>pg_trgm's default (0.6) misses one dropped letter in a short word ("kerajnan" scores 0.58).</summary>
+    public const double TypoSimilarity = 0.4;
     const double SuggestSimilarity = 0.25;
     // Private-use characters mark matches; they cannot come from a buyer's or maker's words after cleaning.
     const char Start = '\uE000', Stop = '\uE001';
@@ -36,29 +36,43 @@ public sealed class CatalogSearch(MarketplaceDb db)
 
         // Any word may match; listings matching more words (and in the title) rank higher.
         var tsQuery = string.Join(" | ", words);
+        // "<%" (word similarity at or above the threshold set on every connection) can use the
+        // trigram index; a comparison of word_similarity() with a constant reads every title.
         var rows = await db.Listings.AsNoTracking()
             .Where(l => l.Status == ListingStatus.Approved)
             .Where(l => EF.Property<NpgsqlTsVector>(l, CatalogSearchConfiguration.SearchVector).Matches(EF.Functions.ToTsQuery(Config, tsQuery))
-                        || EF.Functions.TrigramsWordSimilarity(query, l.Title) > TypoSimilarity)
+                        || EF.Functions.TrigramsAreWordSimilar(query, l.Title))
             .OrderByDescending(l => EF.Property<NpgsqlTsVector>(l, CatalogSearchConfiguration.SearchVector).Rank(EF.Functions.ToTsQuery(Config, tsQuery))
                                     + EF.Functions.TrigramsWordSimilarity(query, l.Title) * 0.5)
             .ThenByDescending(l => l.UnitsSold).ThenBy(l => l.Id)
             .Skip((page - 1) * PageSize).Take(PageSize + 1)
-            .Select(l => new
-            {
-                Card = new ListingCard(
-                    l.Id, l.Slug, l.Title, l.Price, l.MadeToOrder || l.Stock > 0, l.MadeToOrder,
-                    l.Maker!.DisplayName, l.Maker.Slug, l.Programme!.Name,
-                    l.Photos.Where(p => p.RevisionId == null).OrderBy(p => p.Position).Select(p => p.Photo!.Hash).FirstOrDefault(),
-                    l.Photos.Where(p => p.RevisionId == null).OrderBy(p => p.Position).Select(p => p.Photo!.Width).FirstOrDefault(),
-                    l.Photos.Where(p => p.RevisionId == null).OrderBy(p => p.Position).Select(p => p.Photo!.Height).FirstOrDefault()),
-                Headline = EF.Functions.ToTsQuery(Config, tsQuery).GetResultHeadline(l.Title, $"StartSel={Start}, StopSel={Stop}, HighlightAll=true"),
-            })
+            .SelectMany(
+                l => l.Photos.Where(p => p.RevisionId == null).OrderBy(p => p.Position).Select(p => p.Photo).Take(1).DefaultIfEmpty(),
+                (l, cover) => new
+                {
+                    Card = new ListingCard(
+                        l.Id, l.Slug, l.Title, l.Price, l.MadeToOrder || l.Stock > 0, l.MadeToOrder,
+                        l.Maker!.DisplayName, l.Maker.Slug, l.Programme!.Name,
+                        cover != null ? cover.Hash : null, cover != null ? cover.Width : 0, cover != null ? cover.Height : 0),
+                    Headline = EF.Functions.ToTsQuery(Config, tsQuery).GetResultHeadline(l.Title, $"StartSel={Start}, StopSel={Stop}, HighlightAll=true"),
+                })
             .ToListAsync(ct);
 
         var hits = rows.Take(PageSize).Select(r => new SearchHit(r.Card, Parts(r.Headline))).ToList();
         var suggestions = hits.Count == 0 && page == 1 ? await SuggestAsync(query, ct) : [];
         return new SearchResult(query, hits, page, rows.Count > PageSize && page < MaxPages, suggestions);
+    }
+
+    /// <summary>
+    /// The connection string with the typo threshold set for the session, so "&lt;%" matches what
+    /// the search means without a SET command per query.
+    /// </summary>
+    public static string WithTypoThreshold(string connectionString)
+    {
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+        var setting = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"-c pg_trgm.word_similarity_threshold={TypoSimilarity}");
+        builder.Options = string.IsNullOrEmpty(builder.Options) ? setting : builder.Options + " " + setting;
+        return builder.ToString();
     }
 
     /// <summary>Near matches for an empty result: the titles closest by trigram similarity.</summary>

@@ -21,8 +21,10 @@ public sealed class ShopQueries(MarketplaceDb db)
     public Task<List<CategoryLink>> CategoriesAsync(CancellationToken ct = default) =>
         db.Categories.OrderBy(c => c.Position).Select(c => new CategoryLink(c.Slug, c.NameId, c.NameEn)).ToListAsync(ct);
 
-    public Task<List<ProgrammeLink>> ProgrammesAsync(CancellationToken ct = default) =>
-        db.Programmes.OrderBy(p => p.Name).ThenBy(p => p.Id)
+    /// <summary>The programmes with the most makers first; a count bounds lists that would grow with the shop.</summary>
+    public Task<List<ProgrammeLink>> ProgrammesAsync(int count = int.MaxValue, CancellationToken ct = default) =>
+        db.Programmes.OrderByDescending(p => db.MakerProgrammes.Count(m => m.ProgrammeId == p.Id)).ThenBy(p => p.Name).ThenBy(p => p.Id)
+            .Take(count)
             .Select(p => new ProgrammeLink(p.Slug, p.Name, p.Group!.Name, p.Group.Regency!.Name))
             .ToListAsync(ct);
 }

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Microsoft.AspNetCore.OutputCaching;
 using Npgsql;
+using PasKreatif.Catalog;
 using PasKreatif.Persistence;
 
 namespace PasKreatif.Storefront.Hosting;
@@ -63,7 +64,7 @@ public static class CatalogEvictionNotice
 /// Each instance listens on a dedicated connection and evicts its cached catalogue pages on every
 /// notice. After a lost connection it reconnects and evicts once, since notices sent meanwhile are gone.
 /// </summary>
-public sealed class CatalogEvictionListener(IConfiguration configuration, IOutputCacheStore store, ILogger<CatalogEvictionListener> log)
+public sealed class CatalogEvictionListener(IConfiguration configuration, IOutputCacheStore store, CatalogFacetCache facets, ILogger<CatalogEvictionListener> log)
     : BackgroundService
 {
     public const string ApplicationName = "pas-kreatif-catalog-listener";
@@ -87,11 +88,11 @@ public sealed class CatalogEvictionListener(IConfiguration configuration, IOutpu
             try
             {
                 await using var connection = new NpgsqlConnection(connectionString);
-                connection.Notification += (_, _) => store.EvictByTagAsync(CatalogHosting.CacheTag, CancellationToken.None).AsTask().GetAwaiter().GetResult();
+                connection.Notification += (_, _) => CatalogCacheEviction.Evict(store, facets).AsTask().GetAwaiter().GetResult();
                 await connection.OpenAsync(stoppingToken);
                 await using (var listen = new NpgsqlCommand("LISTEN " + CatalogEvictionNotice.Channel, connection))
                     await listen.ExecuteNonQueryAsync(stoppingToken);
-                await store.EvictByTagAsync(CatalogHosting.CacheTag, stoppingToken);
+                await CatalogCacheEviction.Evict(store, facets);
                 Interlocked.Increment(ref connections);
                 delay = TimeSpan.FromMilliseconds(250);
                 while (true) await connection.WaitAsync(stoppingToken);

@@ -99,7 +99,7 @@ public static class CatalogHosting
 /// Evicts the cached catalogue pages when a saved change touches what they show, so no feature
 /// has to remember to call the cache; the notice carries the eviction to the other instances.
 /// </summary>
-public sealed class CatalogCacheEviction(IOutputCacheStore store) : SaveChangesInterceptor
+public sealed class CatalogCacheEviction(IOutputCacheStore store, CatalogFacetCache facets) : SaveChangesInterceptor
 {
     static readonly HashSet<Type> Shown =
     [
@@ -125,17 +125,23 @@ public sealed class CatalogCacheEviction(IOutputCacheStore store) : SaveChangesI
     {
         if (Taken(eventData.Context))
         {
-            store.EvictByTagAsync(CatalogHosting.CacheTag, default).AsTask().GetAwaiter().GetResult();
+            CatalogCacheEviction.Evict(store, facets).AsTask().GetAwaiter().GetResult();
             CatalogEvictionNotice.Send(eventData.Context!.Database.GetDbConnection(), eventData.Context.Database.CurrentTransaction?.GetDbTransaction());
         }
         return result;
+    }
+
+    public static ValueTask Evict(IOutputCacheStore store, CatalogFacetCache facets)
+    {
+        facets.Clear();
+        return store.EvictByTagAsync(CatalogHosting.CacheTag, CancellationToken.None);
     }
 
     public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
         if (Taken(eventData.Context))
         {
-            await store.EvictByTagAsync(CatalogHosting.CacheTag, CancellationToken.None);
+            await CatalogCacheEviction.Evict(store, facets);
             await CatalogEvictionNotice.SendAsync(eventData.Context!.Database.GetDbConnection(), eventData.Context.Database.CurrentTransaction?.GetDbTransaction());
         }
         return result;
@@ -164,13 +170,13 @@ public sealed class CatalogCacheEviction(IOutputCacheStore store) : SaveChangesI
 /// Bulk statements (ExecuteUpdate/ExecuteDelete, e.g. a stock reservation by conditional update)
 /// bypass SaveChanges; they evict the catalogue too when they write to the listings table.
 /// </summary>
-public sealed class CatalogBulkUpdateEviction(IOutputCacheStore store) : DbCommandInterceptor
+public sealed class CatalogBulkUpdateEviction(IOutputCacheStore store, CatalogFacetCache facets) : DbCommandInterceptor
 {
     public override int NonQueryExecuted(System.Data.Common.DbCommand command, CommandExecutedEventData eventData, int result)
     {
         if (result > 0 && WritesListings(command.CommandText))
         {
-            store.EvictByTagAsync(CatalogHosting.CacheTag, default).AsTask().GetAwaiter().GetResult();
+            CatalogCacheEviction.Evict(store, facets).AsTask().GetAwaiter().GetResult();
             CatalogEvictionNotice.Send(command.Connection!, command.Transaction);
         }
         return result;
@@ -180,7 +186,7 @@ public sealed class CatalogBulkUpdateEviction(IOutputCacheStore store) : DbComma
     {
         if (result > 0 && WritesListings(command.CommandText))
         {
-            await store.EvictByTagAsync(CatalogHosting.CacheTag, CancellationToken.None);
+            await CatalogCacheEviction.Evict(store, facets);
             await CatalogEvictionNotice.SendAsync(command.Connection!, command.Transaction);
         }
         return result;

@@ -33,6 +33,7 @@ public static class MarketplaceHost
         services.AddMarketplaceAdmin();
         services.AddCheckout();
         services.AddCatalog();
+        services.AddShopCompression(); // issue 8: Brotli/gzip
         services.Configure<RequestLocalizationOptions>(o =>
         {
             o.DefaultRequestCulture = new RequestCulture("id");

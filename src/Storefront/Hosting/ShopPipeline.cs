@@ -15,6 +15,7 @@ public static class ShopPipeline
         if (!app.Environment.IsDevelopment())
             app.UseExceptionHandler("/galat");
         app.UseStatusCodePagesWithReExecute("/status/{0}");
+        app.UseShopCompression(); // issue 8: before static files, so CSS and JS are compressed
         app.UseStaticFiles(new StaticFileOptions
         {
             FileProvider = new PhysicalFileProvider(app.Environment.WebRootPath),
