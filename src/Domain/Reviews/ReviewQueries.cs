@@ -82,8 +82,9 @@ public sealed class ReviewQueries(MarketplaceDb db)
     {
         var listings = scope.Listings(db);
         return await db.Set<Review>().Where(r => r.Status == ReviewStatus.Pending)
-            .Join(listings, r => r.ListingId, l => l.Id, (r, l) => new StaffReviewRow(r.Id, l.Title, l.Maker!.DisplayName, l.Programme!.Group!.Name, r.Stars, r.CreatedAt))
-            .OrderBy(r => r.At).ThenBy(r => r.Id).ToListAsync(ct);
+            .Join(listings, r => r.ListingId, l => l.Id, (r, l) => new { r.Id, l.Title, Maker = l.Maker!.DisplayName, Group = l.Programme!.Group!.Name, r.Stars, r.CreatedAt })
+            .OrderBy(r => r.CreatedAt).ThenBy(r => r.Id)
+            .Select(r => new StaffReviewRow(r.Id, r.Title, r.Maker, r.Group, r.Stars, r.CreatedAt)).ToListAsync(ct);
     }
 
     public async Task<StaffReview> ForStaffAsync(StaffScope scope, int reviewId, CancellationToken ct = default)

@@ -36,7 +36,7 @@ public class CatalogCacheTests(CatalogFactory factory) : IClassFixture<CatalogFa
             [$"/kategori/{StandardCategories.Handicrafts}?urut=termurah"] = 5,
             [$"/kategori/{StandardCategories.Cakes}?stok=ada&kirim=ambil"] = 5,
             [$"/program/{programme}"] = 5,
-            [$"/pembuat/{maker}"] = 6,
+            [$"/pembuat/{maker}"] = 7, // one more since issue 10: the rating of approved reviews
             [$"/produk/{product}"] = 4,
             ["/cari?q=tas+daur+ulang"] = 1,
             ["/cari?q=zzzqqq"] = 2,
