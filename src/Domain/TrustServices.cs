@@ -11,6 +11,7 @@ public static class TrustServices
         services.AddScoped<Reviews.ReviewQueries>();
         services.AddScoped<Questions.QuestionDesk>();
         services.AddScoped<Notifications.MakerNotices>();
+        services.AddScoped<Sharing.MentorMessages>();
         return services;
     }
 }

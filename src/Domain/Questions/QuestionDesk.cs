@@ -82,9 +82,4 @@ public sealed class QuestionDesk(MarketplaceDb db, TimeProvider clock, MailQueue
                 $"{ShopUrl}/produk/{listing.Slug}")));
         return ContactDetails.Found(body);
     }
-
-    public async Task<List<PublicAnswer>> PublicAsync(int listingId, CancellationToken ct = default) =>
-        (await db.Set<Question>().Where(q => q.ListingId == listingId && q.AnswerIsPublic && q.Answer != null)
-            .OrderByDescending(q => q.AnsweredAt).Take(20).Select(q => new { q.Id, q.Text, q.Answer, q.AnsweredAt }).ToListAsync(ct))
-        .Select(q => new PublicAnswer(q.Id, ContactDetails.Mask(q.Text), ContactDetails.Mask(q.Answer!), q.AnsweredAt!.Value)).ToList();
 }

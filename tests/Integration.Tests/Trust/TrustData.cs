@@ -8,7 +8,7 @@ using PasKreatif.Persistence;
 namespace PasKreatif.Integration.Tests.Trust;
 
 /// <summary>Orders and listings for the trust tests, written straight to the test's own database.</summary>
-static class TrustData
+public static class TrustData
 {
     /// <summary>An approved listing of the first mentor's group with no reviews yet.</summary>
     public static async Task<Listing> FreshListingAsync(MarketplaceDb db, string mentor = "pendamping")

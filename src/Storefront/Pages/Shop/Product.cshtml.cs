@@ -8,7 +8,7 @@ using PasKreatif.Storefront.Hosting;
 namespace PasKreatif.Storefront.Pages.Shop;
 
 [OutputCache(PolicyName = CatalogHosting.CachePolicy)]
-public class ProductModel(CatalogPages pages, PasKreatif.Reviews.ReviewQueries reviews, PasKreatif.Questions.QuestionDesk questions) : PageModel
+public class ProductModel(CatalogPages pages, PasKreatif.Reviews.ReviewQueries reviews) : PageModel
 {
     /// <summary>The width the gallery's img carries; the browser picks the file from srcset.</summary>
     public const int GalleryWidth = 640;
@@ -23,7 +23,8 @@ public class ProductModel(CatalogPages pages, PasKreatif.Reviews.ReviewQueries r
         var data = await pages.ProductAsync(slug, ct);
         if (data is null) return NotFound();
         Data = data;
-        Trust = new TrustView(await reviews.ForListingAsync(data.Product.Id, ct), await questions.PublicAsync(data.Product.Id, ct), $"/produk/{slug}/tanya");
+        var (board, answers) = await reviews.ForProductAsync(data.Product.Id, ct);
+        Trust = new TrustView(board, answers, $"/produk/{slug}/tanya");
         Published = ZoneChoice.Format(data.Product.PublishedAt, ZoneChoice.Of(HttpContext));
         return Page();
     }
