@@ -36,6 +36,11 @@ public class MentorWhatsAppTests(ShopFactory factory) : IClassFixture<ShopFactor
         Assert.Contains("Foto pertama gelap.", message);
         Assert.Contains($"/toko-saya/produk/{listingId}", message);
 
+        // The maker's bell carries the result too, email or not.
+        await using (var check = factory.OpenDb())
+            Assert.True(await check.Set<PasKreatif.Notifications.Notification>().AnyAsync(n => n.Kind == PasKreatif.Notifications.NotificationKind.ListingRejected
+                && n.Subject == title && n.Link == $"/toko-saya/produk/{listingId}" && n.ReadAt == null));
+
         // Another group's mentor sees nothing of it.
         using var other = ShopClient.For(factory);
         await other.SignInAsync("pendamping2");

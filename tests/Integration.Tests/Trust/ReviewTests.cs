@@ -179,4 +179,47 @@ public class ReviewTests(ShopFactory factory) : IClassFixture<ShopFactory>
         Assert.DoesNotContain("Kedua", page);
         Assert.DoesNotContain("Belum boleh", page);
     }
+
+    [Fact]
+    public async Task Review_photos_go_through_the_photo_pipeline_and_a_file_that_is_no_photo_is_refused_keeping_nothing()
+    {
+        await using var db = factory.OpenDb();
+        var listing = await TrustData.FreshListingAsync(db);
+        var (_, line) = await TrustData.OrderAsync(db, "pembeli", listing);
+        using var buyer = await SignedInAsync("pembeli");
+
+        async Task<HttpResponseMessage> PostAsync(byte[] file, string name, string text)
+        {
+            var page = await buyer.GetDocumentAsync($"/pesanan/ulasan/{line}");
+            var token = page.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("main input[name=__RequestVerificationToken]")!.Value;
+            var form = new MultipartFormDataContent
+            {
+                { new StringContent(token), "__RequestVerificationToken" }, { new StringContent("5"), "Stars" }, { new StringContent(text), "Text" },
+                { new ByteArrayContent(file), "photos", name },
+            };
+            return await buyer.Http.PostAsync($"/pesanan/ulasan/{line}", form);
+        }
+
+        var refused = await PostAsync("bukan foto"u8.ToArray(), "catatan.txt", "Teks yang tidak boleh hilang");
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        var body = await refused.Content.ReadAsStringAsync();
+        Assert.Contains("bukan foto JPEG", body);
+        Assert.Contains("Teks yang tidak boleh hilang", body);
+        Assert.False(await db.Set<Review>().AnyAsync(r => r.OrderLineId == line));
+
+        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(TestPhotos.PhoneJpegWithGps(), "foto.jpg", "Dengan foto")).StatusCode);
+        await using var check = factory.OpenDb();
+        var review = await check.Set<Review>().Include(r => r.Photos).ThenInclude(p => p.Photo).SingleAsync(r => r.OrderLineId == line);
+        var hash = Assert.Single(review.Photos).Photo!.Hash;
+        using (var mentor = await SignedInAsync("pendamping"))
+        {
+            Assert.Contains(hash, await mentor.Http.GetStringAsync($"/admin/moderasi/ulasan/{review.Id}"));
+            await mentor.SubmitAsync($"/admin/moderasi/ulasan/{review.Id}", new Dictionary<string, string>(), "form[action*=Approve]");
+        }
+        using var visitor = ShopClient.For(factory);
+        var product = await visitor.GetDocumentAsync($"/produk/{listing.Slug}");
+        var img = product.QuerySelector($".review-photos img[src*='{hash}']");
+        Assert.NotNull(img);
+        Assert.Equal(HttpStatusCode.OK, (await visitor.Http.GetAsync(img!.GetAttribute("src"))).StatusCode);
+    }
 }
