@@ -63,6 +63,7 @@ public static class DomainServices
         services.AddScoped<Ledger.MakerEarnings>();
         services.AddOrders(configuration);
         services.AddBackOfficeDomain();
+        services.AddTrustDomain(); // issue 10
         return services;
     }
 }

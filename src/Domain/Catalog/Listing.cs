@@ -42,6 +42,9 @@ public class Listing
     public DateTimeOffset? PublishedAt { get; set; }
     /// <summary>Units sold, for sorting by popularity.</summary>
     public int UnitsSold { get; set; }
+    /// <summary>Approved reviews and their star total, kept by ReviewDesk so pages never scan reviews.</summary>
+    public int ReviewCount { get; set; }
+    public int ReviewStarTotal { get; set; }
     public List<ListingPhoto> Photos { get; set; } = [];
     public List<ListingRevision> Revisions { get; set; } = [];
 

@@ -12,7 +12,7 @@ namespace PasKreatif.Moderation;
 /// Decisions on listings, revisions and stories. Every listing step goes through <see cref="ListingLifecycle"/>,
 /// its audit entry is stored in the same save, and the maker is told by mail.
 /// </summary>
-public sealed class ModerationDesk(MarketplaceDb db, TimeProvider clock, MailQueue mail, IConfiguration configuration)
+public sealed class ModerationDesk(MarketplaceDb db, TimeProvider clock, MailQueue mail, IConfiguration configuration, Notifications.MakerNotices notices)
 {
     string ShopUrl => (configuration["Shop:BaseUrl"] is { Length: > 0 } url ? url : "http://127.0.0.1:5080").TrimEnd('/');
 
@@ -28,6 +28,7 @@ public sealed class ModerationDesk(MarketplaceDb db, TimeProvider clock, MailQue
             db.ListingAudit.Add(listing.ApproveRevision(revision, scope.PersonId, now));
         else
             throw new ListingRuleException("NothingToReview");
+        notices.Add(listing.MakerId, Notifications.NotificationKind.ListingApproved, listing.Title, $"/toko-saya/produk/{listing.Id}"); // issue 10
         await db.SaveChangesAsync(ct);
         var key = fresh ? "ListingApproved" : "RevisionApproved";
         await TellMakerAsync(listing.MakerId, culture => (
@@ -52,6 +53,7 @@ public sealed class ModerationDesk(MarketplaceDb db, TimeProvider clock, MailQue
             key = "RevisionRejected";
         }
         else throw new ListingRuleException("NothingToReview");
+        notices.Add(listing.MakerId, Notifications.NotificationKind.ListingRejected, listing.Title, $"/toko-saya/produk/{listing.Id}"); // issue 10
         await db.SaveChangesAsync(ct);
         await TellMakerAsync(listing.MakerId, culture => (
             BackOfficeMail.Text(key + "Subject", culture, listing.Title),

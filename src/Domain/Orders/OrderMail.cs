@@ -15,7 +15,7 @@ public sealed record ShopLinks(string BaseUrl)
 }
 
 /// <summary>Order mail in each recipient's language, always through <see cref="MailQueue"/>.</summary>
-public sealed class OrderMail(MarketplaceDb db, MailQueue queue, ShopLinks links, OrderOptions options)
+public sealed class OrderMail(MarketplaceDb db, MailQueue queue, ShopLinks links, OrderOptions options, Notifications.MakerNotices notices)
 {
     static readonly ResourceManager Texts = new("PasKreatif.Resources.OrderMailText", typeof(OrderMail).Assembly);
 
@@ -44,6 +44,7 @@ public sealed class OrderMail(MarketplaceDb db, MailQueue queue, ShopLinks links
     /// <summary>One mail per maker in the order, to the maker and to the mentors of the group that hands it over.</summary>
     public async Task NewOrderToMakersAsync(int orderId, CancellationToken ct)
     {
+        await notices.NewOrderAsync(orderId, ct); // issue 10: the workspace bell, email or not
         var order = await db.Orders.AsNoTracking().SingleAsync(o => o.Id == orderId, ct);
         var parts = await db.Fulfilments.AsNoTracking().Where(f => f.OrderId == orderId).Select(f => new
         {

@@ -9,7 +9,7 @@ namespace PasKreatif.Integration.Tests.BackOffice;
 /// <summary>Every /admin route, CSV export and chart page walked by staff of another group and another office.</summary>
 public class ScopingWalkTests(ShopFactory factory) : IClassFixture<ShopFactory>
 {
-    sealed record Target(int Group, int Office, int Regency, int Listing, int Maker, int Payout, string ListingTitle, int Programme = 0, int Category = 0, Guid Person = default);
+    sealed record Target(int Group, int Office, int Regency, int Listing, int Maker, int Payout, string ListingTitle, int Review, int Programme = 0, int Category = 0, Guid Person = default);
 
     async Task<Target> TargetAsync()
     {
@@ -22,12 +22,26 @@ public class ScopingWalkTests(ShopFactory factory) : IClassFixture<ShopFactory>
         await db.SaveChangesAsync();
         var payout = await db.Payouts.Where(p => db.Makers.Any(m => m.Id == p.MakerId && m.HomeGroupId == group)).Select(p => p.Id).FirstAsync();
         var regency = await db.Regencies.Where(r => r.OfficeId == office).Select(r => r.Id).FirstAsync();
-        return new Target(group, office, regency, listing.Id, maker.Id, payout, listing.Title, listing.ProgrammeId, listing.CategoryId, maker.PersonId);
+        var review = await PendingReviewAsync(db, listing); // issue 10: the Reviews tab
+        return new Target(group, office, regency, listing.Id, maker.Id, payout, listing.Title, review, listing.ProgrammeId, listing.CategoryId, maker.PersonId);
+    }
+
+    static async Task<int> PendingReviewAsync(PasKreatif.Persistence.MarketplaceDb db, Listing listing)
+    {
+        var (_, line) = await Trust.TrustData.OrderAsync(db, "pembeli", listing);
+        var review = new PasKreatif.Reviews.Review
+        {
+            ListingId = listing.Id, MakerId = listing.MakerId, OrderLineId = line, BuyerId = await BackOfficeData.PersonAsync(db, "pembeli"),
+            BuyerShownName = "Uji P.", Stars = 3, Text = "Ulasan yang menunggu.", CreatedAt = DateTimeOffset.UtcNow,
+        };
+        db.Add(review);
+        await db.SaveChangesAsync();
+        return review.Id;
     }
 
     static string[] Reads(Target t) =>
     [
-        $"/admin/moderasi/produk/{t.Listing}", $"/admin/moderasi/cerita/{t.Maker}",
+        $"/admin/moderasi/produk/{t.Listing}", $"/admin/moderasi/cerita/{t.Maker}", $"/admin/moderasi/ulasan/{t.Review}",
         $"/admin/pembuat/{t.Maker}", $"/admin/pembuat/{t.Maker}/saldo", $"/admin/pembuat/{t.Maker}/saldo?handler=Csv",
         $"/admin/pembuat/{t.Maker}/kemandirian", $"/admin/pembuat/{t.Maker}/kemandirian?handler=Csv",
         $"/admin/kemandirian/kelompok/{t.Group}",
@@ -42,6 +56,8 @@ public class ScopingWalkTests(ShopFactory factory) : IClassFixture<ShopFactory>
         ($"/admin/moderasi/produk/{t.Listing}?handler=Reject", new() { ["Note"] = "Tidak." }),
         ($"/admin/moderasi?handler=ApproveMany", new() { ["selected"] = t.Listing.ToString() }),
         ($"/admin/moderasi/cerita/{t.Maker}?handler=Approve", []),
+        ($"/admin/moderasi/ulasan/{t.Review}?handler=Approve", []),
+        ($"/admin/moderasi/ulasan/{t.Review}?handler=Reject", new() { ["Note"] = "Tidak." }),
         ($"/admin/moderasi/cerita/{t.Maker}?handler=Reject", new() { ["Note"] = "Tidak." }),
         ($"/admin/pembuat/{t.Maker}?handler=Profile", new() { ["DisplayName"] = "Diganti Orang Lain", ["HomeGroupId"] = t.Group.ToString(), ["RegencyId"] = t.Regency.ToString(), ["ProgrammeIds"] = "1" }),
         ($"/admin/pembuat/{t.Maker}?handler=Milestone", new() { ["Kind"] = "Job", ["Date"] = "2026-01-05", ["MilestoneNote"] = "x" }),
@@ -114,9 +130,10 @@ public class ScopingWalkTests(ShopFactory factory) : IClassFixture<ShopFactory>
                 var status = (await client.PostWithTokenAsync(url, fields)).StatusCode;
                 Assert.True(status is HttpStatusCode.NotFound or HttpStatusCode.Forbidden, $"{outsider} got {(int)status} on POST {url}");
             }
-            var lists = string.Join("\n", await Task.WhenAll(new[] { "/admin/moderasi", "/admin/pembuat", "/admin/kemandirian" }.Select(u => client.Http.GetStringAsync(u))));
+            var lists = string.Join("\n", await Task.WhenAll(new[] { "/admin/moderasi", "/admin/moderasi/ulasan", "/admin/pembuat", "/admin/kemandirian" }.Select(u => client.Http.GetStringAsync(u))));
             Assert.DoesNotContain(t.ListingTitle, lists);
             Assert.DoesNotContain($"/admin/pembuat/{t.Maker}\"", lists);
+            Assert.DoesNotContain($"/admin/moderasi/ulasan/{t.Review}\"", lists);
             Assert.DoesNotContain($"/admin/kemandirian/kelompok/{t.Group}\"", lists);
         }
 
@@ -139,6 +156,7 @@ public class ScopingWalkTests(ShopFactory factory) : IClassFixture<ShopFactory>
         Assert.Equal(ListingStatus.Submitted, (await check.Listings.SingleAsync(l => l.Id == t.Listing)).Status);
         var maker = await check.Makers.SingleAsync(m => m.Id == t.Maker);
         Assert.Equal(StoryStatus.Pending, maker.Story.Status);
+        Assert.Equal(PasKreatif.Reviews.ReviewStatus.Pending, (await check.Set<PasKreatif.Reviews.Review>().SingleAsync(r => r.Id == t.Review)).Status);
         Assert.NotEqual("Diganti Orang Lain", maker.DisplayName);
         Assert.False(await check.Milestones.AnyAsync(m => m.MakerId == t.Maker && m.Note == "x"));
         Assert.False(await check.LedgerEntries.AnyAsync(e => e.PayoutId == t.Payout && e.Kind == PasKreatif.Ledger.LedgerEntryKind.PayoutReversal));

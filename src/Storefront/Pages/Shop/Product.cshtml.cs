@@ -8,7 +8,7 @@ using PasKreatif.Storefront.Hosting;
 namespace PasKreatif.Storefront.Pages.Shop;
 
 [OutputCache(PolicyName = CatalogHosting.CachePolicy)]
-public class ProductModel(CatalogPages pages) : PageModel
+public class ProductModel(CatalogPages pages, PasKreatif.Reviews.ReviewQueries reviews) : PageModel
 {
     /// <summary>The width the gallery's img carries; the browser picks the file from srcset.</summary>
     public const int GalleryWidth = 640;
@@ -16,12 +16,15 @@ public class ProductModel(CatalogPages pages) : PageModel
     public ProductPage Data { get; private set; } = null!;
     public ProductDetail Product => Data.Product;
     public string Published { get; private set; } = "";
+    public TrustView Trust { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
     {
         var data = await pages.ProductAsync(slug, ct);
         if (data is null) return NotFound();
         Data = data;
+        var (board, answers) = await reviews.ForProductAsync(data.Product.Id, ct);
+        Trust = new TrustView(board, answers, $"/produk/{slug}/tanya");
         Published = ZoneChoice.Format(data.Product.PublishedAt, ZoneChoice.Of(HttpContext));
         return Page();
     }

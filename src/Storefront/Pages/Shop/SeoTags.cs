@@ -19,7 +19,7 @@ public sealed record SeoTags(string Canonical, string Title, string Description,
     }
 
     /// <summary>schema.org Product with its offer: price in rupiah and availability.</summary>
-    public static string ProductJsonLd(ProductDetail p, string canonical, string baseUrl, string sellerName)
+    public static string ProductJsonLd(ProductDetail p, string canonical, string baseUrl, string sellerName, Reviews.RatingSummary? rating = null)
     {
         var product = new Dictionary<string, object?>
         {
@@ -44,6 +44,16 @@ public sealed record SeoTags(string Canonical, string Title, string Description,
                 ["seller"] = new Dictionary<string, object?> { ["@type"] = "Organization", ["name"] = "PAS Kreatif" },
             },
         };
+        // Only approved reviews count: the summary comes from the listing's maintained columns.
+        if (rating is { Count: > 0, Average: { } average })
+            product["aggregateRating"] = new Dictionary<string, object?>
+            {
+                ["@type"] = "AggregateRating",
+                ["ratingValue"] = average.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture),
+                ["reviewCount"] = rating.Count,
+                ["bestRating"] = 5,
+                ["worstRating"] = 1,
+            };
         return JsonSerializer.Serialize(product, Json);
     }
 }

@@ -16,6 +16,9 @@ public class InviteModel(StaffScopeAccessor scopes, ScopeOverview overview, Invi
     public List<SelectListItem> GroupChoices { get; private set; } = [];
     public string? Link { get; private set; }
     public string? WhatsAppLink { get; private set; }
+    /// <summary>Issue 10: the maker's number, only to address the WhatsApp message; not stored.</summary>
+    [BindProperty] public string? Phone { get; set; }
+    public string? WhatsAppToLink { get; private set; }
     public string? ExpiresText { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadChoicesAsync(ct);
@@ -29,6 +32,7 @@ public class InviteModel(StaffScopeAccessor scopes, ScopeOverview overview, Invi
             var invitation = await invitations.CreateAsync(await scopes.GetAsync(ct), GroupId, Note, ct);
             Link = $"{Request.Scheme}://{Request.Host}/undangan/{invitation.Token}";
             WhatsAppLink = "https://wa.me/?text=" + Uri.EscapeDataString(text["InviteWhatsAppMessage", Link]);
+            WhatsAppToLink = PasKreatif.Sharing.ShareLinks.WhatsAppTo(Phone, text["InviteWhatsAppMessage", Link]);
             ExpiresText = invitation.ExpiresAt.ToString("d MMM yyyy", System.Globalization.CultureInfo.CurrentCulture);
             return Page();
         }

@@ -1,0 +1,134 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using PasKreatif.Catalog;
+using PasKreatif.Mail;
+using PasKreatif.Makers;
+using PasKreatif.Media;
+using PasKreatif.Notifications;
+using PasKreatif.Orders;
+using PasKreatif.Organisation;
+using PasKreatif.Persistence;
+using PasKreatif.Questions;
+
+namespace PasKreatif.Reviews;
+
+/// <summary>
+/// Writing, deciding and answering reviews. Approval keeps the listing's count and star total in the
+/// same save, so catalogue pages read two columns and their cache is evicted with it.
+/// </summary>
+public sealed class ReviewDesk(MarketplaceDb db, TimeProvider clock, MailQueue mail, MakerNotices notices, PhotoPipeline photos, IConfiguration configuration)
+{
+    string ShopUrl => (configuration["Shop:BaseUrl"] is { Length: > 0 } url ? url : "http://127.0.0.1:5080").TrimEnd('/');
+
+    /// <summary>A line counts once its order is completed, or its maker's part was delivered or collected.</summary>
+    public static IQueryable<OrderLine> CompletedLines(MarketplaceDb db, Guid buyerId) =>
+        from line in db.OrderLines
+        join order in db.Orders on line.OrderId equals order.Id
+        join part in db.Fulfilments on line.FulfilmentId equals part.Id
+        where order.BuyerId == buyerId
+              && (order.Status == OrderStatus.Completed
+                  || (order.Status == OrderStatus.Paid && (part.Status == FulfilmentStatus.Delivered || part.Status == FulfilmentStatus.Collected)))
+        select line;
+
+    public async Task<Review> WriteAsync(Guid buyerId, int orderLineId, int stars, string? text, IReadOnlyList<byte[]> photoFiles, CancellationToken ct = default)
+    {
+        text = string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+        ReviewRules.Check(stars, text);
+        if (photoFiles.Count > ReviewRules.MaxPhotos) throw new ReviewRuleException("TooManyPhotos");
+        var line = await CompletedLines(db, buyerId).Where(l => l.Id == orderLineId)
+            .Select(l => new { l.Id, l.ListingId, l.MakerId, l.Title }).SingleOrDefaultAsync(ct) ?? throw new ReviewRuleException("NotCompleted");
+        if (await db.Set<Review>().AnyAsync(r => r.BuyerId == buyerId && r.ListingId == line.ListingId, ct)) throw new ReviewRuleException("AlreadyReviewed");
+        foreach (var file in photoFiles) PhotoRules.Inspect(file); // refuse before storing anything
+        var buyerName = await db.Users.Where(u => u.Id == buyerId).Select(u => u.DisplayName).SingleAsync(ct);
+        var now = clock.GetUtcNow();
+        var review = new Review
+        {
+            ListingId = line.ListingId, MakerId = line.MakerId, OrderLineId = line.Id, BuyerId = buyerId, BuyerShownName = ReviewRules.ShownName(buyerName),
+            Stars = stars, Text = text, Status = ReviewStatus.Pending, CreatedAt = now,
+        };
+        for (var i = 0; i < photoFiles.Count; i++)
+            review.Photos.Add(new ReviewPhoto { PhotoId = (await StorePhotoAsync(photoFiles[i], buyerId, ct)).Id, Position = i });
+        db.Set<Review>().Add(review);
+        notices.Add(line.MakerId, NotificationKind.Review, line.Title, "/toko-saya/ulasan");
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (e.InnerException is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation })
+        {
+            throw new ReviewRuleException("AlreadyReviewed"); // a second submit raced the first
+        }
+        db.Set<ReviewAuditEntry>().Add(new ReviewAuditEntry { ReviewId = review.Id, Action = ReviewAction.Written, ActorId = buyerId, At = now });
+        await db.SaveChangesAsync(ct);
+        return review;
+    }
+
+    async Task<Photo> StorePhotoAsync(byte[] file, Guid buyerId, CancellationToken ct)
+    {
+        var stored = await photos.StoreAsync(file, ct);
+        var photo = await db.Photos.SingleOrDefaultAsync(p => p.Hash == stored.Hash, ct);
+        if (photo is not null) return photo;
+        photo = new Photo { Hash = stored.Hash, Width = stored.Width, Height = stored.Height, OriginalKey = stored.OriginalKey, UploadedById = buyerId, CreatedAt = clock.GetUtcNow() };
+        db.Photos.Add(photo);
+        await db.SaveChangesAsync(ct);
+        return photo;
+    }
+
+    public Task ApproveAsync(StaffScope scope, int reviewId, CancellationToken ct = default) => DecideAsync(scope, reviewId, null, ct);
+
+    public Task RejectAsync(StaffScope scope, int reviewId, string reason, CancellationToken ct = default) =>
+        string.IsNullOrWhiteSpace(reason) ? throw new ReviewRuleException("ReasonRequired")
+        : reason.Trim().Length > 1000 ? throw new ReviewRuleException("ReasonTooLong")
+        : DecideAsync(scope, reviewId, reason.Trim(), ct);
+
+    async Task DecideAsync(StaffScope scope, int reviewId, string? reason, CancellationToken ct)
+    {
+        var listings = scope.Listings(db);
+        var review = await db.Set<Review>().Where(r => r.Id == reviewId && listings.Any(l => l.Id == r.ListingId)).SingleOrDefaultAsync(ct)
+            ?? throw new OutOfScopeException();
+        if (review.Status != ReviewStatus.Pending) throw new ReviewRuleException("AlreadyDecided");
+        var listing = await db.Listings.SingleAsync(l => l.Id == review.ListingId, ct);
+        var now = clock.GetUtcNow();
+        review.Status = reason is null ? ReviewStatus.Approved : ReviewStatus.Rejected;
+        review.RejectionReason = reason;
+        review.DecidedAt = now;
+        if (reason is null)
+        {
+            listing.ReviewCount++;
+            listing.ReviewStarTotal += review.Stars;
+        }
+        db.Set<ReviewAuditEntry>().Add(new ReviewAuditEntry
+        {
+            ReviewId = review.Id, Action = reason is null ? ReviewAction.Approved : ReviewAction.Rejected, ActorId = scope.PersonId, At = now, Reason = reason,
+        });
+        notices.Add(review.MakerId, reason is null ? NotificationKind.ReviewApproved : NotificationKind.ReviewRejected, listing.Title, "/toko-saya/ulasan");
+        await db.SaveChangesAsync(ct);
+
+        var buyer = await db.Users.Where(u => u.Id == review.BuyerId).Select(u => new { u.Email, u.PreferredCulture, u.DisplayName }).SingleAsync(ct);
+        if (string.IsNullOrWhiteSpace(buyer.Email)) return;
+        var culture = buyer.PreferredCulture;
+        var name = ReviewRules.ShownName(buyer.DisplayName).Split(' ')[0];
+        mail.Enqueue(reason is null
+            ? new OutgoingMail(buyer.Email, TrustMail.Text("ReviewApprovedSubject", culture, listing.Title),
+                TrustMail.Text("ReviewApprovedBody", culture, name, listing.Title, $"{ShopUrl}/produk/{listing.Slug}"), ToName: buyer.DisplayName)
+            : new OutgoingMail(buyer.Email, TrustMail.Text("ReviewRejectedSubject", culture, listing.Title),
+                TrustMail.Text("ReviewRejectedBody", culture, name, listing.Title, reason, $"{ShopUrl}/pesanan"), ToName: buyer.DisplayName));
+    }
+
+    /// <summary>The maker's one public reply to an approved review of their own listing.</summary>
+    public async Task ReplyAsync(int makerId, int reviewId, string reply, CancellationToken ct = default)
+    {
+        reply = (reply ?? "").Trim();
+        if (reply.Length == 0) throw new ReviewRuleException("ReplyRequired");
+        if (reply.Length > ReviewRules.MaxReply) throw new ReviewRuleException("ReplyTooLong");
+        var review = await db.Set<Review>().SingleOrDefaultAsync(r => r.Id == reviewId && r.MakerId == makerId, ct) ?? throw new ListingNotFoundException();
+        if (review.Status != ReviewStatus.Approved) throw new ReviewRuleException("NotApproved");
+        if (review.Reply is not null) throw new ReviewRuleException("AlreadyReplied");
+        var now = clock.GetUtcNow();
+        review.Reply = ContactDetails.Mask(reply);
+        review.RepliedAt = now;
+        var personId = await db.Makers.Where(m => m.Id == makerId).Select(m => m.PersonId).SingleAsync(ct);
+        db.Set<ReviewAuditEntry>().Add(new ReviewAuditEntry { ReviewId = review.Id, Action = ReviewAction.Replied, ActorId = personId, At = now });
+        await db.SaveChangesAsync(ct);
+    }
+}
