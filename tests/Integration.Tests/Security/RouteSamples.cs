@@ -16,6 +16,11 @@ public static class RouteSamples
         var category = await db.Categories.FirstAsync(c => c.Id == listing.CategoryId);
         var fulfilment = await db.Fulfilments.Where(f => f.MakerId == maker.Id).OrderBy(f => f.Id).FirstAsync();
         var order = await db.Orders.OrderBy(o => o.Id).FirstAsync();
+        var regency = await db.Regencies.Where(r => r.OfficeId == maker.HomeGroup!.OfficeId).OrderBy(r => r.Id).FirstAsync();
+        var person = await db.Users.Where(u => u.UserName == "pendamping").Select(u => u.Id).FirstAsync();
+        var buyer = await db.Users.Where(u => u.UserName == "pembeli").Select(u => u.Id).FirstAsync();
+        var buyerLine = await db.Orders.Where(o => o.BuyerId == buyer && o.Status == PasKreatif.Orders.OrderStatus.Completed)
+            .SelectMany(o => o.Lines).OrderBy(l => l.Id).Select(l => l.Id).FirstAsync();
         return new Dictionary<string, string>
         {
             ["listing"] = listing.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -28,6 +33,11 @@ public static class RouteSamples
             ["office"] = maker.HomeGroup!.OfficeId.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["makerOrder"] = fulfilment.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["orderToken"] = order.PublicToken,
+            ["regency"] = regency.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["programme"] = programme.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["category"] = category.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["person"] = person.ToString(),
+            ["buyerLine"] = buyerLine.ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
     }
 

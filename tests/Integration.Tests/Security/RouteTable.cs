@@ -50,6 +50,12 @@ public static class RouteTable
         new("PAGE /undangan/{token}", "/undangan/tidak-ada", "404 404 404 404 404 404"),
         new("PAGE /lupa-sandi", "/lupa-sandi", "ok ok ok ok ok ok"),
         new("PAGE /atur-ulang-sandi", "/atur-ulang-sandi", "ok ok ok ok ok ok"),
+        new("PAGE /atur-sandi", "/atur-sandi", "ok ok ok ok ok ok"),
+
+        // Buyers' reviews and questions
+        new("PAGE /pesanan/ulasan", "/pesanan/ulasan", "in ok ok ok ok ok"),
+        new("PAGE /pesanan/ulasan/{id:int}", "/pesanan/ulasan/{buyerLine}", "in ok 404 404 404 404"), // only the buyer of that completed line
+        new("PAGE /produk/{slug}/tanya", "/produk/{listingSlug}/tanya", "ok ok ok ok ok ok"),
 
         // The makers' workspace: makers only, their own rows only
         new("PAGE /toko-saya", "/toko-saya", "in 403 ok 403 403 403"),
@@ -61,6 +67,9 @@ public static class RouteTable
         new("PAGE /toko-saya/pesanan", "/toko-saya/pesanan", "in 403 ok 403 403 403"),
         new("PAGE /toko-saya/pesanan/{id:int}", "/toko-saya/pesanan/{makerOrder}", "in 403 ok 403 403 403"),
         new("PAGE /toko-saya/pendapatan", "/toko-saya/pendapatan", "in 403 ok 403 403 403"),
+        new("PAGE /toko-saya/ulasan", "/toko-saya/ulasan", "in 403 ok 403 403 403"),
+        new("PAGE /toko-saya/pertanyaan", "/toko-saya/pertanyaan", "in 403 ok 403 403 403"),
+        new("PAGE /toko-saya/notifikasi", "/toko-saya/notifikasi", "in 403 ok 403 403 403"),
 
         // The back office: staff, each in their scope
         new("PAGE /Admin", "/Admin", "in 403 403 ok ok ok"),
@@ -68,6 +77,8 @@ public static class RouteTable
         new("PAGE /admin/moderasi", "/admin/moderasi", "in 403 403 ok ok ok"),
         new("PAGE /admin/moderasi/produk/{id:int}", "/admin/moderasi/produk/{listing}", "in 403 403 ok ok ok"),
         new("PAGE /admin/moderasi/cerita/{id:int}", "/admin/moderasi/cerita/{maker}", "in 403 403 ok ok ok"),
+        new("PAGE /admin/moderasi/ulasan", "/admin/moderasi/ulasan", "in 403 403 ok ok ok"),
+        new("PAGE /admin/moderasi/ulasan/{id:int}", "/admin/moderasi/ulasan/999999", "in 403 403 404 404 404"), // ReviewTests and the scoping walk open real ones
         new("PAGE /admin/pembuat", "/admin/pembuat", "in 403 403 ok ok ok"),
         new("PAGE /admin/pembuat/undang", "/admin/pembuat/undang", "in 403 403 ok ok ok"),
         new("PAGE /admin/pembuat/{id:int}", "/admin/pembuat/{maker}", "in 403 403 ok ok ok"),
@@ -79,6 +90,13 @@ public static class RouteTable
         new("PAGE /admin/pembayaran", "/admin/pembayaran", "in 403 403 ok ok ok"),
         new("PAGE /admin/target", "/admin/target", "in 403 403 403 ok ok"),
         new("PAGE /admin/kelola", "/admin/kelola", "in 403 403 403 403 ok"),
+        new("PAGE /admin/kelola/bapas/{id:int}", "/admin/kelola/bapas/{office}", "in 403 403 403 403 ok"),
+        new("PAGE /admin/kelola/kabupaten/{id:int}", "/admin/kelola/kabupaten/{regency}", "in 403 403 403 403 ok"),
+        new("PAGE /admin/kelola/kelompok/{id:int}", "/admin/kelola/kelompok/{group}", "in 403 403 403 403 ok"),
+        new("PAGE /admin/kelola/program/{id:int}", "/admin/kelola/program/{programme}", "in 403 403 403 403 ok"),
+        new("PAGE /admin/kelola/kategori/{id:int}", "/admin/kelola/kategori/{category}", "in 403 403 403 403 ok"),
+        new("PAGE /admin/kelola/orang", "/admin/kelola/orang", "in 403 403 403 403 ok"),
+        new("PAGE /admin/kelola/orang/{id:guid}", "/admin/kelola/orang/{person}", "in 403 403 403 403 ok"),
         new("PAGE /admin/pengaturan", "/admin/pengaturan", "in 403 403 403 403 ok"),
         new("ANY /admin/jobs/{**path}", "/admin/jobs", "in 403 403 403 403 ok"),
     ];
