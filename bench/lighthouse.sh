@@ -14,31 +14,12 @@ OUT=bench/results/lighthouse-$STAMP
 WORK=$(mktemp -d)
 mkdir -p "$OUT"
 
-cleanup() {
-    [ -n "${APP_PID:-}" ] && kill "$APP_PID" 2>/dev/null && wait "$APP_PID" 2>/dev/null
-    pg_stop
-    rm -rf "$WORK"
-}
-trap cleanup EXIT
+source bench/shop.sh
+trap bench_cleanup EXIT
 
 [ -x bench/lighthouse/node_modules/.bin/lighthouse ] || (cd bench/lighthouse && npm ci --no-audit --no-fund >/dev/null)
 
-pg_start bench
-psql_bench() { as_pg "$PG_BIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -tAq "$@"; }
-psql_bench -d postgres -c "SELECT 1 FROM pg_database WHERE datname='bench_$TIER'" | grep -q 1 \
-    || as_pg "$PG_BIN/createdb" -h 127.0.0.1 -p "$PG_PORT" -U postgres "bench_$TIER"
-
-log "Building the shop (Release)"
-dotnet build src/Storefront -c Release -nologo -v quiet >/dev/null
-PORT=$(free_port)
-BASE=http://127.0.0.1:$PORT
-ConnectionStrings__Marketplace="$(pg_connection "bench_$TIER")" Database__MigrateOnStart=true Demo__Tier=$TIER Jobs__RunServer=false \
-Media__Root=$PG_DIR/media-$TIER Mail__PickupFolder=$WORK/mail ASPNETCORE_ENVIRONMENT=Production Shop__BaseUrl=$BASE \
-    dotnet src/Storefront/bin/Release/net10.0/PasKreatif.Storefront.dll --urls "$BASE" --contentRoot "$REPO_ROOT/src/Storefront" \
-    > "$WORK/app.log" 2>&1 &
-APP_PID=$!
-log "Waiting for the shop"
-wait_for_http "$BASE/health" 3600 "$APP_PID" || { tail -30 "$WORK/app.log"; die "the shop did not start"; }
+bench_start_shop
 
 # The best-selling listing that has a photo: the product page a buyer most often opens.
 PRODUCT=$(psql_bench -d "bench_$TIER" -c "SELECT '/produk/' || l.\"Slug\" FROM \"Listings\" l WHERE l.\"Status\" = 'Approved' AND EXISTS (SELECT 1 FROM \"ListingPhotos\" p WHERE p.\"ListingId\" = l.\"Id\") ORDER BY l.\"UnitsSold\" DESC, l.\"Id\" LIMIT 1")

@@ -82,7 +82,9 @@ public class AntiforgeryTests(ShopFactory factory) : IClassFixture<ShopFactory>
                 if (handlers.Count == 0) continue;
                 if (Exempt.ContainsKey(route.Key)) continue;
                 // As the first role the table lets in, so authorization is passed and only the token is missing.
+                // A 404 row (a sample id that does not exist) still passes authorization before the token is checked.
                 var role = Array.FindIndex(row.Outcomes, o => o == "ok");
+                if (role < 0) role = Array.FindIndex(row.Outcomes, o => o == "404");
                 if (role < 0) role = 0;
                 if (!clients.TryGetValue(role, out var client))
                 {
