@@ -1,3 +1,4 @@
+using PasKreatif.Domain.Tests.Media;
 using Deque.AxeCore.Playwright;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -28,7 +29,7 @@ public class MakerJourneyTests(BrowserFixture fixture)
         await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/toko-saya/produk/\\d+$"));
         var listingUrl = page.Url;
 
-        await page.GetByLabel("Tambah foto").SetInputFilesAsync(new FilePayload { Name = "IMG_0001.jpg", MimeType = "image/jpeg", Buffer = TestPhotos.PhoneJpegWithGps() });
+        await page.GetByLabel("Tambah foto").SetInputFilesAsync(new FilePayload { Name = "IMG_0001.jpg", MimeType = "image/jpeg", Buffer = PhoneShots.SidewaysJpegWithGps() });
         await page.GetByRole(AriaRole.Button, new() { Name = "Unggah foto" }).ClickAsync();
         await page.WaitForURLAsync("**/toko-saya/unggahan/**");
         // The worker is off in tests: run the job the page is waiting for; its script notices and reloads.

@@ -1,3 +1,4 @@
+using PasKreatif.Domain.Tests.Media;
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using PasKreatif.Integration.Tests.Fixtures;
@@ -52,7 +53,7 @@ public sealed class S3MediaRouteTests(TestS3Server s3) : IClassFixture<TestS3Ser
     [Fact]
     public async Task A_photo_through_the_pipeline_lands_in_the_bucket_its_sizes_are_served_and_its_original_never()
     {
-        var processed = await shop.Services.GetRequiredService<PhotoPipeline>().StoreAsync(TestPhotos.Jpeg(1200, 900));
+        var processed = await shop.Services.GetRequiredService<PhotoPipeline>().StoreAsync(PhoneShots.Jpeg(1200, 900));
         var bucket = new S3MediaStore(shop.Services.GetRequiredService<Amazon.S3.IAmazonS3>(), s3.Options);
         Assert.True(await bucket.ExistsAsync(processed.OriginalKey));
         using var client = shop.Client();

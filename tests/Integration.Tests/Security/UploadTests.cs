@@ -1,3 +1,4 @@
+using PasKreatif.Domain.Tests.Media;
 using System.Buffers.Binary;
 using System.Net;
 using System.Text;
@@ -40,7 +41,7 @@ public class UploadTests(ShopFactory factory) : IClassFixture<ShopFactory>
     public async Task A_jpeg_that_is_also_html_is_re_encoded_and_served_as_an_image_that_is_never_sniffed()
     {
         const string Html = "<html><body><script>alert('polyglot')</script></body></html>";
-        var polyglot = WithComment(TestPhotos.Jpeg(800, 600), Html);
+        var polyglot = WithComment(PhoneShots.Jpeg(800, 600), Html);
         Assert.Contains("<script>", Encoding.Latin1.GetString(polyglot), StringComparison.Ordinal);
         using var maker = ShopClient.For(factory);
         await maker.SignInAsync("pembuat");
@@ -110,7 +111,7 @@ public class UploadTests(ShopFactory factory) : IClassFixture<ShopFactory>
     /// <summary>A real small JPEG with its frame header (SOF0) rewritten to claim the given size.</summary>
     static byte[] JpegDeclaring(int width, int height)
     {
-        var jpeg = TestPhotos.Jpeg(16, 16);
+        var jpeg = PhoneShots.Jpeg(16, 16);
         for (var i = 2; i < jpeg.Length - 9; i++)
         {
             if (jpeg[i] != 0xFF || jpeg[i + 1] is not (0xC0 or 0xC2)) continue;

@@ -1,3 +1,4 @@
+using PasKreatif.Domain.Tests.Media;
 using AngleSharp.Dom;
 using System.Net;
 using System.Text.Json;
@@ -207,7 +208,7 @@ public class ReviewTests(ShopFactory factory) : IClassFixture<ShopFactory>
         Assert.Contains("Teks yang tidak boleh hilang", body);
         Assert.False(await db.Set<Review>().AnyAsync(r => r.OrderLineId == line));
 
-        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(TestPhotos.PhoneJpegWithGps(), "foto.jpg", "Dengan foto")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(PhoneShots.SidewaysJpegWithGps(), "foto.jpg", "Dengan foto")).StatusCode);
         await using var check = factory.OpenDb();
         var review = await check.Set<Review>().Include(r => r.Photos).ThenInclude(p => p.Photo).SingleAsync(r => r.OrderLineId == line);
         var hash = Assert.Single(review.Photos).Photo!.Hash;

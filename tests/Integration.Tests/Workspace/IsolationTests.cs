@@ -1,3 +1,4 @@
+using PasKreatif.Domain.Tests.Media;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using PasKreatif.Catalog;
@@ -65,7 +66,7 @@ public class IsolationTests(ShopFactory factory) : IClassFixture<ShopFactory>
     {
         var page = await client.GetDocumentAsync("/toko-saya/produk/baru");
         var token = page.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
-        var file = new ByteArrayContent(TestPhotos.Jpeg(64, 64));
+        var file = new ByteArrayContent(PhoneShots.Jpeg(64, 64));
         file.Headers.ContentType = new("image/jpeg");
         return new MultipartFormDataContent { { new StringContent(token), "__RequestVerificationToken" }, { file, "photo", "x.jpg" } };
     }

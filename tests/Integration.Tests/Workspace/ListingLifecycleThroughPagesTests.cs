@@ -1,3 +1,4 @@
+using PasKreatif.Domain.Tests.Media;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using PasKreatif.Catalog;
@@ -23,7 +24,7 @@ public class ListingLifecycleThroughPagesTests(ShopFactory factory) : IClassFixt
         Assert.Contains("paling sedikit satu foto", await TextOfAsync(maker, page));
         Assert.Equal(ListingStatus.Draft, await StatusAsync(id));
 
-        var upload = await UploadAsync(maker, id, TestPhotos.Jpeg(800, 600), "nastar.jpg", "image/jpeg");
+        var upload = await UploadAsync(maker, id, PhoneShots.Jpeg(800, 600), "nastar.jpg", "image/jpeg");
         Assert.Equal(HttpStatusCode.Redirect, upload.StatusCode);
         await RunUploadJobAsync(factory, Guid.Parse(upload.Headers.Location!.OriginalString.Split('/').Last()));
         Assert.Contains("Foto (1 dari 8)", await TextOfAsync(maker, page));

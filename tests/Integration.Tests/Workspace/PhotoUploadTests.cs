@@ -1,3 +1,4 @@
+using PasKreatif.Domain.Tests.Media;
 using System.Net;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
@@ -17,7 +18,7 @@ public class PhotoUploadTests(ShopFactory factory) : IClassFixture<ShopFactory>
         await maker.SignInAsync("pembuat");
         var id = await CreateListingAsync(maker, "Tas anyaman plastik");
 
-        var response = await UploadAsync(maker, id, TestPhotos.PhoneJpegWithGps(), "IMG_20261123.jpg", "image/jpeg");
+        var response = await UploadAsync(maker, id, PhoneShots.SidewaysJpegWithGps(), "IMG_20261123.jpg", "image/jpeg");
         var statusUrl = response.Headers.Location!.OriginalString;
         Assert.StartsWith("/toko-saya/unggahan/", statusUrl);
         Assert.Contains("menunggu diproses", await TextOfAsync(maker, statusUrl));
@@ -57,7 +58,7 @@ public class PhotoUploadTests(ShopFactory factory) : IClassFixture<ShopFactory>
         {
             "svg" => Encoding.UTF8.GetBytes("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"9\" height=\"9\"><script>alert(1)</script></svg>"),
             "html" => Encoding.UTF8.GetBytes("<!DOCTYPE html><html><body><script>alert(1)</script></body></html>"),
-            _ => TestPhotos.Png(10_000, 6_000),
+            _ => PhoneShots.Png(10_000, 6_000),
         };
         using var maker = ShopClient.For(factory);
         await maker.SignInAsync("pembuat");
@@ -79,7 +80,7 @@ public class PhotoUploadTests(ShopFactory factory) : IClassFixture<ShopFactory>
         using var maker = ShopClient.For(factory);
         await maker.SignInAsync("pembuat");
         var id = await CreateListingAsync(maker, "Kue lapis legit");
-        var whole = TestPhotos.Jpeg(1200, 900);
+        var whole = PhoneShots.Jpeg(1200, 900);
         var before = await CountsAsync(id);
         var cut = whole[..(whole.Length / 2)];
         var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(cut));
