@@ -19,7 +19,8 @@ trap bench_cleanup EXIT
 
 [ -x bench/lighthouse/node_modules/.bin/lighthouse ] || (cd bench/lighthouse && npm ci --no-audit --no-fund >/dev/null)
 
-bench_start_shop
+bench_start_shop "$TIER"
+BASE=${SHOP_BASE[$TIER]}
 
 # The best-selling listing that has a photo: the product page a buyer most often opens.
 PRODUCT=$(psql_bench -d "bench_$TIER" -c "SELECT '/produk/' || l.\"Slug\" FROM \"Listings\" l WHERE l.\"Status\" = 'Approved' AND EXISTS (SELECT 1 FROM \"ListingPhotos\" p WHERE p.\"ListingId\" = l.\"Id\") ORDER BY l.\"UnitsSold\" DESC, l.\"Id\" LIMIT 1")

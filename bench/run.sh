@@ -1,75 +1,92 @@
 #!/usr/bin/env bash
-# Load benchmark: starts the shop in Release on a private database holding a demo tier, drives it
-# with wrk from a second process on 127.0.0.1 only (bounded in time), and writes a Markdown table to
-# bench/results/. Usage: bench/run.sh [demo|bench|both] [seconds per run, default 15]; "both" (the
-# default) runs the 1,000-listing and the 100,000-listing tiers and writes the table comparing their ratios.
+# Load benchmark: starts the shop in Release on a private database per demo tier, drives it with wrk from a
+# second process on 127.0.0.1 only (bounded in time), and writes Markdown tables to bench/results/.
+# Usage: bench/run.sh [demo|bench|both] [seconds per run, default 5] [rounds, default 3]
+# "both" (the default) runs the 1,000- and the 100,000-listing tiers side by side and writes the table
+# comparing their ratios to the minimal endpoint.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/common.sh
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
-TIER=${1:-both}
-DURATION=${2:-15}
-if [ "$TIER" = both ]; then
-    STAMP=$(date -u +%Y%m%d-%H%M)
-    "$0" demo "$DURATION"
-    "$0" bench "$DURATION"
-    /usr/bin/python3 bench/compare.py "bench/results/$(ls -t bench/results | grep -- '-demo.md$' | head -1)" \
-        "bench/results/$(ls -t bench/results | grep -- '-bench.md$' | head -1)" > "bench/results/$STAMP-ratios.md"
-    cat "bench/results/$STAMP-ratios.md"
-    exit 0
-fi
+TIERS=${1:-both}
+[ "$TIERS" = both ] && TIERS="demo bench"
+DURATION=${2:-5}
+ROUNDS=${3:-3}
 CONNECTIONS=${BENCH_CONNECTIONS:-8 64}
+TYPES="home category category-page-200 search-common search-rare search-typo product add-to-cart"
 ensure_packages wrk=/usr/bin/wrk curl=/usr/bin/curl
 WORK=$(mktemp -d)
 STAMP=$(date -u +%Y%m%d-%H%M)
-OUT=bench/results/$STAMP-$TIER.md
 
 source bench/shop.sh
 trap bench_cleanup EXIT
 
-bench_start_shop
+next_page() { curl -fsS "$1" | grep -o '<a [^>]*rel="next"[^>]*>' | grep -o 'href="[^"]*"' | head -1 | sed 's/href="//;s/"$//;s/&amp;/\&/g'; }
 
 # URL lists: many URLs per page type, so caches show their real hit rate.
-psql_bench -d "bench_$TIER" -c "SELECT '/produk/' || \"Slug\" FROM \"Listings\" WHERE \"Status\" = 'Approved' ORDER BY md5(\"Slug\") LIMIT 1000" > "$WORK/product.txt"
-psql_bench -d "bench_$TIER" -c "SELECT '/kategori/' || \"Slug\" FROM \"Categories\" ORDER BY \"Position\"" > "$WORK/categories.txt"
-next_page() { curl -fsS "$BASE$1" | grep -o '<a [^>]*rel="next"[^>]*>' | grep -o 'href="[^"]*"' | head -1 | sed 's/href="//;s/"$//;s/&amp;/\&/g'; }
-: > "$WORK/category.txt"; : > "$WORK/category-page-200.txt"
-while read -r category; do
-    url=$category
-    for page in $(seq 1 200); do
-        [ "$page" -le 12 ] && echo "$url" >> "$WORK/category.txt"
-        [ "$page" -eq 200 ] && { echo "$url" >> "$WORK/category-page-200.txt"; break; }
-        url=$(next_page "$url") || break
-        [ -n "$url" ] || break
-    done
-done < "$WORK/categories.txt"
-echo / > "$WORK/home.txt"
-printf '%s\n' /cari?q=kue /cari?q=tas /cari?q=lukisan /cari?q=keripik /cari?q=parsel > "$WORK/search-common.txt"
-printf '%s\n' /cari?q=cendana /cari?q=teralis /cari?q=tapis /cari?q=emping /cari?q=kerapu > "$WORK/search-rare.txt"
-printf '%s\n' /cari?q=kerajnan /cari?q=lukisn /cari?q=brwnies /cari?q=keripk /cari?q=parcel > "$WORK/search-typo.txt"
-psql_bench -d "bench_$TIER" -c "SELECT '/keranjang/tambah/' || \"Id\" FROM \"Listings\" WHERE \"Status\" = 'Approved' ORDER BY md5(\"Slug\") LIMIT 200" > "$WORK/add-to-cart.txt"
-echo /ping > "$WORK/minimal.txt"
+write_urls() {
+    local tier=$1 dir=$WORK/urls-$1 base=${SHOP_BASE[$1]} category url page
+    mkdir -p "$dir"
+    psql_bench -d "bench_$tier" -c "SELECT '/produk/' || \"Slug\" FROM \"Listings\" WHERE \"Status\" = 'Approved' ORDER BY md5(\"Slug\") LIMIT 1000" > "$dir/product.txt"
+    psql_bench -d "bench_$tier" -c "SELECT '/kategori/' || \"Slug\" FROM \"Categories\" ORDER BY \"Position\"" > "$dir/categories.txt"
+    : > "$dir/category.txt"; : > "$dir/category-page-200.txt"
+    while read -r category; do
+        url=$category
+        for page in $(seq 1 200); do
+            [ "$page" -le 12 ] && echo "$url" >> "$dir/category.txt"
+            [ "$page" -eq 200 ] && { echo "$url" >> "$dir/category-page-200.txt"; break; }
+            url=$(next_page "$base$url") || break
+            [ -n "$url" ] || break
+        done
+    done < "$dir/categories.txt"
+    echo / > "$dir/home.txt"
+    printf '%s\n' /cari?q=kue /cari?q=tas /cari?q=lukisan /cari?q=keripik /cari?q=parsel > "$dir/search-common.txt"
+    printf '%s\n' /cari?q=cendana /cari?q=teralis /cari?q=tapis /cari?q=emping /cari?q=kerapu > "$dir/search-rare.txt"
+    printf '%s\n' /cari?q=kerajnan /cari?q=lukisn /cari?q=brwnies /cari?q=keripk /cari?q=parcel > "$dir/search-typo.txt"
+    psql_bench -d "bench_$tier" -c "SELECT '/keranjang/tambah/' || \"Id\" FROM \"Listings\" WHERE \"Status\" = 'Approved' ORDER BY md5(\"Slug\") LIMIT 200" > "$dir/add-to-cart.txt"
+    echo /ping > "$dir/minimal.txt"
+}
 
-# The JIT promotes hot code during the first seconds under load: warm the whole pipeline before the
-# floor is measured, or the first rows (the minimal endpoint itself) run on colder code than the rest.
-for warm in minimal product category; do
-    WRK_URLS=$WORK/$warm.txt wrk -t2 -c64 -d5s -s bench/load.lua "$BASE" >/dev/null 2>&1 || true
+drive() { # drive TIER TYPE CONNECTIONS SECONDS → wrk's RESULT JSON
+    WRK_URLS=$WORK/urls-$1/$2.txt wrk -t2 -c"$3" -d"$4s" --timeout 10s -s bench/load.lua "${SHOP_BASE[$1]}" | grep '^RESULT' | sed 's/^RESULT //'
+}
+
+for tier in $TIERS; do bench_start_shop "$tier"; done
+for tier in $TIERS; do
+    write_urls "$tier"
+    # The JIT promotes hot code during the first seconds under load, and the output cache fills on first
+    # visits: every URL once, then every page type briefly, before anything is measured.
+    for type in minimal $TYPES; do
+        [ -s "$WORK/urls-$tier/$type.txt" ] || continue
+        sed "s|^|${SHOP_BASE[$tier]}|" "$WORK/urls-$tier/$type.txt" | xargs -P 4 -I{} curl -s -o /dev/null {} || true
+        drive "$tier" "$type" 64 3 >/dev/null || true
+    done
 done
 
-TYPES="minimal home category category-page-200 search-common search-rare search-typo product add-to-cart"
-for type in $TYPES; do
-    [ -s "$WORK/$type.txt" ] || { echo "no URLs for $type"; continue; }
-    # Warm up: every URL once (so the table shows the warm output cache), then wrk briefly.
-    sed "s|^|$BASE|" "$WORK/$type.txt" | xargs -P 4 -I{} curl -s -o /dev/null {} || true
-    WRK_URLS=$WORK/$type.txt wrk -t2 -c8 -d3s -s bench/load.lua "$BASE" >/dev/null 2>&1 || true
-    for c in $CONNECTIONS; do
-        load=$(cut -d' ' -f1 /proc/loadavg)
-        result=$(WRK_URLS=$WORK/$type.txt wrk -t2 -c"$c" -d"${DURATION}s" --timeout 10s -s bench/load.lua "$BASE" | grep '^RESULT' | sed 's/^RESULT //')
-        echo "$type $c $load $result" | tee -a "$WORK/results.txt"
+# The machine is shared and its speed drifts: each round measures the minimal endpoint before and after
+# the pages of one tier, and the tiers take turns, so a ratio only ever compares runs a minute apart.
+for c in $CONNECTIONS; do
+    for round in $(seq 1 "$ROUNDS"); do
+        order=$TIERS
+        [ $((round % 2)) -eq 0 ] && order=$(echo "$TIERS" | tr ' ' '\n' | tac | tr '\n' ' ')
+        for tier in $order; do
+            # Cached pages expire after 10 minutes: refill what expired since the last round, unmeasured.
+            for type in $TYPES; do
+                if [ "$type" != add-to-cart ] && [ -s "$WORK/urls-$tier/$type.txt" ]; then
+                    sed "s|^|${SHOP_BASE[$tier]}|" "$WORK/urls-$tier/$type.txt" | xargs -P 4 -I{} curl -s -o /dev/null {} || true
+                fi
+            done
+            for type in minimal $TYPES minimal; do
+                [ -s "$WORK/urls-$tier/$type.txt" ] || continue
+                load=$(cut -d' ' -f1 /proc/loadavg)
+                echo "$tier $type $c $round $load $(drive "$tier" "$type" "$c" "$DURATION")" | tee -a "$WORK/results.txt"
+            done
+        done
     done
 done
-PEAK_KB=$(grep VmHWM "/proc/$APP_PID/status" | awk '{print $2}')
 
-/usr/bin/python3 bench/report.py "$WORK/results.txt" "$OUT" "$TIER" "$DURATION" "$PEAK_KB" "$(nproc)"
-log "Written to $OUT"
+for tier in $TIERS; do
+    echo "$tier $(grep VmHWM "/proc/${SHOP_PID[$tier]}/status" | awk '{print $2}')" >> "$WORK/peaks.txt"
+done
+/usr/bin/python3 bench/report.py "$WORK/results.txt" "$WORK/peaks.txt" "bench/results/$STAMP" "$DURATION" "$ROUNDS" "$(nproc)"

@@ -1,8 +1,11 @@
 # Shared by bench/run.sh and bench/lighthouse.sh: the shop in Release on the private "bench" cluster.
-# Source after scripts/common.sh with TIER and WORK set; sets PORT, BASE and APP_PID.
+# Source after scripts/common.sh with WORK set; bench_start_shop TIER sets SHOP_BASE[TIER] and SHOP_PID[TIER].
+
+declare -A SHOP_BASE=() SHOP_PID=()
 
 bench_cleanup() {
-    [ -n "${APP_PID:-}" ] && kill "$APP_PID" 2>/dev/null && wait "$APP_PID" 2>/dev/null
+    local pid
+    for pid in "${SHOP_PID[@]}"; do kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null; done
     pg_stop
     rm -rf "$WORK"
 }
@@ -10,21 +13,21 @@ bench_cleanup() {
 psql_bench() { as_pg "$PG_BIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -tAq "$@"; }
 
 bench_start_shop() {
+    local tier=$1 port
     # The cluster is kept between runs: loading 100,000 listings takes minutes, once.
     pg_start bench
-    psql_bench -d postgres -c "SELECT 1 FROM pg_database WHERE datname='bench_$TIER'" | grep -q 1 \
-        || as_pg "$PG_BIN/createdb" -h 127.0.0.1 -p "$PG_PORT" -U postgres "bench_$TIER"
-    log "Building the shop (Release)"
-    dotnet build src/Storefront -c Release -nologo -v quiet >/dev/null
-    PORT=$(free_port)
-    BASE=http://127.0.0.1:$PORT
+    psql_bench -d postgres -c "SELECT 1 FROM pg_database WHERE datname='bench_$tier'" | grep -q 1 \
+        || as_pg "$PG_BIN/createdb" -h 127.0.0.1 -p "$PG_PORT" -U postgres "bench_$tier"
+    [ -f "$WORK/built" ] || { log "Building the shop (Release)"; dotnet build src/Storefront -c Release -nologo -v quiet >/dev/null; touch "$WORK/built"; }
+    port=$(free_port)
+    SHOP_BASE[$tier]=http://127.0.0.1:$port
     # No Hangfire worker: background jobs are not what this measures, and the demo months lie in the past,
     # so the expiry job would rewrite thousands of unpaid orders (and evict the catalogue cache) mid-run.
-    ConnectionStrings__Marketplace="$(pg_connection "bench_$TIER")" Database__MigrateOnStart=true Demo__Tier=$TIER Jobs__RunServer=false \
-    Media__Root=$PG_DIR/media-$TIER Mail__PickupFolder=$WORK/mail ASPNETCORE_ENVIRONMENT=Production Shop__BaseUrl=$BASE \
-        dotnet src/Storefront/bin/Release/net10.0/PasKreatif.Storefront.dll --urls "$BASE" --contentRoot "$REPO_ROOT/src/Storefront" \
-        > "$WORK/app.log" 2>&1 &
-    APP_PID=$!
-    log "Waiting for the shop (the first start loads the '$TIER' tier)"
-    wait_for_http "$BASE/health" 3600 "$APP_PID" || { tail -30 "$WORK/app.log"; die "the shop did not start"; }
+    ConnectionStrings__Marketplace="$(pg_connection "bench_$tier")" Database__MigrateOnStart=true Demo__Tier=$tier Jobs__RunServer=false \
+    Media__Root=$PG_DIR/media-$tier Mail__PickupFolder=$WORK/mail-$tier ASPNETCORE_ENVIRONMENT=Production Shop__BaseUrl=${SHOP_BASE[$tier]} \
+        dotnet src/Storefront/bin/Release/net10.0/PasKreatif.Storefront.dll --urls "${SHOP_BASE[$tier]}" --contentRoot "$REPO_ROOT/src/Storefront" \
+        > "$WORK/app-$tier.log" 2>&1 &
+    SHOP_PID[$tier]=$!
+    log "Waiting for the '$tier' shop (its first start loads the tier)"
+    wait_for_http "${SHOP_BASE[$tier]}/health" 3600 "${SHOP_PID[$tier]}" || { tail -30 "$WORK/app-$tier.log"; die "the '$tier' shop did not start"; }
 }

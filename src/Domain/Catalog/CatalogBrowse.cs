@@ -28,10 +28,26 @@ public sealed record CatalogFilter
 /// <summary>One page of cards, and the cursor of the next page when there is one.</summary>
 public sealed record CatalogPage(IReadOnlyList<ListingCard> Cards, string? NextCursor);
 
-public sealed record FacetOption(string Slug, string Name);
+/// <summary>A filter choice and how many listings on sale it holds within the scope.</summary>
+public sealed record FacetOption(string Slug, string Name, int Listings = 0);
 
-/// <summary>The choices a filter form offers: only places and groups that have goods on sale.</summary>
-public sealed record CatalogFacets(IReadOnlyList<FacetOption> Regencies, IReadOnlyList<FacetOption> Groups, IReadOnlyList<FacetOption> Programmes);
+/// <summary>
+/// The choices a filter form can offer: only places and groups that have goods on sale, each list
+/// with the most-stocked first.
+/// </summary>
+public sealed record CatalogFacets(IReadOnlyList<FacetOption> Regencies, IReadOnlyList<FacetOption> Groups, IReadOnlyList<FacetOption> Programmes)
+{
+    /// <summary>A list page must not grow with the catalogue (150 groups would make a select no phone can use).</summary>
+    public const int Shown = 12;
+
+    /// <summary>The most-stocked <see cref="Shown"/> of each list, plus the buyer's current choice, by name.</summary>
+    public CatalogFacets Offered(string? regency, string? group, string? programme) =>
+        new(Top(Regencies, regency), Top(Groups, group), Top(Programmes, programme));
+
+    static List<FacetOption> Top(IReadOnlyList<FacetOption> all, string? chosen) =>
+        all.Take(Shown).Concat(all.Skip(Shown).Where(o => o.Slug == chosen))
+            .OrderBy(o => o.Name, StringComparer.Ordinal).ToList();
+}
 
 /// <summary>
 /// A keyset position: the sort key of the last card shown and its id, as "key.id".

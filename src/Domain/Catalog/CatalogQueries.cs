@@ -39,19 +39,22 @@ public sealed class CatalogQueries(MarketplaceDb db, CatalogFacetCache facetCach
         return new CatalogPage(rows.Take(pageSize).Select(r => r.Card).ToList(), next);
     }
 
-    /// <summary>The regencies, groups and programmes that have goods on sale within the given scope.</summary>
+    /// <summary>The regencies, groups and programmes that have goods on sale within the given scope, most-stocked first.</summary>
     public Task<CatalogFacets> FacetsAsync(CatalogFilter scope, CancellationToken ct = default) =>
         facetCache.GetAsync(scope, () => ReadFacetsAsync(scope, ct));
 
     async Task<CatalogFacets> ReadFacetsAsync(CatalogFilter scope, CancellationToken ct)
     {
         var within = Filtered(new CatalogFilter { Category = scope.Category, Programme = scope.Programme, Maker = scope.Maker });
-        var regencies = await within.Select(l => new { l.Maker!.Regency!.Slug, l.Maker.Regency.Name }).Distinct()
-            .OrderBy(f => f.Name).Select(f => new FacetOption(f.Slug, f.Name)).ToListAsync(ct);
-        var groups = await within.Select(l => new { l.Programme!.Group!.Slug, l.Programme.Group.Name }).Distinct()
-            .OrderBy(f => f.Name).Select(f => new FacetOption(f.Slug, f.Name)).ToListAsync(ct);
-        var programmes = await within.Select(l => new { l.Programme!.Slug, l.Programme.Name }).Distinct()
-            .OrderBy(f => f.Name).Select(f => new FacetOption(f.Slug, f.Name)).ToListAsync(ct);
+        var regencies = await within.GroupBy(l => new { l.Maker!.Regency!.Slug, l.Maker.Regency.Name })
+            .OrderByDescending(g => g.Count()).ThenBy(g => g.Key.Name)
+            .Select(g => new FacetOption(g.Key.Slug, g.Key.Name, g.Count())).ToListAsync(ct);
+        var groups = await within.GroupBy(l => new { l.Programme!.Group!.Slug, l.Programme.Group.Name })
+            .OrderByDescending(g => g.Count()).ThenBy(g => g.Key.Name)
+            .Select(g => new FacetOption(g.Key.Slug, g.Key.Name, g.Count())).ToListAsync(ct);
+        var programmes = await within.GroupBy(l => new { l.Programme!.Slug, l.Programme.Name })
+            .OrderByDescending(g => g.Count()).ThenBy(g => g.Key.Name)
+            .Select(g => new FacetOption(g.Key.Slug, g.Key.Name, g.Count())).ToListAsync(ct);
         return new CatalogFacets(regencies, groups, programmes);
     }
 

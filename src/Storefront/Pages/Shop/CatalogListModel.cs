@@ -50,7 +50,7 @@ public abstract class CatalogListModel(CatalogQueries catalog) : PageModel
             Availability = Stock switch { "ada" => Availability.InStock, "pesanan" => Availability.MadeToOrder, _ => Availability.Any },
             Delivery = Delivery switch { "ambil" => DeliveryChoice.Pickup, "antar" => DeliveryChoice.Delivery, _ => DeliveryChoice.Any },
         };
-        Facets = await catalog.FacetsAsync(scope, ct);
+        Facets = (await catalog.FacetsAsync(scope, ct)).Offered(filter.Regency, filter.Group, filter.Programme);
         Results = await catalog.BrowseAsync(filter, ct: ct);
     }
 
