@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using PasKreatif.Catalog;
 using PasKreatif.Ledger;
 using PasKreatif.Payments;
 using PasKreatif.Persistence;
@@ -30,6 +31,7 @@ public sealed class OrderLifecycle(MarketplaceDb db, RevenueLedger ledger, Payme
                 .SetProperty(p => p.ConfirmedById, confirmedBy)
                 .SetProperty(p => p.ProviderReference, p => providerReference ?? p.ProviderReference), ct);
         await ledger.CreditPaidOrderAsync(orderId, ct);
+        await CountUnitsSoldAsync(orderId, +1, ct);
         if (tx is not null) await tx.CommitAsync(ct);
 
         var method = await db.Orders.Where(o => o.Id == orderId).Select(o => o.PaymentMethod).SingleAsync(ct);
@@ -116,13 +118,19 @@ public sealed class OrderLifecycle(MarketplaceDb db, RevenueLedger ledger, Payme
         foreach (var line in order.Lines.Where(l => released.Contains(l.FulfilmentId)))
         {
             var quantity = line.Quantity;
-            await db.Listings.Where(l => l.Id == line.ListingId && !l.MadeToOrder)
-                .ExecuteUpdateAsync(s => s.SetProperty(l => l.Stock, l => l.Stock + quantity), ct);
+            // Stock still on sale grows on the product page only; from zero it is back in stock on every list.
+            var kept = await ListingOnlyWrite.RunAsync(line.ListingId, () => db.Listings
+                .Where(l => l.Id == line.ListingId && !l.MadeToOrder && l.Stock > 0)
+                .ExecuteUpdateAsync(s => s.SetProperty(l => l.Stock, l => l.Stock + quantity), ct));
+            if (kept == 0)
+                await db.Listings.Where(l => l.Id == line.ListingId && !l.MadeToOrder)
+                    .ExecuteUpdateAsync(s => s.SetProperty(l => l.Stock, l => l.Stock + quantity), ct);
         }
         var payment = await db.Payments.Where(p => p.OrderId == orderId).OrderByDescending(p => p.Id).FirstAsync(ct);
         if (wasPaid)
         {
             await ledger.ReverseOrderAsync(orderId, note, by, ct);
+            await CountUnitsSoldAsync(orderId, -1, ct);
             if (!alreadyRefunded) await methods[payment.Method].RefundAsync(payment, ct);
             payment.Status = PaymentStatus.Refunded;
             payment.Refunded = payment.Amount;
@@ -136,6 +144,23 @@ public sealed class OrderLifecycle(MarketplaceDb db, RevenueLedger ledger, Payme
         await mail.ClosedAsync(orderId, target, wasPaid, ct);
         log.LogInformation("Order {Order} {Status}", orderId, target);
         return OrderChange.Done;
+    }
+
+    /// <summary>
+    /// Adds (+1) or takes back (-1) an order's quantities in its listings' units sold, never below zero.
+    /// Listing-only writes: the "popular" order, featured goods and programme totals on cached lists
+    /// may lag until the catalogue cache's 10-minute expiry, which is fine for a popularity measure.
+    /// </summary>
+    async Task CountUnitsSoldAsync(int orderId, int sign, CancellationToken ct)
+    {
+        var sold = await db.OrderLines.Where(l => l.OrderId == orderId).GroupBy(l => l.ListingId)
+            .Select(g => new { ListingId = g.Key, Quantity = g.Sum(l => l.Quantity) }).ToListAsync(ct);
+        foreach (var line in sold.OrderBy(l => l.ListingId)) // the checkout's lock order, so no two writers wait in a circle
+        {
+            var change = sign * line.Quantity;
+            await ListingOnlyWrite.RunAsync(line.ListingId, () => db.Listings.Where(l => l.Id == line.ListingId)
+                .ExecuteUpdateAsync(s => s.SetProperty(l => l.UnitsSold, l => l.UnitsSold + change > 0 ? l.UnitsSold + change : 0), ct));
+        }
     }
 
     async Task<OrderChange> WhyNotAsync(int orderId, OrderStatus wanted, CancellationToken ct)

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text;
@@ -20,6 +21,9 @@ public static class CatalogHosting
     public const string CachePolicy = "catalog";
     public const string CacheTag = "catalog";
 
+    /// <summary>A product page's own tag, so a stock count that stays above zero evicts that page alone.</summary>
+    public static string ListingTag(int listingId) => "listing:" + listingId.ToString(CultureInfo.InvariantCulture);
+
     public static IServiceCollection AddCatalog(this IServiceCollection services)
     {
         services.AddOutputCache(o => o.AddPolicy(CachePolicy, b => b
@@ -28,11 +32,15 @@ public static class CatalogHosting
             .SetVaryByQuery("*")
             // The page differs by language and zone only; both come from cookies or the browser.
             .VaryByValue(http => new KeyValuePair<string, string>("lz", CultureInfo.CurrentUICulture.Name + "|" + ZoneChoice.Of(http)))));
+        services.AddSingleton<CatalogInstance>();
+        services.AddSingleton<CatalogWriterEviction>();
         services.AddSingleton<CatalogCacheEviction>();
         services.AddSingleton<CatalogBulkUpdateEviction>();
-        services.AddHostedService<CatalogEvictionListener>(); // scale-out: evictions from other instances
+        services.AddSingleton<CatalogEvictionListener>();
+        services.AddHostedService(sp => sp.GetRequiredService<CatalogEvictionListener>()); // scale-out: evictions from other instances
         services.ConfigureDbContext<MarketplaceDb>((sp, o) => o.AddInterceptors(
-            sp.GetRequiredService<CatalogCacheEviction>(), sp.GetRequiredService<CatalogBulkUpdateEviction>()));
+            sp.GetRequiredService<CatalogCacheEviction>(), sp.GetRequiredService<CatalogBulkUpdateEviction>(),
+            sp.GetRequiredService<CatalogWriterEviction>()));
         return services;
     }
 
@@ -99,7 +107,7 @@ public static class CatalogHosting
 /// Evicts the cached catalogue pages when a saved change touches what they show, so no feature
 /// has to remember to call the cache; the notice carries the eviction to the other instances.
 /// </summary>
-public sealed class CatalogCacheEviction(IOutputCacheStore store, CatalogFacetCache facets) : SaveChangesInterceptor
+public sealed class CatalogCacheEviction(CatalogWriterEviction writer) : SaveChangesInterceptor
 {
     static readonly HashSet<Type> Shown =
     [
@@ -125,27 +133,27 @@ public sealed class CatalogCacheEviction(IOutputCacheStore store, CatalogFacetCa
     public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
     {
         if (Taken(eventData.Context))
-        {
-            CatalogCacheEviction.Evict(store, facets).AsTask().GetAwaiter().GetResult();
-            CatalogEvictionNotice.Send(eventData.Context!.Database.GetDbConnection(), eventData.Context.Database.CurrentTransaction?.GetDbTransaction());
-        }
+            writer.Wrote(eventData.Context!.Database.GetDbConnection(), eventData.Context.Database.CurrentTransaction?.GetDbTransaction(), CatalogEvictionScope.Everything);
         return result;
-    }
-
-    public static ValueTask Evict(IOutputCacheStore store, CatalogFacetCache facets)
-    {
-        facets.Clear();
-        return store.EvictByTagAsync(CatalogHosting.CacheTag, CancellationToken.None);
     }
 
     public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
         if (Taken(eventData.Context))
-        {
-            await CatalogCacheEviction.Evict(store, facets);
-            await CatalogEvictionNotice.SendAsync(eventData.Context!.Database.GetDbConnection(), eventData.Context.Database.CurrentTransaction?.GetDbTransaction());
-        }
+            await writer.WroteAsync(eventData.Context!.Database.GetDbConnection(), eventData.Context.Database.CurrentTransaction?.GetDbTransaction(), CatalogEvictionScope.Everything);
         return result;
+    }
+
+    /// <summary>The one eviction, called by the writer after its commit and by every listener on a notice.</summary>
+    public static async ValueTask Evict(IOutputCacheStore store, CatalogFacetCache facets, CatalogEvictionScope scope)
+    {
+        if (scope.IsEverything)
+        {
+            facets.Clear();
+            await store.EvictByTagAsync(CatalogHosting.CacheTag, CancellationToken.None);
+            return;
+        }
+        foreach (var id in scope.Listings!) await store.EvictByTagAsync(CatalogHosting.ListingTag(id), CancellationToken.None);
     }
 
     public override void SaveChangesFailed(DbContextErrorEventData eventData) => Taken(eventData.Context);
@@ -169,29 +177,28 @@ public sealed class CatalogCacheEviction(IOutputCacheStore store, CatalogFacetCa
 
 /// <summary>
 /// Bulk statements (ExecuteUpdate/ExecuteDelete, e.g. a stock reservation by conditional update)
-/// bypass SaveChanges; they evict the catalogue too when they write to the listings table.
+/// bypass SaveChanges; they evict the catalogue too when they write to the listings table. A statement
+/// run inside <see cref="ListingOnlyWrite.RunAsync"/> evicts only its listing's pages; any other evicts everything.
 /// </summary>
-public sealed class CatalogBulkUpdateEviction(IOutputCacheStore store, CatalogFacetCache facets) : DbCommandInterceptor
+public sealed class CatalogBulkUpdateEviction(CatalogWriterEviction writer) : DbCommandInterceptor
 {
-    public override int NonQueryExecuted(System.Data.Common.DbCommand command, CommandExecutedEventData eventData, int result)
+    public override int NonQueryExecuted(DbCommand command, CommandExecutedEventData eventData, int result)
     {
-        if (result > 0 && WritesListings(command.CommandText))
-        {
-            CatalogCacheEviction.Evict(store, facets).AsTask().GetAwaiter().GetResult();
-            CatalogEvictionNotice.Send(command.Connection!, command.Transaction);
-        }
+        if (Scope(command, eventData, result) is { } scope) writer.Wrote(command.Connection!, command.Transaction, scope);
         return result;
     }
 
-    public override async ValueTask<int> NonQueryExecutedAsync(System.Data.Common.DbCommand command, CommandExecutedEventData eventData, int result, CancellationToken cancellationToken = default)
+    public override async ValueTask<int> NonQueryExecutedAsync(DbCommand command, CommandExecutedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
-        if (result > 0 && WritesListings(command.CommandText))
-        {
-            await CatalogCacheEviction.Evict(store, facets);
-            await CatalogEvictionNotice.SendAsync(command.Connection!, command.Transaction);
-        }
+        if (Scope(command, eventData, result) is { } scope) await writer.WroteAsync(command.Connection!, command.Transaction, scope);
         return result;
     }
+
+    /// <summary>SaveChanges' own statements are left to <see cref="CatalogCacheEviction"/>, which sees every shown entity.</summary>
+    static CatalogEvictionScope? Scope(DbCommand command, CommandExecutedEventData eventData, int result) =>
+        result > 0 && eventData.CommandSource != CommandSource.SaveChanges && WritesListings(command.CommandText)
+            ? ListingOnlyWrite.Current is { } listing ? CatalogEvictionScope.Of([listing]) : CatalogEvictionScope.Everything
+            : null;
 
     internal static bool WritesListings(string sql) =>
         sql.Contains("UPDATE \"Listings\"", StringComparison.Ordinal) || sql.Contains("DELETE FROM \"Listings\"", StringComparison.Ordinal);

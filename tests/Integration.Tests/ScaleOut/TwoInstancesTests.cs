@@ -72,6 +72,70 @@ public class TwoInstancesTests(TwoInstances shop, ITestOutputHelper output) : IC
     }
 
     [Fact]
+    public async Task A_sale_on_A_evicts_only_the_product_page_on_B_an_approval_evicts_everything_and_A_never_evicts_twice()
+    {
+        var (a, b) = (TwoInstances.Listener(shop.A), TwoInstances.Listener(shop.B));
+        await Poll.UntilAsync(() => Task.FromResult(a.Listening && b.Listening), "both listeners listen"); // another test cuts them
+        // The demo's unpaid orders lapse on the expiry job's first run, releasing stock: settle that first.
+        await using (var scope = shop.A.Services.CreateAsyncScope())
+            await scope.ServiceProvider.GetRequiredService<PasKreatif.Orders.OrderLifecycle>().ExpireDueAsync();
+        await Task.Delay(500);
+
+        string sold, other, category, submittedSlug;
+        int soldId, submittedId;
+        await using (var db = TestDatabases.Open(shop.Database))
+        {
+            var listings = await db.Listings.Where(l => l.Status == PasKreatif.Catalog.ListingStatus.Approved && !l.Category!.Perishable)
+                .OrderByDescending(l => l.Id).Take(2).Select(l => new { l.Id, l.Slug, Category = l.Category!.Slug }).ToListAsync();
+            (soldId, sold, category, other) = (listings[0].Id, listings[0].Slug, listings[0].Category, listings[1].Slug);
+            await db.Listings.Where(l => l.Id == soldId).ExecuteUpdateAsync(s => s
+                .SetProperty(l => l.Stock, 5).SetProperty(l => l.MadeToOrder, false).SetProperty(l => l.LeadTimeDays, 0)
+                .SetProperty(l => l.Delivery, PasKreatif.Catalog.DeliveryOptions.Pickup));
+            var submitted = await BackOfficeData.SubmittedListingAsync(db, await FirstGroupAsync(db), "Tas Rajut Skala Tiga");
+            (submittedId, submittedSlug) = (submitted.Id, submitted.Slug);
+        }
+        var categoryUrl = $"/kategori/{category}?uji=skala";
+        using var visitor = shop.B.Client();
+        async Task<bool> CachedOnB(string url) => (await visitor.Http.GetAsync(url)).Headers.Age is not null;
+        async Task<string> StockOn(ShopClient client) =>
+            (await client.GetDocumentAsync("/produk/" + sold)).QuerySelector(".product-info .availability")!.TextContent.Trim();
+
+        foreach (var url in new[] { categoryUrl, "/produk/" + other }) await visitor.Http.GetAsync(url);
+        Assert.Contains("5", await StockOn(visitor));
+        Assert.True(await CachedOnB(categoryUrl) && await CachedOnB("/produk/" + other) && await CachedOnB("/produk/" + sold));
+        using var onA = shop.A.Client();
+        Assert.Contains("5", await StockOn(onA));
+        var (aOwn, aEverything, aListings, bEverything, bListings) = (a.OwnSkipped, a.EverythingEvicted, a.ListingsEvicted, b.EverythingEvicted, b.ListingsEvicted);
+
+        // A buyer on A takes one of five: stock stays above zero.
+        using var buyer = shop.A.Client();
+        await PasKreatif.Integration.Tests.Checkout.Shopping.AddAsync(buyer, soldId);
+        PasKreatif.Integration.Tests.Checkout.Shopping.Token(await PasKreatif.Integration.Tests.Checkout.Shopping.CheckoutAsync(buyer, "BankTransfer", "skala@contoh.test"));
+        Assert.Contains("4", await StockOn(onA)); // A evicted its own page when the checkout committed
+
+        await Poll.UntilAsync(async () => (await StockOn(visitor)).Contains('4'), "B shows the new stock");
+        Assert.True(await CachedOnB(categoryUrl), "B's category page is still cached after a sale that left stock");
+        Assert.True(await CachedOnB("/produk/" + other), "another product page on B is still cached");
+        Assert.Equal(bListings + 1, b.ListingsEvicted);
+        Assert.Equal(bEverything, b.EverythingEvicted);
+        await Poll.UntilAsync(() => Task.FromResult(a.OwnSkipped > aOwn), "A hears its own notice");
+        Assert.Equal((aEverything, aListings), (a.EverythingEvicted, a.ListingsEvicted)); // and skips it
+
+        // An approval on A changes what lists show: B evicts everything, A again only once.
+        aOwn = a.OwnSkipped;
+        using var mentor = shop.A.Client();
+        await mentor.SignInAsync("pendamping");
+        var approved = await mentor.SubmitAsync($"/admin/moderasi/produk/{submittedId}", new Dictionary<string, string>(), "form[action*=Approve]");
+        Assert.Equal(HttpStatusCode.Redirect, approved.StatusCode);
+        await Poll.UntilAsync(async () => !await CachedOnB(categoryUrl) || b.EverythingEvicted > bEverything, "B evicts its lists");
+        await Poll.UntilAsync(() => Task.FromResult(b.EverythingEvicted > bEverything), "B counts a whole eviction");
+        Assert.False((await visitor.Http.GetAsync("/produk/" + other)).Headers.Age is not null, "B evicted every product page");
+        await Poll.UntilAsync(() => Task.FromResult(a.OwnSkipped > aOwn), "A hears its own notice");
+        Assert.Equal((aEverything, aListings), (a.EverythingEvicted, a.ListingsEvicted));
+        output.WriteLine($"A skipped {a.OwnSkipped} own notices; B evicted {b.ListingsEvicted} listing pages and everything {b.EverythingEvicted} times; new listing {submittedSlug}");
+    }
+
+    [Fact]
     public async Task After_its_connection_is_cut_Bs_listener_reconnects_and_evictions_reach_B_again()
     {
         var listener = TwoInstances.Listener(shop.B);

@@ -23,6 +23,8 @@ public class ProductModel(CatalogPages pages, PasKreatif.Reviews.ReviewQueries r
         var data = await pages.ProductAsync(slug, ct);
         if (data is null) return NotFound();
         Data = data;
+        // The stock count shows here alone: a sale that leaves stock above zero evicts this page, not the lists.
+        HttpContext.Features.Get<IOutputCacheFeature>()?.Context.Tags.Add(CatalogHosting.ListingTag(data.Product.Id));
         var (board, answers) = await reviews.ForProductAsync(data.Product.Id, ct);
         Trust = new TrustView(board, answers, $"/produk/{slug}/tanya");
         Published = ZoneChoice.Format(data.Product.PublishedAt, ZoneChoice.Of(HttpContext));

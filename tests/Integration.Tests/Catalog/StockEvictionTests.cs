@@ -1,0 +1,105 @@
+using System.Net;
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
+using PasKreatif.Catalog;
+using PasKreatif.Integration.Tests.Checkout;
+using PasKreatif.Integration.Tests.Fixtures;
+
+namespace PasKreatif.Integration.Tests.Catalog;
+
+/// <summary>Issue 8: a sale evicts only the product page unless it sells the listing out or brings it back.</summary>
+public class StockEvictionTests(CatalogFactory factory) : IClassFixture<CatalogFactory>
+{
+    async Task<int> CommandsForAsync(ShopClient client, string url)
+    {
+        factory.Commands.Reset();
+        var response = await client.Http.GetAsync(url);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return factory.Commands.Count;
+    }
+
+    static async Task<string?> CardAvailabilityAsync(ShopClient client, string url, string slug)
+    {
+        var page = await client.GetDocumentAsync(url);
+        return page.QuerySelector($"li.product-card:has(a[href='/produk/{slug}']) .availability")?.TextContent.Trim();
+    }
+
+    static async Task<string> StockShownAsync(ShopClient client, string slug) =>
+        (await client.GetDocumentAsync("/produk/" + slug)).QuerySelector(".product-info .availability")!.TextContent.Trim();
+
+    static async Task<string> BuyAsync(ShopClient buyer, int listingId, int quantity, string email)
+    {
+        await Shopping.AddAsync(buyer, listingId, quantity);
+        return Shopping.Token(await Shopping.CheckoutAsync(buyer, "BankTransfer", email));
+    }
+
+    [Fact]
+    public async Task A_sale_that_leaves_stock_evicts_the_product_page_and_no_list()
+    {
+        var listing = await factory.AddListingAsync("Tas Pandan Uji Sisa", 55_000, StandardCategories.Handicrafts, l => l.Stock = 5);
+        // Fresh query strings: entries cached by earlier tests never knew this listing.
+        var category = $"/kategori/{StandardCategories.Handicrafts}?uji=sisa";
+        var home = "/?uji=sisa";
+        using var visitor = ShopClient.For(factory);
+        Assert.Equal("Stok tersedia", await CardAvailabilityAsync(visitor, category, listing.Slug));
+        await visitor.Http.GetAsync(home);
+        Assert.Contains("5", await StockShownAsync(visitor, listing.Slug));
+        Assert.Equal(0, await CommandsForAsync(visitor, category));
+
+        using var buyer = ShopClient.For(factory);
+        await BuyAsync(buyer, listing.Id, 2, "sisa@contoh.test");
+        Assert.Equal(3, await Shopping.StockAsync(factory, listing.Id));
+
+        Assert.Equal(0, await CommandsForAsync(visitor, category)); // the lists stay cached
+        Assert.Equal(0, await CommandsForAsync(visitor, home));
+        Assert.True(await CommandsForAsync(visitor, "/produk/" + listing.Slug) > 0); // the product page was evicted
+        Assert.Contains("3", await StockShownAsync(visitor, listing.Slug));
+        Assert.Equal(0, await CommandsForAsync(visitor, "/produk/" + listing.Slug)); // and is cached again
+    }
+
+    [Fact]
+    public async Task Selling_the_last_unit_evicts_the_lists_and_a_cancellation_back_from_zero_evicts_them_again()
+    {
+        var listing = await factory.AddListingAsync("Kotak Batik Uji Habis", 65_000, StandardCategories.Handicrafts, l => l.Stock = 2);
+        var category = $"/kategori/{StandardCategories.Handicrafts}?uji=habis";
+        var inStockOnly = $"/kategori/{StandardCategories.Handicrafts}?stok=ada&uji=habis";
+        using var visitor = ShopClient.For(factory);
+        Assert.Equal("Stok tersedia", await CardAvailabilityAsync(visitor, category, listing.Slug));
+        Assert.NotNull(await CardAvailabilityAsync(visitor, inStockOnly, listing.Slug));
+        Assert.Equal(0, await CommandsForAsync(visitor, category));
+
+        using var buyer = ShopClient.For(factory);
+        var token = await BuyAsync(buyer, listing.Id, 2, "habis@contoh.test");
+        Assert.Equal(0, await Shopping.StockAsync(factory, listing.Id));
+
+        Assert.Equal("Stok habis", await CardAvailabilityAsync(visitor, category, listing.Slug));
+        Assert.Null(await CardAvailabilityAsync(visitor, inStockOnly, listing.Slug)); // the in-stock filter no longer counts it
+        Assert.Equal("Stok habis", await StockShownAsync(visitor, listing.Slug));
+
+        var cancelled = await buyer.SubmitAsync($"/pesanan/{token}", new Dictionary<string, string>(), "main form[action*=Cancel]");
+        Assert.Equal(HttpStatusCode.Redirect, cancelled.StatusCode);
+        Assert.Equal(2, await Shopping.StockAsync(factory, listing.Id));
+
+        Assert.Equal("Stok tersedia", await CardAvailabilityAsync(visitor, category, listing.Slug));
+        Assert.NotNull(await CardAvailabilityAsync(visitor, inStockOnly, listing.Slug));
+        Assert.Contains("2", await StockShownAsync(visitor, listing.Slug));
+    }
+
+    [Fact]
+    public async Task A_cancellation_that_leaves_stock_above_zero_evicts_only_the_product_page()
+    {
+        var listing = await factory.AddListingAsync("Dompet Rajut Uji Kembali", 35_000, StandardCategories.Handicrafts, l => l.Stock = 4);
+        var category = $"/kategori/{StandardCategories.Handicrafts}?uji=kembali";
+        using var buyer = ShopClient.For(factory);
+        var token = await BuyAsync(buyer, listing.Id, 1, "kembali@contoh.test");
+        using var visitor = ShopClient.For(factory);
+        Assert.Equal("Stok tersedia", await CardAvailabilityAsync(visitor, category, listing.Slug));
+        Assert.Contains("3", await StockShownAsync(visitor, listing.Slug));
+
+        var cancelled = await buyer.SubmitAsync($"/pesanan/{token}", new Dictionary<string, string>(), "main form[action*=Cancel]");
+        Assert.Equal(HttpStatusCode.Redirect, cancelled.StatusCode);
+
+        Assert.Equal(0, await CommandsForAsync(visitor, category));
+        Assert.Contains("4", await StockShownAsync(visitor, listing.Slug));
+    }
+}
