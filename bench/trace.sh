@@ -36,7 +36,9 @@ WRK_URLS=$WORK/urls/$TYPE.txt wrk -t2 -c16 -d"$((DURATION + 4))s" -s bench/load.
 sleep 2
 dotnet tool run dotnet-trace collect -p "${SHOP_PID[$TIER]}" --profile dotnet-sampled-thread-time --duration "00:00:$(printf '%02d' "$DURATION")" -o "$OUT.nettrace" >/dev/null
 wait
-dotnet tool run dotnet-trace report "$OUT.nettrace" topN -n 40 --inclusive | tee "$OUT-inclusive.txt" | head -60
-dotnet tool run dotnet-trace report "$OUT.nettrace" topN -n 30 | tee "$OUT-exclusive.txt"
+# Thread time, so waits count too: a page waiting on PostgreSQL shows as Npgsql frames, not as idle.
+dotnet tool run dotnet-trace report "$OUT.nettrace" topN -n 60 --inclusive > "$OUT-inclusive.txt"
+dotnet tool run dotnet-trace report "$OUT.nettrace" topN -n 30 > "$OUT-exclusive.txt"
+cat "$OUT-inclusive.txt" "$OUT-exclusive.txt"
 rm -f "$OUT.nettrace"
 log "Written to $OUT-inclusive.txt and $OUT-exclusive.txt"
