@@ -33,12 +33,13 @@ esac
 [ "$TYPE" = cold ] || sed "s|^|$BASE|" "$WORK/urls/$TYPE.txt" | xargs -P 4 -I{} curl -s -o /dev/null {}
 WRK_URLS=$WORK/urls/$TYPE.txt wrk -t2 -c16 -d5s -s bench/load.lua "$BASE/" >/dev/null
 WRK_URLS=$WORK/urls/$TYPE.txt wrk -t2 -c16 -d"$((DURATION + 4))s" -s bench/load.lua "$BASE/" | grep '^RESULT' &
+LOAD_PID=$!
 sleep 2
 dotnet tool run dotnet-trace collect -p "${SHOP_PID[$TIER]}" --profile dotnet-sampled-thread-time --duration "00:00:$(printf '%02d' "$DURATION")" -o "$OUT.nettrace" >/dev/null
-wait
+wait "$LOAD_PID" # not the shop, which runs in the background too
 # Thread time, so waits count too: a page waiting on PostgreSQL shows as Npgsql frames, not as idle.
 dotnet tool run dotnet-trace report "$OUT.nettrace" topN -n 60 --inclusive > "$OUT-inclusive.txt"
 dotnet tool run dotnet-trace report "$OUT.nettrace" topN -n 30 > "$OUT-exclusive.txt"
 cat "$OUT-inclusive.txt" "$OUT-exclusive.txt"
-rm -f "$OUT.nettrace"
+rm -f "$OUT.nettrace" "$OUT.nettrace.etlx"
 log "Written to $OUT-inclusive.txt and $OUT-exclusive.txt"
