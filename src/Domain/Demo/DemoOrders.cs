@@ -11,10 +11,17 @@ namespace PasKreatif.Demo;
 /// <summary>Twelve months of orders before the anchor date, their payments, ledger credits and payouts.</summary>
 sealed class DemoOrders(MarketplaceDb db, DemoBuild build)
 {
-    const int Batch = 1_000;
+    const int Batch = 10_000;
     sealed record PaidLine(OrderLine Line, DateTimeOffset PaidAt, DateTimeOffset? ReversedAt);
 
     readonly List<PaidLine> paidLines = [];
+    readonly List<Order> pending = [];
+    readonly BulkCopy<Order> orders = new(db);
+    readonly BulkCopy<Fulfilment> fulfilments = new(db);
+    readonly BulkCopy<OrderLine> lines = new(db);
+    readonly BulkCopy<Payment> payments = new(db);
+    readonly BulkCopy<LedgerEntry> ledger = new(db);
+    readonly BulkCopy<Payout> payoutRows = new(db);
 
     public async Task AddAsync(CancellationToken ct)
     {
@@ -24,7 +31,6 @@ sealed class DemoOrders(MarketplaceDb db, DemoBuild build)
         var sum = 0d;
         for (var i = 0; i < sellers.Length; i++) cumulative[i] = sum += build.Makers[sellers[i]].Popularity;
         var start = build.Anchor.AddDays(-365);
-        var pendingOrders = 0;
 
         for (var k = 0; k < build.Tier.Orders && sellers.Length > 0; k++)
         {
@@ -41,10 +47,10 @@ sealed class DemoOrders(MarketplaceDb db, DemoBuild build)
             }
             if (order.Fulfilments.Count == 0) { k--; continue; }
             Settle(order);
-            db.Orders.Add(order);
-            if (++pendingOrders % Batch == 0) await FlushAsync(ct);
+            pending.Add(order);
+            if (pending.Count == Batch) await FlushAsync(ct);
         }
-        await FlushAsync(ct);
+        if (pending.Count > 0) await FlushAsync(ct);
         await AddLedgerAsync(ct);
         await db.Database.ExecuteSqlRawAsync("""
             UPDATE "Listings" l SET "UnitsSold" = s.units
@@ -172,10 +178,28 @@ sealed class DemoOrders(MarketplaceDb db, DemoBuild build)
         foreach (var f in order.Fulfilments) f.Status = status;
     }
 
+    /// <summary>Writes the pending orders and their parts by COPY, each table's ids in the order EF inserted them.</summary>
     async Task FlushAsync(CancellationToken ct)
     {
-        await db.SaveChangesAsync(ct);
-        db.ChangeTracker.Clear();
+        await orders.AssignIdsAsync(pending, ct);
+        var parts = pending.SelectMany(o => o.Fulfilments).ToList();
+        foreach (var order in pending)
+            foreach (var f in order.Fulfilments) f.OrderId = order.Id;
+        await fulfilments.AssignIdsAsync(parts, ct);
+        var orderLines = parts.SelectMany(f => f.Lines).ToList();
+        foreach (var f in parts)
+            foreach (var line in f.Lines) (line.OrderId, line.FulfilmentId) = (f.OrderId, f.Id);
+        await lines.AssignIdsAsync(orderLines, ct);
+        var orderPayments = pending.SelectMany(o => o.Payments).ToList();
+        foreach (var order in pending)
+            foreach (var p in order.Payments) p.OrderId = order.Id;
+        await payments.AssignIdsAsync(orderPayments, ct);
+
+        await orders.WriteAsync(pending, ct);
+        await fulfilments.WriteAsync(parts, ct);
+        await lines.WriteAsync(orderLines, ct);
+        await payments.WriteAsync(orderPayments, ct);
+        pending.Clear();
     }
 
     /// <summary>Credits each paid line, reverses refunds, and pays makers out at month ends, never beyond the balance.</summary>
@@ -187,14 +211,14 @@ sealed class DemoOrders(MarketplaceDb db, DemoBuild build)
             MakerId = p.Line.MakerId, Kind = LedgerEntryKind.Credit, OrderLineId = p.Line.Id,
             Amount = p.Line.LineTotal.LessPercent(feeByMaker[p.Line.MakerId]), OccurredAt = p.PaidAt,
         })).ToList();
-        await SaveInBatchesAsync(credits.Select(c => c.Entry), ct);
+        await SaveAsync(ledger, credits.Select(c => c.Entry).ToList(), ct);
 
         var reversals = credits.Where(c => c.p.ReversedAt is not null).Select(c => new LedgerEntry
         {
             MakerId = c.Entry.MakerId, Kind = LedgerEntryKind.Reversal, Amount = c.Entry.Amount,
             OccurredAt = c.p.ReversedAt!.Value, ReversesEntryId = c.Entry.Id, Note = "Pengembalian dana",
         }).ToList();
-        await SaveInBatchesAsync(reversals, ct);
+        await SaveAsync(ledger, reversals, ct);
 
         var events = credits.Select(c => (c.Entry.MakerId, c.Entry.OccurredAt, Signed: c.Entry.Amount.Amount))
             .Concat(reversals.Select(r => (r.MakerId, r.OccurredAt, Signed: -r.Amount.Amount)))
@@ -221,22 +245,18 @@ sealed class DemoOrders(MarketplaceDb db, DemoBuild build)
                 });
             }
         }
-        await SaveInBatchesAsync(payouts, ct);
-        await SaveInBatchesAsync(payouts.Select(p => new LedgerEntry
+        await SaveAsync(payoutRows, payouts, ct);
+        await SaveAsync(ledger, payouts.Select(p => new LedgerEntry
         {
             MakerId = p.MakerId, Kind = LedgerEntryKind.Payout, Amount = p.Amount, OccurredAt = p.RecordedAt,
             PayoutId = p.Id, RecordedById = p.RecordedById, Note = p.Reference,
-        }), ct);
+        }).ToList(), ct);
     }
 
-    async Task SaveInBatchesAsync<T>(IEnumerable<T> rows, CancellationToken ct) where T : class
+    static async Task SaveAsync<T>(BulkCopy<T> copy, List<T> rows, CancellationToken ct) where T : class
     {
-        foreach (var chunk in rows.Chunk(5_000))
-        {
-            db.Set<T>().AddRange(chunk);
-            await db.SaveChangesAsync(ct);
-            db.ChangeTracker.Clear();
-        }
+        await copy.AssignIdsAsync(rows, ct);
+        await copy.WriteAsync(rows, ct);
     }
 
     int PickWeighted(int[] items, double[] cumulative)
