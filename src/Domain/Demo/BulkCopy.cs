@@ -17,7 +17,7 @@ sealed class BulkCopy<T> where T : class
 
     readonly MarketplaceDb db;
     readonly string table;
-    readonly IProperty key;
+    readonly IKey key;
     readonly string copyCommand;
     readonly WriteColumn[] columns;
 
@@ -27,7 +27,7 @@ sealed class BulkCopy<T> where T : class
         var type = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not in the model.");
         table = type.GetTableName()!;
         var store = StoreObjectIdentifier.Table(table, type.GetSchema());
-        key = type.FindPrimaryKey()!.Properties.Single();
+        key = type.FindPrimaryKey()!;
         // Columns the database computes on every write (the search vector, xmin) are left to it, as EF does.
         var written = type.GetFlattenedProperties().Where(p => !p.ValueGenerated.HasFlag(ValueGenerated.OnUpdate)).ToList();
         copyCommand = $"COPY {Quote(table)} ({string.Join(", ", written.Select(p => Quote(p.GetColumnName(store)!)))}) FROM STDIN (FORMAT BINARY)";
@@ -38,12 +38,13 @@ sealed class BulkCopy<T> where T : class
     public async Task AssignIdsAsync(IReadOnlyList<T> rows, CancellationToken ct)
     {
         if (rows.Count == 0) return;
+        var id = key.Properties.Single();
         var ids = await db.Database
-            .SqlQuery<long>($"SELECT nextval(pg_get_serial_sequence({Quote(table)}, {key.GetColumnName()})) AS \"Value\" FROM generate_series(1, {rows.Count}) ORDER BY 1")
+            .SqlQuery<long>($"SELECT nextval(pg_get_serial_sequence({Quote(table)}, {id.GetColumnName()})) AS \"Value\" FROM generate_series(1, {rows.Count}) ORDER BY 1")
             .ToListAsync(ct);
-        var setter = key.PropertyInfo!;
+        var setter = id.PropertyInfo!;
         for (var i = 0; i < rows.Count; i++)
-            setter.SetValue(rows[i], Convert.ChangeType(ids[i], key.ClrType));
+            setter.SetValue(rows[i], Convert.ChangeType(ids[i], id.ClrType));
     }
 
     public async Task WriteAsync(IEnumerable<T> rows, CancellationToken ct)

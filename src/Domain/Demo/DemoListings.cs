@@ -6,19 +6,24 @@ using PasKreatif.Persistence;
 
 namespace PasKreatif.Demo;
 
-/// <summary>A listing as the order generator needs it, without holding 100,000 entities.</summary>
+/// <summary>A listing as the order generator needs it.</summary>
 sealed record DemoListing(int Id, int MakerIndex, string Title, Money Price, string CategorySlug, bool Perishable, int WeightGrams, DateTimeOffset PublishedAt);
 
 sealed class DemoListings(MarketplaceDb db, PhotoPipeline photos, DemoBuild build)
 {
-    const int Batch = 10_000;
+    readonly BulkCopy<Listing> listingRows = new(db);
+    readonly BulkCopy<ListingPhoto> photoRows = new(db);
+    readonly BulkCopy<ListingAuditEntry> auditRows = new(db);
+    readonly List<Listing> listings = [];
+    readonly List<ListingPhoto> listingPhotos = [];
+    readonly List<ListingAuditEntry> audit = [];
 
+    /// <summary>Makes the listings and gives them ids; they are written by <see cref="WriteAsync"/> once their sales are known.</summary>
     public async Task AddAsync(CancellationToken ct)
     {
         var categories = await db.Categories.AsNoTracking().ToDictionaryAsync(c => c.Slug, ct);
         var pictures = await AddPicturesAsync(ct);
         var programmes = DemoCatalogue.Programmes.ToDictionary(p => p.Name);
-        var copy = new Copies(db);
         var pending = new List<(Listing Listing, int MakerIndex, string Category)>();
 
         for (var i = 0; i < build.Tier.Listings; i++)
@@ -59,33 +64,18 @@ sealed class DemoListings(MarketplaceDb db, PhotoPipeline photos, DemoBuild buil
                 listing.Photos.Add(new ListingPhoto { PhotoId = pool[(i + p) % pool.Count], Position = p, AltText = title });
 
             pending.Add((listing, makerIndex, category.Slug));
-            if (pending.Count == Batch || i == build.Tier.Listings - 1)
-                await FlushAsync(copy, pending, categories, ct);
+            listings.Add(listing);
         }
-    }
 
-    /// <summary>The big tables go by binary COPY: EF's one INSERT per row took most of the bench tier's minutes.</summary>
-    sealed class Copies(MarketplaceDb db)
-    {
-        public BulkCopy<Listing> Listings { get; } = new(db);
-        public BulkCopy<ListingPhoto> Photos { get; } = new(db);
-        public BulkCopy<ListingAuditEntry> Audit { get; } = new(db);
-    }
-
-    async Task FlushAsync(Copies copy, List<(Listing Listing, int MakerIndex, string Category)> pending, Dictionary<string, Category> categories, CancellationToken ct)
-    {
-        var listings = pending.Select(p => p.Listing).ToList();
-        await copy.Listings.AssignIdsAsync(listings, ct);
-        var photos = new List<ListingPhoto>();
+        await listingRows.AssignIdsAsync(listings, ct);
         foreach (var listing in listings)
             foreach (var photo in listing.Photos)
             {
                 photo.ListingId = listing.Id;
-                photos.Add(photo);
+                listingPhotos.Add(photo);
             }
-        await copy.Photos.AssignIdsAsync(photos, ct);
+        await photoRows.AssignIdsAsync(listingPhotos, ct);
 
-        var audit = new List<ListingAuditEntry>();
         foreach (var (listing, makerIndex, category) in pending)
         {
             var mentor = build.MentorOfGroup[build.Makers[makerIndex].Group.Id];
@@ -99,12 +89,20 @@ sealed class DemoListings(MarketplaceDb db, PhotoPipeline photos, DemoBuild buil
                 build.Listings.Add(new DemoListing(listing.Id, makerIndex, listing.Title, listing.Price, category,
                     categories[category].Perishable, listing.WeightGrams, listing.PublishedAt!.Value));
         }
-        await copy.Audit.AssignIdsAsync(audit, ct);
+        await auditRows.AssignIdsAsync(audit, ct);
+    }
 
-        await copy.Listings.WriteAsync(listings, ct);
-        await copy.Photos.WriteAsync(photos, ct);
-        await copy.Audit.WriteAsync(audit, ct);
-        pending.Clear();
+    /// <summary>
+    /// Writes listings, photos and audit by binary COPY (EF's row-by-row inserts took most of the bench tier's minutes),
+    /// with the units each listing sold already counted, so no UPDATE rewrites the listings afterwards.
+    /// </summary>
+    public async Task WriteAsync(IReadOnlyDictionary<int, int> unitsSold, CancellationToken ct)
+    {
+        foreach (var listing in listings)
+            listing.UnitsSold = unitsSold.GetValueOrDefault(listing.Id);
+        await listingRows.WriteAsync(listings, ct);
+        await photoRows.WriteAsync(listingPhotos, ct);
+        await auditRows.WriteAsync(audit, ct);
     }
 
     /// <summary>The photo pool: each picture goes through the real pipeline once, shared by many listings.</summary>

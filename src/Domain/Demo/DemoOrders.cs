@@ -4,18 +4,19 @@ using PasKreatif.Orders;
 using PasKreatif.Organisation;
 using PasKreatif.Payments;
 using PasKreatif.Persistence;
-using Microsoft.EntityFrameworkCore;
 
 namespace PasKreatif.Demo;
 
 /// <summary>Twelve months of orders before the anchor date, their payments, ledger credits and payouts.</summary>
 sealed class DemoOrders(MarketplaceDb db, DemoBuild build)
 {
-    const int Batch = 10_000;
     sealed record PaidLine(OrderLine Line, DateTimeOffset PaidAt, DateTimeOffset? ReversedAt);
 
     readonly List<PaidLine> paidLines = [];
-    readonly List<Order> pending = [];
+    readonly List<Order> placed = [];
+    readonly List<Fulfilment> parts = [];
+    readonly List<OrderLine> orderLines = [];
+    readonly List<Payment> orderPayments = [];
     readonly BulkCopy<Order> orders = new(db);
     readonly BulkCopy<Fulfilment> fulfilments = new(db);
     readonly BulkCopy<OrderLine> lines = new(db);
@@ -23,6 +24,10 @@ sealed class DemoOrders(MarketplaceDb db, DemoBuild build)
     readonly BulkCopy<LedgerEntry> ledger = new(db);
     readonly BulkCopy<Payout> payoutRows = new(db);
 
+    /// <summary>Units sold per listing id, counted over paid orders; the listings are written with it.</summary>
+    public Dictionary<int, int> UnitsSold { get; } = [];
+
+    /// <summary>Makes the orders and gives them and their parts ids; <see cref="WriteAsync"/> writes them after the listings.</summary>
     public async Task AddAsync(CancellationToken ct)
     {
         var byMaker = build.Listings.GroupBy(l => l.MakerIndex).ToDictionary(g => g.Key, g => g.OrderBy(l => l.PublishedAt).ToList());
@@ -47,17 +52,21 @@ sealed class DemoOrders(MarketplaceDb db, DemoBuild build)
             }
             if (order.Fulfilments.Count == 0) { k--; continue; }
             Settle(order);
-            pending.Add(order);
-            if (pending.Count == Batch) await FlushAsync(ct);
+            placed.Add(order);
         }
-        if (pending.Count > 0) await FlushAsync(ct);
+        foreach (var line in placed.Where(o => o.PaidAt is not null).SelectMany(o => o.Lines))
+            UnitsSold[line.ListingId] = UnitsSold.GetValueOrDefault(line.ListingId) + line.Quantity;
+        await AssignIdsAsync(ct);
+    }
+
+    /// <summary>Writes orders, parts, lines and payments by COPY, then the ledger that points at the lines.</summary>
+    public async Task WriteAsync(CancellationToken ct)
+    {
+        await orders.WriteAsync(placed, ct);
+        await fulfilments.WriteAsync(parts, ct);
+        await lines.WriteAsync(orderLines, ct);
+        await payments.WriteAsync(orderPayments, ct);
         await AddLedgerAsync(ct);
-        await db.Database.ExecuteSqlRawAsync("""
-            UPDATE "Listings" l SET "UnitsSold" = s.units
-            FROM (SELECT ol."ListingId", SUM(ol."Quantity")::int AS units FROM "OrderLines" ol
-                  JOIN "Orders" o ON o."Id" = ol."OrderId" WHERE o."PaidAt" IS NOT NULL GROUP BY ol."ListingId") s
-            WHERE l."Id" = s."ListingId"
-            """, ct);
     }
 
     Order NewOrder(int k, DateTimeOffset placedAt)
@@ -178,28 +187,26 @@ sealed class DemoOrders(MarketplaceDb db, DemoBuild build)
         foreach (var f in order.Fulfilments) f.Status = status;
     }
 
-    /// <summary>Writes the pending orders and their parts by COPY, each table's ids in the order EF inserted them.</summary>
-    async Task FlushAsync(CancellationToken ct)
+    /// <summary>Each table's ids in the order EF inserted the rows: order by order, parts and lines in their lists.</summary>
+    async Task AssignIdsAsync(CancellationToken ct)
     {
-        await orders.AssignIdsAsync(pending, ct);
-        var parts = pending.SelectMany(o => o.Fulfilments).ToList();
-        foreach (var order in pending)
+        await orders.AssignIdsAsync(placed, ct);
+        foreach (var order in placed)
+        {
             foreach (var f in order.Fulfilments) f.OrderId = order.Id;
-        await fulfilments.AssignIdsAsync(parts, ct);
-        var orderLines = parts.SelectMany(f => f.Lines).ToList();
-        foreach (var f in parts)
-            foreach (var line in f.Lines) (line.OrderId, line.FulfilmentId) = (f.OrderId, f.Id);
-        await lines.AssignIdsAsync(orderLines, ct);
-        var orderPayments = pending.SelectMany(o => o.Payments).ToList();
-        foreach (var order in pending)
             foreach (var p in order.Payments) p.OrderId = order.Id;
+            parts.AddRange(order.Fulfilments);
+            orderPayments.AddRange(order.Payments);
+        }
+        await fulfilments.AssignIdsAsync(parts, ct);
+        foreach (var f in parts)
+            foreach (var line in f.Lines)
+            {
+                (line.OrderId, line.FulfilmentId) = (f.OrderId, f.Id);
+                orderLines.Add(line);
+            }
+        await lines.AssignIdsAsync(orderLines, ct);
         await payments.AssignIdsAsync(orderPayments, ct);
-
-        await orders.WriteAsync(pending, ct);
-        await fulfilments.WriteAsync(parts, ct);
-        await lines.WriteAsync(orderLines, ct);
-        await payments.WriteAsync(orderPayments, ct);
-        pending.Clear();
     }
 
     /// <summary>Credits each paid line, reverses refunds, and pays makers out at month ends, never beyond the balance.</summary>
