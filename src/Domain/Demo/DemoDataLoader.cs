@@ -57,7 +57,7 @@ public sealed class DemoDataLoader(MarketplaceDb db, PhotoPipeline photos, IOpti
         await listings.AddAsync(ct);
         var orders = new DemoOrders(db, build);
         await orders.AddAsync(ct);
-        // Foreign keys want listings before order lines; made first, written first, with their sales counted.
+        // Listings go in before order lines (foreign keys), but with their sales counted: no UPDATE afterwards.
         await listings.WriteAsync(orders.UnitsSold, ct);
         await orders.WriteAsync(ct);
 
