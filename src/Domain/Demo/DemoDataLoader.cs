@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -52,8 +53,13 @@ public sealed class DemoDataLoader(MarketplaceDb db, PhotoPipeline photos, IOpti
         var build = new DemoBuild(options.Value, tier);
         await AddOrganisationAsync(build, ct);
         await AddPeopleAsync(build, ct);
-        await new DemoListings(db, photos, build).AddAsync(ct);
-        await new DemoOrders(db, build).AddAsync(ct);
+        var listings = new DemoListings(db, photos, build);
+        await listings.AddAsync(ct);
+        var orders = new DemoOrders(db, build);
+        await orders.AddAsync(ct);
+        // Listings go in before order lines (foreign keys), but with their sales counted: no UPDATE afterwards.
+        await listings.WriteAsync(orders.UnitsSold, ct);
+        await orders.WriteAsync(ct);
 
         db.DemoDataMarks.Add(new DemoDataMark { Tier = tier.Name, LoadedAt = build.Anchor });
         await db.SaveChangesAsync(ct);
@@ -108,12 +114,17 @@ public sealed class DemoDataLoader(MarketplaceDb db, PhotoPipeline photos, IOpti
     async Task AddPeopleAsync(DemoBuild build, CancellationToken ct)
     {
         var roles = await db.Roles.ToDictionaryAsync(r => r.Name!, r => r.Id, ct);
-        Person AddPerson(string userName, string displayName, bool withEmail, params string[] personRoles)
+        // Thousands of people and makers in the bench tier: written by COPY like the listings.
+        var people = new List<Person>();
+        var personRoles = new List<IdentityUserRole<Guid>>();
+        var officers = new List<OfficeOfficer>();
+        var mentors = new List<GroupMentor>();
+        var makers = new List<Maker>();
+        Person AddPerson(string userName, string displayName, bool withEmail, string role)
         {
             var person = build.NewPerson(userName, displayName, withEmail ? $"{userName}@{EmailDomain}" : null);
-            db.Users.Add(person);
-            foreach (var role in personRoles)
-                db.UserRoles.Add(new() { UserId = person.Id, RoleId = roles[role] });
+            people.Add(person);
+            personRoles.Add(new() { UserId = person.Id, RoleId = roles[role] });
             return person;
         }
 
@@ -121,12 +132,12 @@ public sealed class DemoDataLoader(MarketplaceDb db, PhotoPipeline photos, IOpti
         for (var o = 0; o < build.Offices.Count; o++)
         {
             var officer = AddPerson(o == 0 ? "petugas" : $"petugas{o + 1}", "PK " + build.PersonName(), true, Roles.Officer);
-            db.OfficeOfficers.Add(new OfficeOfficer { OfficeId = build.Offices[o].Office.Id, PersonId = officer.Id });
+            officers.Add(new OfficeOfficer { OfficeId = build.Offices[o].Office.Id, PersonId = officer.Id });
         }
         for (var g = 0; g < build.Groups.Count; g++)
         {
             var mentor = AddPerson(g == 0 ? "pendamping" : $"pendamping{g + 1}", build.PersonName(), true, Roles.Mentor);
-            db.GroupMentors.Add(new GroupMentor { GroupId = build.Groups[g].Id, PersonId = mentor.Id });
+            mentors.Add(new GroupMentor { GroupId = build.Groups[g].Id, PersonId = mentor.Id });
             build.MentorOfGroup[build.Groups[g].Id] = mentor.Id;
         }
         for (var b = 0; b < Math.Max(5, build.Tier.Makers / 4); b++)
@@ -154,9 +165,18 @@ public sealed class DemoDataLoader(MarketplaceDb db, PhotoPipeline photos, IOpti
             else if (storyRoll == 6)
                 maker.Story = MakerStory.Submitted(null, DemoText.Story(build), build.Anchor.AddHours(-1 - m % 72));
             build.Makers.Add(new DemoMaker(maker, group, build.Popularity()));
-            db.Makers.Add(maker);
+            makers.Add(maker);
         }
-        await db.SaveChangesAsync(ct);
+        await new BulkCopy<Person>(db).WriteAsync(people, ct);
+        await new BulkCopy<IdentityUserRole<Guid>>(db).WriteAsync(personRoles, ct);
+        await new BulkCopy<OfficeOfficer>(db).WriteAsync(officers, ct);
+        await new BulkCopy<GroupMentor>(db).WriteAsync(mentors, ct);
+        var makerRows = new BulkCopy<Maker>(db);
+        await makerRows.AssignIdsAsync(makers, ct);
+        foreach (var maker in makers)
+            foreach (var programme in maker.Programmes) programme.MakerId = maker.Id;
+        await makerRows.WriteAsync(makers, ct);
+        await new BulkCopy<MakerProgramme>(db).WriteAsync(makers.SelectMany(m => m.Programmes), ct);
         db.ChangeTracker.Clear();
     }
 }

@@ -6,13 +6,19 @@ using PasKreatif.Persistence;
 
 namespace PasKreatif.Demo;
 
-/// <summary>A listing as the order generator needs it, without holding 100,000 entities.</summary>
+/// <summary>A listing as the order generator needs it.</summary>
 sealed record DemoListing(int Id, int MakerIndex, string Title, Money Price, string CategorySlug, bool Perishable, int WeightGrams, DateTimeOffset PublishedAt);
 
 sealed class DemoListings(MarketplaceDb db, PhotoPipeline photos, DemoBuild build)
 {
-    const int Batch = 2_000;
+    readonly BulkCopy<Listing> listingRows = new(db);
+    readonly BulkCopy<ListingPhoto> photoRows = new(db);
+    readonly BulkCopy<ListingAuditEntry> auditRows = new(db);
+    readonly List<Listing> listings = [];
+    readonly List<ListingPhoto> listingPhotos = [];
+    readonly List<ListingAuditEntry> audit = [];
 
+    /// <summary>Makes the listings and gives them ids; they are written by <see cref="WriteAsync"/> once their sales are known.</summary>
     public async Task AddAsync(CancellationToken ct)
     {
         var categories = await db.Categories.AsNoTracking().ToDictionaryAsync(c => c.Slug, ct);
@@ -58,31 +64,45 @@ sealed class DemoListings(MarketplaceDb db, PhotoPipeline photos, DemoBuild buil
                 listing.Photos.Add(new ListingPhoto { PhotoId = pool[(i + p) % pool.Count], Position = p, AltText = title });
 
             pending.Add((listing, makerIndex, category.Slug));
-            db.Listings.Add(listing);
-            if (pending.Count == Batch || i == build.Tier.Listings - 1)
-                await FlushAsync(pending, categories, ct);
+            listings.Add(listing);
         }
-    }
 
-    async Task FlushAsync(List<(Listing Listing, int MakerIndex, string Category)> pending, Dictionary<string, Category> categories, CancellationToken ct)
-    {
-        await db.SaveChangesAsync(ct);
+        await listingRows.AssignIdsAsync(listings, ct);
+        foreach (var listing in listings)
+            foreach (var photo in listing.Photos)
+            {
+                photo.ListingId = listing.Id;
+                listingPhotos.Add(photo);
+            }
+        await photoRows.AssignIdsAsync(listingPhotos, ct);
+
         foreach (var (listing, makerIndex, category) in pending)
         {
             var mentor = build.MentorOfGroup[build.Makers[makerIndex].Group.Id];
             if (listing.SubmittedAt is { } submitted)
-                db.ListingAudit.Add(new ListingAuditEntry { ListingId = listing.Id, Action = AuditAction.Submitted, ActorId = build.Makers[makerIndex].Maker.PersonId, At = submitted });
+                audit.Add(new ListingAuditEntry { ListingId = listing.Id, Action = AuditAction.Submitted, ActorId = build.Makers[makerIndex].Maker.PersonId, At = submitted });
             if (listing.PublishedAt is { } published)
-                db.ListingAudit.Add(new ListingAuditEntry { ListingId = listing.Id, Action = AuditAction.Approved, ActorId = mentor, At = published });
+                audit.Add(new ListingAuditEntry { ListingId = listing.Id, Action = AuditAction.Approved, ActorId = mentor, At = published });
             if (listing.Status == ListingStatus.Rejected)
-                db.ListingAudit.Add(new ListingAuditEntry { ListingId = listing.Id, Action = AuditAction.Rejected, ActorId = mentor, At = listing.SubmittedAt!.Value.AddDays(1), Reason = listing.RejectionReason });
+                audit.Add(new ListingAuditEntry { ListingId = listing.Id, Action = AuditAction.Rejected, ActorId = mentor, At = listing.SubmittedAt!.Value.AddDays(1), Reason = listing.RejectionReason });
             if (listing.Status == ListingStatus.Approved)
                 build.Listings.Add(new DemoListing(listing.Id, makerIndex, listing.Title, listing.Price, category,
                     categories[category].Perishable, listing.WeightGrams, listing.PublishedAt!.Value));
         }
-        await db.SaveChangesAsync(ct);
-        db.ChangeTracker.Clear();
-        pending.Clear();
+        await auditRows.AssignIdsAsync(audit, ct);
+    }
+
+    /// <summary>
+    /// Writes listings, photos and audit by binary COPY (EF's row-by-row inserts took most of the bench tier's minutes),
+    /// with the units each listing sold already counted, so no UPDATE rewrites the listings afterwards.
+    /// </summary>
+    public async Task WriteAsync(IReadOnlyDictionary<int, int> unitsSold, CancellationToken ct)
+    {
+        foreach (var listing in listings)
+            listing.UnitsSold = unitsSold.GetValueOrDefault(listing.Id);
+        await listingRows.WriteAsync(listings, ct);
+        await photoRows.WriteAsync(listingPhotos, ct);
+        await auditRows.WriteAsync(audit, ct);
     }
 
     /// <summary>The photo pool: each picture goes through the real pipeline once, shared by many listings.</summary>

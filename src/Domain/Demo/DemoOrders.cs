@@ -4,18 +4,30 @@ using PasKreatif.Orders;
 using PasKreatif.Organisation;
 using PasKreatif.Payments;
 using PasKreatif.Persistence;
-using Microsoft.EntityFrameworkCore;
 
 namespace PasKreatif.Demo;
 
 /// <summary>Twelve months of orders before the anchor date, their payments, ledger credits and payouts.</summary>
 sealed class DemoOrders(MarketplaceDb db, DemoBuild build)
 {
-    const int Batch = 1_000;
     sealed record PaidLine(OrderLine Line, DateTimeOffset PaidAt, DateTimeOffset? ReversedAt);
 
     readonly List<PaidLine> paidLines = [];
+    readonly List<Order> placed = [];
+    readonly List<Fulfilment> parts = [];
+    readonly List<OrderLine> orderLines = [];
+    readonly List<Payment> orderPayments = [];
+    readonly BulkCopy<Order> orders = new(db);
+    readonly BulkCopy<Fulfilment> fulfilments = new(db);
+    readonly BulkCopy<OrderLine> lines = new(db);
+    readonly BulkCopy<Payment> payments = new(db);
+    readonly BulkCopy<LedgerEntry> ledger = new(db);
+    readonly BulkCopy<Payout> payoutRows = new(db);
 
+    /// <summary>Units sold per listing id, counted over paid orders; the listings are written with it.</summary>
+    public Dictionary<int, int> UnitsSold { get; } = [];
+
+    /// <summary>Makes the orders and gives them and their parts ids; <see cref="WriteAsync"/> writes them after the listings.</summary>
     public async Task AddAsync(CancellationToken ct)
     {
         var byMaker = build.Listings.GroupBy(l => l.MakerIndex).ToDictionary(g => g.Key, g => g.OrderBy(l => l.PublishedAt).ToList());
@@ -24,7 +36,6 @@ sealed class DemoOrders(MarketplaceDb db, DemoBuild build)
         var sum = 0d;
         for (var i = 0; i < sellers.Length; i++) cumulative[i] = sum += build.Makers[sellers[i]].Popularity;
         var start = build.Anchor.AddDays(-365);
-        var pendingOrders = 0;
 
         for (var k = 0; k < build.Tier.Orders && sellers.Length > 0; k++)
         {
@@ -41,17 +52,21 @@ sealed class DemoOrders(MarketplaceDb db, DemoBuild build)
             }
             if (order.Fulfilments.Count == 0) { k--; continue; }
             Settle(order);
-            db.Orders.Add(order);
-            if (++pendingOrders % Batch == 0) await FlushAsync(ct);
+            placed.Add(order);
         }
-        await FlushAsync(ct);
+        foreach (var line in placed.Where(o => o.PaidAt is not null).SelectMany(o => o.Lines))
+            UnitsSold[line.ListingId] = UnitsSold.GetValueOrDefault(line.ListingId) + line.Quantity;
+        await AssignIdsAsync(ct);
+    }
+
+    /// <summary>Writes orders, parts, lines and payments by COPY, then the ledger that points at the lines.</summary>
+    public async Task WriteAsync(CancellationToken ct)
+    {
+        await orders.WriteAsync(placed, ct);
+        await fulfilments.WriteAsync(parts, ct);
+        await lines.WriteAsync(orderLines, ct);
+        await payments.WriteAsync(orderPayments, ct);
         await AddLedgerAsync(ct);
-        await db.Database.ExecuteSqlRawAsync("""
-            UPDATE "Listings" l SET "UnitsSold" = s.units
-            FROM (SELECT ol."ListingId", SUM(ol."Quantity")::int AS units FROM "OrderLines" ol
-                  JOIN "Orders" o ON o."Id" = ol."OrderId" WHERE o."PaidAt" IS NOT NULL GROUP BY ol."ListingId") s
-            WHERE l."Id" = s."ListingId"
-            """, ct);
     }
 
     Order NewOrder(int k, DateTimeOffset placedAt)
@@ -172,10 +187,26 @@ sealed class DemoOrders(MarketplaceDb db, DemoBuild build)
         foreach (var f in order.Fulfilments) f.Status = status;
     }
 
-    async Task FlushAsync(CancellationToken ct)
+    /// <summary>Each table's ids in the order EF inserted the rows: order by order, parts and lines in their lists.</summary>
+    async Task AssignIdsAsync(CancellationToken ct)
     {
-        await db.SaveChangesAsync(ct);
-        db.ChangeTracker.Clear();
+        await orders.AssignIdsAsync(placed, ct);
+        foreach (var order in placed)
+        {
+            foreach (var f in order.Fulfilments) f.OrderId = order.Id;
+            foreach (var p in order.Payments) p.OrderId = order.Id;
+            parts.AddRange(order.Fulfilments);
+            orderPayments.AddRange(order.Payments);
+        }
+        await fulfilments.AssignIdsAsync(parts, ct);
+        foreach (var f in parts)
+            foreach (var line in f.Lines)
+            {
+                (line.OrderId, line.FulfilmentId) = (f.OrderId, f.Id);
+                orderLines.Add(line);
+            }
+        await lines.AssignIdsAsync(orderLines, ct);
+        await payments.AssignIdsAsync(orderPayments, ct);
     }
 
     /// <summary>Credits each paid line, reverses refunds, and pays makers out at month ends, never beyond the balance.</summary>
@@ -187,14 +218,14 @@ sealed class DemoOrders(MarketplaceDb db, DemoBuild build)
             MakerId = p.Line.MakerId, Kind = LedgerEntryKind.Credit, OrderLineId = p.Line.Id,
             Amount = p.Line.LineTotal.LessPercent(feeByMaker[p.Line.MakerId]), OccurredAt = p.PaidAt,
         })).ToList();
-        await SaveInBatchesAsync(credits.Select(c => c.Entry), ct);
+        await SaveAsync(ledger, credits.Select(c => c.Entry).ToList(), ct);
 
         var reversals = credits.Where(c => c.p.ReversedAt is not null).Select(c => new LedgerEntry
         {
             MakerId = c.Entry.MakerId, Kind = LedgerEntryKind.Reversal, Amount = c.Entry.Amount,
             OccurredAt = c.p.ReversedAt!.Value, ReversesEntryId = c.Entry.Id, Note = "Pengembalian dana",
         }).ToList();
-        await SaveInBatchesAsync(reversals, ct);
+        await SaveAsync(ledger, reversals, ct);
 
         var events = credits.Select(c => (c.Entry.MakerId, c.Entry.OccurredAt, Signed: c.Entry.Amount.Amount))
             .Concat(reversals.Select(r => (r.MakerId, r.OccurredAt, Signed: -r.Amount.Amount)))
@@ -221,22 +252,18 @@ sealed class DemoOrders(MarketplaceDb db, DemoBuild build)
                 });
             }
         }
-        await SaveInBatchesAsync(payouts, ct);
-        await SaveInBatchesAsync(payouts.Select(p => new LedgerEntry
+        await SaveAsync(payoutRows, payouts, ct);
+        await SaveAsync(ledger, payouts.Select(p => new LedgerEntry
         {
             MakerId = p.MakerId, Kind = LedgerEntryKind.Payout, Amount = p.Amount, OccurredAt = p.RecordedAt,
             PayoutId = p.Id, RecordedById = p.RecordedById, Note = p.Reference,
-        }), ct);
+        }).ToList(), ct);
     }
 
-    async Task SaveInBatchesAsync<T>(IEnumerable<T> rows, CancellationToken ct) where T : class
+    static async Task SaveAsync<T>(BulkCopy<T> copy, List<T> rows, CancellationToken ct) where T : class
     {
-        foreach (var chunk in rows.Chunk(5_000))
-        {
-            db.Set<T>().AddRange(chunk);
-            await db.SaveChangesAsync(ct);
-            db.ChangeTracker.Clear();
-        }
+        await copy.AssignIdsAsync(rows, ct);
+        await copy.WriteAsync(rows, ct);
     }
 
     int PickWeighted(int[] items, double[] cumulative)

@@ -3,6 +3,9 @@ using PasKreatif.Catalog;
 using PasKreatif.Demo;
 using PasKreatif.Integration.Tests.Fixtures;
 using PasKreatif.Ledger;
+using PasKreatif.Moderation;
+using PasKreatif.Orders;
+using PasKreatif.Payments;
 using PasKreatif.Persistence;
 
 namespace PasKreatif.Integration.Tests.Demo;
@@ -68,6 +71,68 @@ public class DemoDataTests
             await TestDatabases.DropAsync(name);
         }
     }
+
+    [Fact]
+    public async Task After_a_load_the_shop_adds_rows_to_every_bulk_written_table()
+    {
+        var name = await TestDatabases.CreateFromTemplateAsync("ids");
+        try
+        {
+            await using var db = TestDatabases.Open(name);
+            var listing = await db.Listings.AsNoTracking().OrderBy(l => l.Id).FirstAsync();
+            var line = await db.OrderLines.AsNoTracking().OrderBy(l => l.Id).FirstAsync();
+            var fulfilment = await db.Fulfilments.AsNoTracking().SingleAsync(f => f.Id == line.FulfilmentId);
+            var order = await db.Orders.AsNoTracking().SingleAsync(o => o.Id == line.OrderId);
+            var mentor = await db.GroupMentors.Select(m => m.PersonId).FirstAsync();
+            var maxima = await MaximaAsync(db);
+
+            // The identity sequences were moved past the loaded ids, so the database numbers new rows itself.
+            var newListing = new Listing
+            {
+                MakerId = listing.MakerId, ProgrammeId = listing.ProgrammeId, CategoryId = listing.CategoryId,
+                Slug = "baru-setelah-demo", Title = "Baru", Description = "Baru", Price = listing.Price,
+                Status = ListingStatus.Draft, CreatedAt = listing.CreatedAt, UpdatedAt = listing.CreatedAt,
+            };
+            newListing.Photos.Add(new ListingPhoto { PhotoId = (await db.ListingPhotos.FirstAsync()).PhotoId });
+            db.Listings.Add(newListing);
+            await db.SaveChangesAsync();
+            db.ListingAudit.Add(new() { ListingId = newListing.Id, Action = AuditAction.Created, At = listing.CreatedAt });
+            var newOrder = new Order
+            {
+                Number = "PK-BARU", PublicToken = "baru", BuyerName = "B", BuyerEmail = "b@pembeli.example", BuyerPhone = "08",
+                Address = "A", PlacedAt = order.PlacedAt, Subtotal = line.LineTotal, Total = line.LineTotal,
+            };
+            var part = new Fulfilment { MakerId = fulfilment.MakerId, GroupId = fulfilment.GroupId, UpdatedAt = order.PlacedAt };
+            var newLine = new OrderLine
+            {
+                ListingId = line.ListingId, MakerId = line.MakerId, Title = line.Title, UnitPrice = line.UnitPrice, Quantity = 1, LineTotal = line.UnitPrice,
+            };
+            part.Lines.Add(newLine);
+            newOrder.Lines.Add(newLine);
+            newOrder.Fulfilments.Add(part);
+            newOrder.Payments.Add(new Payment { Amount = line.UnitPrice, CreatedAt = order.PlacedAt });
+            db.Orders.Add(newOrder);
+            var payout = new Payout { MakerId = line.MakerId, Amount = Money.Of(1_000), RecordedById = mentor, RecordedAt = order.PlacedAt };
+            db.Payouts.Add(payout);
+            await db.SaveChangesAsync();
+            db.LedgerEntries.Add(new LedgerEntry { MakerId = line.MakerId, Kind = LedgerEntryKind.Payout, Amount = payout.Amount, OccurredAt = order.PlacedAt, PayoutId = payout.Id });
+            await db.SaveChangesAsync();
+
+            var after = await MaximaAsync(db);
+            Assert.All(maxima.Zip(after), pair => Assert.Equal(pair.First + 1, pair.Second));
+        }
+        finally
+        {
+            await TestDatabases.DropAsync(name);
+        }
+    }
+
+    static async Task<long[]> MaximaAsync(MarketplaceDb db) =>
+    [
+        await db.Listings.MaxAsync(l => l.Id), await db.ListingPhotos.MaxAsync(p => p.Id), await db.ListingAudit.MaxAsync(a => a.Id),
+        await db.Orders.MaxAsync(o => o.Id), await db.Fulfilments.MaxAsync(f => f.Id), await db.OrderLines.MaxAsync(l => l.Id),
+        await db.Payments.MaxAsync(p => p.Id), await db.Payouts.MaxAsync(p => p.Id), await db.LedgerEntries.MaxAsync(e => e.Id),
+    ];
 
     static async Task<string> CountsAsync(MarketplaceDb db) => string.Join(",",
         await db.Offices.CountAsync(), await db.Groups.CountAsync(), await db.Programmes.CountAsync(), await db.Users.CountAsync(),
