@@ -46,17 +46,22 @@ public sealed class CatalogQueries(MarketplaceDb db, CatalogFacetCache facetCach
     async Task<CatalogFacets> ReadFacetsAsync(CatalogFilter scope, CancellationToken ct)
     {
         var within = Filtered(new CatalogFilter { Category = scope.Category, Programme = scope.Programme, Maker = scope.Maker });
-        var regencies = await within.GroupBy(l => new { l.Maker!.Regency!.Slug, l.Maker.Regency.Name })
-            .OrderByDescending(g => g.Count()).ThenBy(g => g.Key.Name)
-            .Select(g => new FacetOption(g.Key.Slug, g.Key.Name, g.Count())).ToListAsync(ct);
-        var groups = await within.GroupBy(l => new { l.Programme!.Group!.Slug, l.Programme.Group.Name })
-            .OrderByDescending(g => g.Count()).ThenBy(g => g.Key.Name)
-            .Select(g => new FacetOption(g.Key.Slug, g.Key.Name, g.Count())).ToListAsync(ct);
-        var programmes = await within.GroupBy(l => new { l.Programme!.Slug, l.Programme.Name })
-            .OrderByDescending(g => g.Count()).ThenBy(g => g.Key.Name)
-            .Select(g => new FacetOption(g.Key.Slug, g.Key.Name, g.Count())).ToListAsync(ct);
+        var regencies = await CountAsync(within.Select(l => new FacetKey { Slug = l.Maker!.Regency!.Slug, Name = l.Maker.Regency.Name }), ct);
+        var groups = await CountAsync(within.Select(l => new FacetKey { Slug = l.Programme!.Group!.Slug, Name = l.Programme.Group.Name }), ct);
+        var programmes = await CountAsync(within.Select(l => new FacetKey { Slug = l.Programme!.Slug, Name = l.Programme.Name }), ct);
         return new CatalogFacets(regencies, groups, programmes);
     }
+
+    /// <summary>A named shape (not an anonymous one), so one grouping query serves all three lists.</summary>
+    sealed class FacetKey
+    {
+        public required string Slug { get; init; }
+        public required string Name { get; init; }
+    }
+
+    static Task<List<FacetOption>> CountAsync(IQueryable<FacetKey> keys, CancellationToken ct) =>
+        keys.GroupBy(k => new { k.Slug, k.Name }).OrderByDescending(g => g.Count()).ThenBy(g => g.Key.Name)
+            .Select(g => new FacetOption(g.Key.Slug, g.Key.Name, g.Count())).ToListAsync(ct);
 
     IQueryable<Listing> Filtered(CatalogFilter f)
     {

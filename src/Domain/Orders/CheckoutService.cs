@@ -53,7 +53,7 @@ public sealed class CheckoutService(MarketplaceDb db, CartService carts, Payment
             // Fixed order of listings, so two checkouts never wait on each other in a circle.
             foreach (var line in cart.Lines.OrderBy(l => l.ListingId))
             {
-                if (!await ReserveAsync(line.ListingId, line.Quantity, ct))
+                if (!await ListingStock.ReserveAsync(db, line.ListingId, line.Quantity, ct))
                 {
                     await tx.RollbackAsync(ct);
                     return new(CheckoutProblem.SoldOut, SoldOut: [line.Title]);
@@ -81,30 +81,6 @@ public sealed class CheckoutService(MarketplaceDb db, CartService carts, Payment
         mail.OrderPlaced(order);
         if (order.PaymentMethod == PaymentMethod.CashOnPickup) await mail.NewOrderToMakersAsync(order.Id, ct);
         return new(CheckoutProblem.None, order, redirect);
-    }
-
-    /// <summary>
-    /// Reserves stock by conditional updates, each deciding atomically whether it crosses zero: units
-    /// left over change only the product page (a listing-only write); the last units sell the listing
-    /// out, which every list shows (an unmarked write, so the whole catalogue is evicted).
-    /// </summary>
-    async Task<bool> ReserveAsync(int listingId, int quantity, CancellationToken ct)
-    {
-        // A few rounds: another checkout or a release may move the stock between two statements.
-        for (var round = 0; round < 3; round++)
-        {
-            var kept = await ListingOnlyWrite.RunAsync(listingId, () => db.Listings
-                .Where(l => l.Id == listingId && l.Status == ListingStatus.Approved && (l.MadeToOrder || l.Stock > quantity))
-                .ExecuteUpdateAsync(s => s.SetProperty(l => l.Stock, l => l.MadeToOrder ? l.Stock : l.Stock - quantity), ct));
-            if (kept > 0) return true;
-            var soldOut = await db.Listings
-                .Where(l => l.Id == listingId && l.Status == ListingStatus.Approved && !l.MadeToOrder && l.Stock == quantity)
-                .ExecuteUpdateAsync(s => s.SetProperty(l => l.Stock, 0), ct);
-            if (soldOut > 0) return true;
-            var enough = await db.Listings.AnyAsync(l => l.Id == listingId && l.Status == ListingStatus.Approved && (l.MadeToOrder || l.Stock >= quantity), ct);
-            if (!enough) return false;
-        }
-        return false;
     }
 
     Order NewOrder(CheckoutRequest request, CartView cart, Dictionary<int, DeliveryChoice> choices, DateTimeOffset now)

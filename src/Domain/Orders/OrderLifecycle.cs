@@ -116,16 +116,7 @@ public sealed class OrderLifecycle(MarketplaceDb db, RevenueLedger ledger, Payme
         }
         var released = order.Fulfilments.Where(f => f.Status == FulfilmentStatus.New).Select(f => f.Id).ToHashSet();
         foreach (var line in order.Lines.Where(l => released.Contains(l.FulfilmentId)))
-        {
-            var quantity = line.Quantity;
-            // Stock still on sale grows on the product page only; from zero it is back in stock on every list.
-            var kept = await ListingOnlyWrite.RunAsync(line.ListingId, () => db.Listings
-                .Where(l => l.Id == line.ListingId && !l.MadeToOrder && l.Stock > 0)
-                .ExecuteUpdateAsync(s => s.SetProperty(l => l.Stock, l => l.Stock + quantity), ct));
-            if (kept == 0)
-                await db.Listings.Where(l => l.Id == line.ListingId && !l.MadeToOrder)
-                    .ExecuteUpdateAsync(s => s.SetProperty(l => l.Stock, l => l.Stock + quantity), ct);
-        }
+            await ListingStock.ReleaseAsync(db, line.ListingId, line.Quantity, ct);
         var payment = await db.Payments.Where(p => p.OrderId == orderId).OrderByDescending(p => p.Id).FirstAsync(ct);
         if (wasPaid)
         {

@@ -1,0 +1,44 @@
+using Microsoft.EntityFrameworkCore;
+using PasKreatif.Persistence;
+
+namespace PasKreatif.Catalog;
+
+/// <summary>
+/// Stock taken by a checkout and given back by a cancellation or expiry, as conditional updates that
+/// each know whether they cross zero: a count that stays above zero shows on the product page alone
+/// (a <see cref="ListingOnlyWrite"/>); selling out or coming back shows on every list, so those writes
+/// stay unmarked and evict the whole catalogue.
+/// </summary>
+public static class ListingStock
+{
+    /// <summary>Takes <paramref name="quantity"/> of an approved listing; false when there is not enough.</summary>
+    public static async Task<bool> ReserveAsync(MarketplaceDb db, int listingId, int quantity, CancellationToken ct)
+    {
+        // A few rounds: another checkout or a release may move the stock between two statements.
+        for (var round = 0; round < 3; round++)
+        {
+            var kept = await ListingOnlyWrite.RunAsync(listingId, () => db.Listings
+                .Where(l => l.Id == listingId && l.Status == ListingStatus.Approved && (l.MadeToOrder || l.Stock > quantity))
+                .ExecuteUpdateAsync(s => s.SetProperty(l => l.Stock, l => l.MadeToOrder ? l.Stock : l.Stock - quantity), ct));
+            if (kept > 0) return true;
+            var soldOut = await db.Listings
+                .Where(l => l.Id == listingId && l.Status == ListingStatus.Approved && !l.MadeToOrder && l.Stock == quantity)
+                .ExecuteUpdateAsync(s => s.SetProperty(l => l.Stock, 0), ct);
+            if (soldOut > 0) return true;
+            var enough = await db.Listings.AnyAsync(l => l.Id == listingId && l.Status == ListingStatus.Approved && (l.MadeToOrder || l.Stock >= quantity), ct);
+            if (!enough) return false;
+        }
+        return false;
+    }
+
+    /// <summary>Gives <paramref name="quantity"/> back to a listing kept in stock (made-to-order ones have none).</summary>
+    public static async Task ReleaseAsync(MarketplaceDb db, int listingId, int quantity, CancellationToken ct)
+    {
+        var inStock = db.Listings.Where(l => l.Id == listingId && !l.MadeToOrder);
+        var kept = await ListingOnlyWrite.RunAsync(listingId, () => Add(inStock.Where(l => l.Stock > 0), quantity, ct));
+        if (kept == 0) await Add(inStock, quantity, ct);
+    }
+
+    static Task<int> Add(IQueryable<Listing> listing, int quantity, CancellationToken ct) =>
+        listing.ExecuteUpdateAsync(s => s.SetProperty(l => l.Stock, l => l.Stock + quantity), ct);
+}
