@@ -148,11 +148,14 @@ sealed class DemoOrders(MarketplaceDb db, DemoBuild build)
         {
             order.Status = OrderStatus.AwaitingPayment;
             order.PaymentDueAt = order.PlacedAt.AddHours(order.PaymentMethod == PaymentMethod.BankTransfer ? 48 : 24 * 10);
+            if (order.PaymentMethod == PaymentMethod.CashOnPickup)
+                foreach (var f in order.Fulfilments) f.SetCollectBy(order.PaymentDueAt);
             return;
         }
 
         var paidAt = order.PlacedAt.AddHours(order.PaymentMethod == PaymentMethod.Card ? 0.1 : build.Random.Next(2, 40));
         order.PaidAt = paidAt;
+        foreach (var f in order.Fulfilments) f.RecordPaid(paidAt);
         payment.Status = PaymentStatus.Succeeded;
         payment.SucceededAt = paidAt;
         payment.ProviderReference = order.PaymentMethod == PaymentMethod.Card ? $"cs_demo_{order.Number}" : null;
@@ -176,7 +179,14 @@ sealed class DemoOrders(MarketplaceDb db, DemoBuild build)
         {
             order.Status = OrderStatus.Paid;
             foreach (var f in order.Fulfilments)
-                f.Status = (FulfilmentStatus)build.Random.Next(4); // New, Preparing, Shipped or ReadyForPickup
+                f.Status = order.PaymentMethod == PaymentMethod.CashOnPickup
+                    ? FulfilmentStatus.Collected // cash is paid at the handover
+                    : (FulfilmentStatus)build.Random.Next(4); // New, Preparing, Shipped or ReadyForPickup
+            if (order.Fulfilments.All(f => f.Status == FulfilmentStatus.Collected))
+            {
+                order.Status = OrderStatus.Completed;
+                order.ClosedAt = paidAt;
+            }
         }
         foreach (var line in order.Lines)
             paidLines.Add(new PaidLine(line, paidAt, reversedAt));
@@ -223,7 +233,7 @@ sealed class DemoOrders(MarketplaceDb db, DemoBuild build)
         var reversals = credits.Where(c => c.p.ReversedAt is not null).Select(c => new LedgerEntry
         {
             MakerId = c.Entry.MakerId, Kind = LedgerEntryKind.Reversal, Amount = c.Entry.Amount,
-            OccurredAt = c.p.ReversedAt!.Value, ReversesEntryId = c.Entry.Id, Note = "Pengembalian dana",
+            OccurredAt = c.p.ReversedAt!.Value, ReversesEntryId = c.Entry.Id, OrderLineId = c.Entry.OrderLineId, Note = "Pengembalian dana",
         }).ToList();
         await SaveAsync(ledger, reversals, ct);
 

@@ -42,19 +42,20 @@ public sealed class IndependenceReport(MarketplaceDb db, TimeProvider clock)
     public async Task<MakerIndependence> MakerAsync(StaffScope scope, int makerId, CancellationToken ct = default)
     {
         var maker = await scope.Makers(db).Where(m => m.Id == makerId)
-            .Select(m => new { m.Id, m.DisplayName, Group = m.HomeGroup!.Name, Regency = m.Regency!.Name, m.RegencyId, m.HomeGroup.Office!.Zone })
+            .Select(m => new { m.Id, m.DisplayName, Group = m.HomeGroup!.Name, Regency = m.Regency!.Name, m.RegencyId })
             .SingleOrDefaultAsync(ct) ?? throw new OutOfScopeException();
-        var months = IndependenceBands.CompleteMonths(clock.GetUtcNow(), maker.Zone, Months);
-        var entries = await EntriesAsync([maker.Id], months[0].AddMonths(-2), maker.Zone, ct);
+        var zone = await MakerCalendar.ZoneOfAsync(db, makerId, ct) ?? IndonesianZone.WIB;
+        var months = IndependenceBands.CompleteMonths(clock.GetUtcNow(), zone, Months);
+        var entries = await EntriesAsync([maker.Id], months[0].AddMonths(-2), zone, ct);
         var targets = await TargetsAsync([maker.RegencyId], ct);
-        var net = IndependenceBands.NetByMonth(entries.Select(e => (e.At, e.Signed)), maker.Zone);
+        var net = IndependenceBands.NetByMonth(entries.Select(e => (e.At, e.Signed)), zone);
         var series = IndependenceBands.Series(months, net, m => targets[maker.RegencyId].TargetFor(m) ?? Money.Zero);
         var rows = series.Select(s =>
         {
-            var credits = entries.Where(e => e.Credit && IndependenceBands.MonthOf(e.At, maker.Zone) == s.Month).ToList();
+            var credits = entries.Where(e => e.Credit && IndependenceBands.MonthOf(e.At, zone) == s.Month).ToList();
             return new MakerMonthRow(s.Month, s.Net, s.Target, s.Percent, s.Band, credits.Select(c => c.OrderId).Distinct().Count(), credits.Sum(c => c.Quantity));
         }).ToList();
-        return new MakerIndependence(maker.Id, maker.DisplayName, maker.Group, maker.Regency, maker.Zone, rows);
+        return new MakerIndependence(maker.Id, maker.DisplayName, maker.Group, maker.Regency, zone, rows);
     }
 
     public async Task<IndependenceRollUp> GroupAsync(StaffScope scope, int groupId, CancellationToken ct = default)
@@ -76,6 +77,8 @@ public sealed class IndependenceReport(MarketplaceDb db, TimeProvider clock)
     async Task<IndependenceRollUp> RollUpAsync(string name, IndonesianZone zone, IQueryable<Maker> makers, CancellationToken ct)
     {
         var people = await makers.OrderBy(m => m.DisplayName).Select(m => new { m.Id, m.DisplayName, Group = m.HomeGroup!.Name, m.RegencyId }).ToListAsync(ct);
+        // A roll-up holds makers whose home group is in it, so their zone is the roll-up's; each is still counted by the one rule.
+        var zones = await MakerCalendar.ZonesAsync(db, makers, ct);
         var months = IndependenceBands.CompleteMonths(clock.GetUtcNow(), zone, Months);
         var entries = await EntriesAsync(people.Select(p => p.Id).ToList(), months[0].AddMonths(-2), zone, ct);
         var targets = await TargetsAsync(people.Select(p => p.RegencyId).Distinct().ToList(), ct);
@@ -84,7 +87,7 @@ public sealed class IndependenceReport(MarketplaceDb db, TimeProvider clock)
         var rows = people.Select(p =>
         {
             var own = entries.Where(e => e.MakerId == p.Id);
-            var net = IndependenceBands.NetByMonth(own.Select(e => (e.At, e.Signed)), zone);
+            var net = IndependenceBands.NetByMonth(own.Select(e => (e.At, e.Signed)), zones.GetValueOrDefault(p.Id, zone));
             var last = IndependenceBands.Series([months[^1]], net, m => targets[p.RegencyId].TargetFor(m) ?? Money.Zero)[0];
             var total = Money.Sum(months.Select(m => net.GetValueOrDefault(m, Money.Zero)));
             return new MakerBandRow(p.Id, p.DisplayName, p.Group, last.Net, total, last.Percent, last.Band);

@@ -14,7 +14,8 @@ public enum LedgerEntryKind
 
 /// <summary>
 /// One line of a maker's revenue ledger. Amounts are positive; the kind gives the sign.
-/// Balance = credits − reversals − payouts (+ payout reversals). Entries are never edited or deleted.
+/// Balance = credits − reversals − payouts (+ payout reversals). Entries are never edited or deleted:
+/// the database refuses it (a trigger on the table).
 /// </summary>
 public class LedgerEntry
 {
@@ -25,8 +26,10 @@ public class LedgerEntry
     public DateTimeOffset OccurredAt { get; set; }
     public int? OrderLineId { get; set; }
     public int? PayoutId { get; set; }
-    /// <summary>The entry this one reverses (a credit or a payout), at most once.</summary>
+    /// <summary>The entry this one reverses: a credit (in parts, one per refund) or a payout (once).</summary>
     public long? ReversesEntryId { get; set; }
+    /// <summary>The refund a credit's reversal belongs to; one reversal per refund and line.</summary>
+    public int? RefundId { get; set; }
     public string? Note { get; set; }
     public Guid? RecordedById { get; set; }
 
@@ -44,4 +47,17 @@ public class Payout
     public string? Reference { get; set; }
     public Guid RecordedById { get; set; }
     public DateTimeOffset RecordedAt { get; set; }
+}
+
+/// <summary>
+/// Where a maker stands: credits − reversals − payouts + payout reversals. A reversal larger than the
+/// balance leaves an amount owed, taken from the next payout; it is shown as owed, never as a negative balance.
+/// </summary>
+public readonly record struct LedgerBalance(Money Net)
+{
+    /// <summary>What may be paid out now.</summary>
+    public Money Available => Money.Max(Net, Money.Zero);
+    /// <summary>What the maker owes back, deducted from the next payout.</summary>
+    public Money Owed => Money.Max(-Net, Money.Zero);
+    public bool IsOwed => Net.IsNegative;
 }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using PasKreatif.Independence;
 using PasKreatif.Makers;
 using PasKreatif.Organisation;
 using PasKreatif.Persistence;
@@ -10,9 +11,14 @@ public sealed record LedgerRow(long Id, DateTimeOffset OccurredAt, LedgerEntryKi
 public sealed record MakerLedger(int MakerId, string DisplayName, string GroupName, IndonesianZone Zone, Money Credits, Money Reversals, Money Payouts, Money PayoutReversals, IReadOnlyList<LedgerRow> Entries)
 {
     public Money Balance => Credits - Reversals - Payouts + PayoutReversals;
+    /// <summary>The balance as shown: available to pay out, or owed against the next payout.</summary>
+    public LedgerBalance Standing => new(Balance);
 }
 
-public sealed record BalanceRow(int MakerId, string DisplayName, string GroupName, Money Balance);
+public sealed record BalanceRow(int MakerId, string DisplayName, string GroupName, Money Balance)
+{
+    public LedgerBalance Standing => new(Balance);
+}
 
 /// <summary>The ledger's read side for the back office, narrowed by <see cref="StaffScope"/>.</summary>
 public sealed class LedgerQueries(MarketplaceDb db)
@@ -20,8 +26,9 @@ public sealed class LedgerQueries(MarketplaceDb db)
     public async Task<MakerLedger> MakerAsync(StaffScope scope, int makerId, CancellationToken ct = default)
     {
         var maker = await scope.Makers(db).Where(m => m.Id == makerId)
-            .Select(m => new { m.Id, m.DisplayName, Group = m.HomeGroup!.Name, m.HomeGroup.Office!.Zone })
+            .Select(m => new { m.Id, m.DisplayName, Group = m.HomeGroup!.Name })
             .SingleOrDefaultAsync(ct) ?? throw new OutOfScopeException();
+        var zone = await MakerCalendar.ZoneOfAsync(db, makerId, ct) ?? IndonesianZone.WIB;
         var entries = await db.LedgerEntries.Where(e => e.MakerId == makerId)
             .OrderByDescending(e => e.OccurredAt).ThenByDescending(e => e.Id)
             .Select(e => new
@@ -35,7 +42,7 @@ public sealed class LedgerQueries(MarketplaceDb db)
             e.Kind is LedgerEntryKind.Credit or LedgerEntryKind.PayoutReversal ? e.Amount : -e.Amount, e.Note, e.PayoutId, e.Reversed,
             e.Order is { } o ? $"#{o}" : null)).ToList();
         Money Sum(LedgerEntryKind kind) => Money.Sum(rows.Where(r => r.Kind == kind).Select(r => r.Amount));
-        return new MakerLedger(maker.Id, maker.DisplayName, maker.Group, maker.Zone,
+        return new MakerLedger(maker.Id, maker.DisplayName, maker.Group, zone,
             Sum(LedgerEntryKind.Credit), Sum(LedgerEntryKind.Reversal), Sum(LedgerEntryKind.Payout), Sum(LedgerEntryKind.PayoutReversal), rows);
     }
 

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using PasKreatif.Independence;
 using PasKreatif.Organisation;
 using PasKreatif.Persistence;
 
@@ -12,29 +13,30 @@ public sealed record EarningsMonth(DateOnly Month, Money Net, Money? Target)
 
 public sealed record LedgerLine(DateTimeOffset OccurredAt, LedgerEntryKind Kind, Money Signed, string? OrderNumber, string? Note);
 
-public sealed record Earnings(Money Balance, IndonesianZone Zone, string RegencyName, EarningsMonth ThisMonth, IReadOnlyList<EarningsMonth> Months, IReadOnlyList<LedgerLine> Entries);
+public sealed record Earnings(LedgerBalance Standing, IndonesianZone Zone, string RegencyName, EarningsMonth ThisMonth, IReadOnlyList<EarningsMonth> Months, IReadOnlyList<LedgerLine> Entries);
 
-/// <summary>A maker's own earnings: ledger lines, balance, and the last 12 months against their regency's target.</summary>
+/// <summary>
+/// A maker's own earnings: ledger lines, balance (or the amount owed), and the last 12 months against
+/// their regency's target, in their home group's zone (<see cref="MakerCalendar"/>).
+/// </summary>
 public sealed class MakerEarnings(MarketplaceDb db, RevenueLedger ledger, TimeProvider clock)
 {
     public async Task<Earnings?> ForAsync(int makerId, CancellationToken ct = default)
     {
-        var maker = await db.Makers.Where(m => m.Id == makerId)
-            .Select(m => new { m.Regency!.Name, m.Regency.Office!.Zone, Regency = m.Regency })
-            .SingleOrDefaultAsync(ct);
+        var maker = await db.Makers.Where(m => m.Id == makerId).Select(m => new { m.Regency!.Name, m.RegencyId }).SingleOrDefaultAsync(ct);
         if (maker is null) return null;
-        var targets = await db.MonthlyTargets.Where(t => t.RegencyId == maker.Regency.Id).AsNoTracking().ToListAsync(ct);
+        var zone = await MakerCalendar.ZoneOfAsync(db, makerId, ct) ?? IndonesianZone.WIB;
+        var targets = await db.MonthlyTargets.Where(t => t.RegencyId == maker.RegencyId).AsNoTracking().ToListAsync(ct);
         var regency = new Regency { Targets = targets };
 
-        var now = clock.GetUtcNow().ToZone(maker.Zone);
-        var current = new DateOnly(now.Year, now.Month, 1);
+        var current = MakerCalendar.MonthOf(clock.GetUtcNow(), zone);
         var first = current.AddMonths(-11);
-        var from = new DateTimeOffset(first.Year, first.Month, 1, 0, 0, 0, maker.Zone.Offset()).ToUniversalTime();
+        var from = MakerCalendar.MonthStart(first, zone);
         var sales = await db.LedgerEntries
             .Where(e => e.MakerId == makerId && e.OccurredAt >= from && (e.Kind == LedgerEntryKind.Credit || e.Kind == LedgerEntryKind.Reversal))
             .Select(e => new { e.OccurredAt, e.Kind, e.Amount }).ToListAsync(ct);
         var months = Enumerable.Range(0, 12).Select(i => first.AddMonths(i)).Select(month => new EarningsMonth(month,
-            Money.Sum(sales.Where(s => InMonth(s.OccurredAt.ToZone(maker.Zone), month)).Select(s => s.Kind == LedgerEntryKind.Credit ? s.Amount : -s.Amount)),
+            Money.Sum(sales.Where(s => MakerCalendar.MonthOf(s.OccurredAt, zone) == month).Select(s => s.Kind == LedgerEntryKind.Credit ? s.Amount : -s.Amount)),
             regency.TargetFor(month))).ToList();
 
         var entries = await db.LedgerEntries.Where(e => e.MakerId == makerId)
@@ -44,8 +46,6 @@ public sealed class MakerEarnings(MarketplaceDb db, RevenueLedger ledger, TimePr
         var lines = entries.Select(e => new LedgerLine(e.OccurredAt, e.Kind,
             e.Kind is LedgerEntryKind.Credit or LedgerEntryKind.PayoutReversal ? e.Amount : -e.Amount, e.Number, e.Note)).ToList();
 
-        return new Earnings(await ledger.BalanceAsync(makerId, ct), maker.Zone, maker.Name, months[^1], months, lines);
+        return new Earnings(await ledger.StandingAsync(makerId, ct), zone, maker.Name, months[^1], months, lines);
     }
-
-    static bool InMonth(DateTimeOffset local, DateOnly month) => local.Year == month.Year && local.Month == month.Month;
 }

@@ -1,7 +1,9 @@
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using Npgsql;
 using PasKreatif.Catalog;
+using PasKreatif.Mail;
 using PasKreatif.Organisation;
 using PasKreatif.Payments;
 using PasKreatif.Persistence;
@@ -10,30 +12,96 @@ namespace PasKreatif.Orders;
 
 public sealed record DeliveryChoice(int MakerId, DeliveryMethod Method, DateOnly? PickupDate);
 
-/// <summary>What the buyer typed. Prices and totals are never taken from here.</summary>
+/// <summary>
+/// What the buyer typed. Prices and totals are never taken from here; <paramref name="ShownTotal"/> is
+/// the total the page showed, and an order is only placed when the server's total is that one.
+/// </summary>
 public sealed record CheckoutRequest(Guid CartId, Guid? BuyerId, string Name, string Phone, string Email, string Address,
-    IndonesianZone Zone, string Culture, PaymentMethod Method, IReadOnlyList<DeliveryChoice> Deliveries);
+    IndonesianZone Zone, string Culture, PaymentMethod Method, IReadOnlyList<DeliveryChoice> Deliveries, Money? ShownTotal = null);
 
-public enum CheckoutProblem { None, EmptyCart, SoldOut, Delivery, PaymentUnavailable, CashNeedsPickup }
+public enum CheckoutProblem { None, EmptyCart, SoldOut, Delivery, PaymentUnavailable, CashNeedsPickup, TotalChanged }
 
 public sealed record CheckoutResult(CheckoutProblem Problem, Order? Order = null, string? RedirectUrl = null,
-    IReadOnlyList<string>? SoldOut = null, IReadOnlyDictionary<int, DeliveryProblem>? Delivery = null)
+    IReadOnlyList<string>? SoldOut = null, IReadOnlyDictionary<int, DeliveryProblem>? Delivery = null, CheckoutQuote? Quote = null, bool Repeated = false)
 {
     public bool Succeeded => Problem == CheckoutProblem.None;
 }
 
-/// <summary>Turns a cart into an order: stock is reserved by conditional updates in the order's own transaction.</summary>
-public sealed class CheckoutService(MarketplaceDb db, CartService carts, PaymentMethods methods, OrderMail mail,
+/// <summary>
+/// Turns a cart into an order. The cart's row is locked and deleted in the order's own transaction,
+/// and the order keeps the cart's id under a unique key, so one cart gives at most one order however
+/// often it is submitted; stock is reserved by conditional updates in the same transaction.
+/// </summary>
+public sealed class CheckoutService(MarketplaceDb db, CartService carts, PaymentMethods methods, PaymentAttempts attempts, OrderMail mail, MailOutbox outbox,
     OrderOptions options, TimeProvider clock, ILogger<CheckoutService> log)
 {
+    /// <summary>The figures the page shows for the buyer's choices: each part's delivery and the total, for the chosen zone.</summary>
+    public async Task<CheckoutQuote> QuoteAsync(Guid cartId, IReadOnlyList<DeliveryChoice> deliveries, IndonesianZone zone, CancellationToken ct = default) =>
+        CheckoutPricing.Quote(await carts.ViewAsync(cartId, ct), Chosen(deliveries), zone, options);
+
     public async Task<CheckoutResult> PlaceAsync(CheckoutRequest request, string baseUrl, CancellationToken ct = default)
     {
-        var cart = await carts.ViewAsync(request.CartId, ct);
+        if (await RepeatedAsync(request.CartId, ct) is { } placed) return placed;
+        if (!methods.IsAvailable(request.Method)) return new(CheckoutProblem.PaymentUnavailable);
+
+        Order order;
+        await using (var tx = await db.Database.BeginTransactionAsync(ct))
+        {
+            // Concurrent submits of one cart queue here; the ones after the first find the cart gone.
+            var cartRow = await db.Database.SqlQuery<Guid>($"""SELECT "Id" AS "Value" FROM "Carts" WHERE "Id" = {request.CartId} FOR UPDATE""").ToListAsync(ct);
+            if (cartRow.Count == 0)
+            {
+                await tx.RollbackAsync(ct);
+                return await RepeatedAsync(request.CartId, ct) ?? new(CheckoutProblem.EmptyCart);
+            }
+            var cart = await carts.ViewAsync(request.CartId, ct);
+            var refused = Check(request, cart);
+            if (refused is not null)
+            {
+                await tx.RollbackAsync(ct);
+                return refused;
+            }
+            var now = clock.GetUtcNow();
+            order = NewOrder(request, cart, now);
+            // Fixed order of listings, so two checkouts never wait on each other in a circle.
+            foreach (var line in cart.Lines.OrderBy(l => l.ListingId))
+            {
+                if (!await ListingStock.ReserveAsync(db, line.ListingId, line.Quantity, ct))
+                {
+                    await tx.RollbackAsync(ct);
+                    return new(CheckoutProblem.SoldOut, SoldOut: [line.Title]);
+                }
+            }
+            db.Orders.Add(order);
+            await db.Carts.Where(c => c.Id == request.CartId).ExecuteDeleteAsync(ct);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+            {
+                await tx.RollbackAsync(ct);
+                db.ChangeTracker.Clear();
+                return await RepeatedAsync(request.CartId, ct) ?? throw new InvalidOperationException("An order for this cart clashed but is not there.", e);
+            }
+            mail.OrderPlaced(order);
+            if (order.PaymentMethod == PaymentMethod.CashOnPickup) await mail.NewOrderToMakersAsync(order.Id, ct);
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+        }
+        log.LogInformation("Order {Number} placed: {Total} by {Method}", order.Number, order.Total, order.PaymentMethod);
+        await outbox.DispatchAsync(ct);
+
+        var start = await attempts.StartAsync(order.Id, $"{baseUrl.TrimEnd('/')}/pesanan/{order.PublicToken}", ct);
+        return new(CheckoutProblem.None, order, start.RedirectUrl);
+    }
+
+    /// <summary>The buyer's choices checked against the cart now, and the total against the one shown; null when all is well.</summary>
+    CheckoutResult? Check(CheckoutRequest request, CartView cart)
+    {
         if (cart.IsEmpty) return new(CheckoutProblem.EmptyCart);
         var unavailable = cart.Lines.Where(l => l.SoldOut || l.TooMany).Select(l => l.Title).ToList();
         if (unavailable.Count > 0) return new(CheckoutProblem.SoldOut, SoldOut: unavailable);
-        if (!methods.IsAvailable(request.Method)) return new(CheckoutProblem.PaymentUnavailable);
-
         var now = clock.GetUtcNow();
         var choices = request.Deliveries.GroupBy(d => d.MakerId).ToDictionary(g => g.Key, g => g.First());
         var problems = new Dictionary<int, DeliveryProblem>();
@@ -46,49 +114,29 @@ public sealed class CheckoutService(MarketplaceDb db, CartService carts, Payment
         if (problems.Count > 0) return new(CheckoutProblem.Delivery, Delivery: problems);
         if (request.Method == PaymentMethod.CashOnPickup && cart.Makers.Any(m => choices[m.MakerId].Method != DeliveryMethod.Pickup))
             return new(CheckoutProblem.CashNeedsPickup);
-
-        var order = NewOrder(request, cart, choices, now);
-        await using (var tx = await db.Database.BeginTransactionAsync(ct))
-        {
-            // Fixed order of listings, so two checkouts never wait on each other in a circle.
-            foreach (var line in cart.Lines.OrderBy(l => l.ListingId))
-            {
-                if (!await ListingStock.ReserveAsync(db, line.ListingId, line.Quantity, ct))
-                {
-                    await tx.RollbackAsync(ct);
-                    return new(CheckoutProblem.SoldOut, SoldOut: [line.Title]);
-                }
-            }
-            db.Orders.Add(order);
-            await db.CartLines.Where(l => l.CartId == request.CartId).ExecuteDeleteAsync(ct);
-            await db.SaveChangesAsync(ct);
-            await tx.CommitAsync(ct);
-        }
-        log.LogInformation("Order {Number} placed: {Total} by {Method}", order.Number, order.Total, order.PaymentMethod);
-
-        var statusUrl = $"{baseUrl.TrimEnd('/')}/pesanan/{order.PublicToken}";
-        string? redirect = null;
-        try
-        {
-            redirect = await methods[order.PaymentMethod].StartAsync(order, order.Payments[0], statusUrl, ct);
-            await db.SaveChangesAsync(ct);
-        }
-        catch (Exception e) when (e is Stripe.StripeException or HttpRequestException)
-        {
-            // The order stays reserved; its page offers to start the payment again.
-            log.LogWarning(e, "Payment for order {Number} could not be started", order.Number);
-        }
-        mail.OrderPlaced(order);
-        if (order.PaymentMethod == PaymentMethod.CashOnPickup) await mail.NewOrderToMakersAsync(order.Id, ct);
-        return new(CheckoutProblem.None, order, redirect);
+        var quote = CheckoutPricing.Quote(cart, Chosen(request.Deliveries), request.Zone, options);
+        if (request.ShownTotal is { } shown && shown != quote.Total) return new(CheckoutProblem.TotalChanged, Quote: quote);
+        return null;
     }
 
-    Order NewOrder(CheckoutRequest request, CartView cart, Dictionary<int, DeliveryChoice> choices, DateTimeOffset now)
+    async Task<CheckoutResult?> RepeatedAsync(Guid cartId, CancellationToken ct)
     {
+        var order = await db.Orders.AsNoTracking().SingleOrDefaultAsync(o => o.CartId == cartId, ct);
+        return order is null ? null : new(CheckoutProblem.None, order, Repeated: true);
+    }
+
+    static Dictionary<int, DeliveryMethod> Chosen(IReadOnlyList<DeliveryChoice> deliveries) =>
+        deliveries.GroupBy(d => d.MakerId).ToDictionary(g => g.Key, g => g.First().Method);
+
+    Order NewOrder(CheckoutRequest request, CartView cart, DateTimeOffset now)
+    {
+        var quote = CheckoutPricing.Quote(cart, Chosen(request.Deliveries), request.Zone, options);
+        var choices = request.Deliveries.GroupBy(d => d.MakerId).ToDictionary(g => g.Key, g => g.First());
         var order = new Order
         {
             Number = $"PK{now:yyMMdd}-{RandomNumberGenerator.GetString("ABCDEFGHJKLMNPQRSTUVWXYZ23456789", 6)}",
             PublicToken = Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)).Replace('+', '-').Replace('/', '_'),
+            CartId = request.CartId,
             BuyerId = request.BuyerId, BuyerName = request.Name.Trim(), BuyerEmail = request.Email.Trim(), BuyerPhone = request.Phone.Trim(),
             Address = request.Address.Trim(), Culture = request.Culture == "en" ? "en" : "id", Zone = request.Zone,
             Status = OrderStatus.AwaitingPayment, PaymentMethod = request.Method, PlacedAt = now,
@@ -100,8 +148,10 @@ public sealed class CheckoutService(MarketplaceDb db, CartService carts, Payment
             {
                 MakerId = maker.MakerId, GroupId = maker.GroupId, Delivery = choice.Method, Status = FulfilmentStatus.New, UpdatedAt = now,
                 PickupDate = choice.Method == DeliveryMethod.Pickup ? choice.PickupDate : null,
-                DeliveryCost = DeliveryRules.Price(maker.Parcel, choice.Method, request.Zone, options),
+                DeliveryCost = quote.For(maker.MakerId)!.Delivery,
             };
+            if (request.Method == PaymentMethod.CashOnPickup && fulfilment.PickupDate is { } day)
+                fulfilment.SetCollectBy(CashOnPickupPayment.CollectBy(day, options));
             foreach (var line in maker.Lines)
             {
                 var orderLine = new OrderLine
@@ -114,9 +164,9 @@ public sealed class CheckoutService(MarketplaceDb db, CartService carts, Payment
             }
             order.Fulfilments.Add(fulfilment);
         }
-        order.Subtotal = Money.Sum(order.Lines.Select(l => l.LineTotal));
-        order.DeliveryTotal = Money.Sum(order.Fulfilments.Select(f => f.DeliveryCost));
-        order.Total = order.Subtotal + order.DeliveryTotal;
+        order.Subtotal = quote.Subtotal;
+        order.DeliveryTotal = quote.DeliveryTotal;
+        order.Total = quote.Total;
         var lastPickup = order.Fulfilments.Where(f => f.PickupDate is not null).Select(f => f.PickupDate).Max();
         order.PaymentDueAt = methods[request.Method].PaymentDue(now, lastPickup, options);
         order.Payments.Add(new Payment { Method = request.Method, Status = PaymentStatus.Pending, Amount = order.Total, CreatedAt = now });

@@ -2,7 +2,7 @@ using PasKreatif.Organisation;
 
 namespace PasKreatif.Orders;
 
-public enum DeliveryProblem { None, NotOffered, PerishableMustStayLocal, PickupDateMissing, PickupDateTooEarly }
+public enum DeliveryProblem { None, NotOffered, PerishableMustStayLocal, PickupDateMissing, PickupDateTooEarly, PickupDateTooLate }
 
 /// <summary>What one maker's part of a cart allows: offered methods, perishables, weight and lead time.</summary>
 public sealed record MakerParcel(IReadOnlyList<Catalog.DeliveryOptions> LineOptions, bool Perishable, int WeightGrams, int LeadTimeDays, IndonesianZone MakerZone);
@@ -22,8 +22,13 @@ public static class DeliveryRules
         return all;
     }
 
+    /// <summary>A pickup may be booked up to this many days after the earliest day, never years ahead.</summary>
+    public const int PickupWindowDays = 30;
+
     public static DateOnly EarliestPickup(MakerParcel parcel, DateTimeOffset now) =>
         DateOnly.FromDateTime(now.ToZone(parcel.MakerZone).DateTime).AddDays(Math.Max(parcel.LeadTimeDays, 0));
+
+    public static DateOnly LatestPickup(MakerParcel parcel, DateTimeOffset now) => EarliestPickup(parcel, now).AddDays(PickupWindowDays);
 
     public static DeliveryProblem Check(MakerParcel parcel, DeliveryMethod method, DateOnly? pickupDate, DateTimeOffset now)
     {
@@ -31,7 +36,8 @@ public static class DeliveryRules
         if (!Allowed(parcel).Contains(method)) return DeliveryProblem.NotOffered;
         if (method != DeliveryMethod.Pickup) return DeliveryProblem.None;
         if (pickupDate is null) return DeliveryProblem.PickupDateMissing;
-        return pickupDate < EarliestPickup(parcel, now) ? DeliveryProblem.PickupDateTooEarly : DeliveryProblem.None;
+        if (pickupDate < EarliestPickup(parcel, now)) return DeliveryProblem.PickupDateTooEarly;
+        return pickupDate > LatestPickup(parcel, now) ? DeliveryProblem.PickupDateTooLate : DeliveryProblem.None;
     }
 
     public static Money Price(MakerParcel parcel, DeliveryMethod method, IndonesianZone buyerZone, OrderOptions options) => method switch

@@ -1,71 +1,62 @@
-using System.Globalization;
-using System.Resources;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
-using PasKreatif.Mail;
+using PasKreatif.Payments;
 using PasKreatif.Persistence;
 
 namespace PasKreatif.Orders;
 
-public sealed record OwnFulfilmentRow(int Id, string OrderNumber, DateTimeOffset PlacedAt, FulfilmentStatus Status, DeliveryMethod Delivery, int Units, Money Total);
+/// <summary>
+/// One part in the maker's list. <paramref name="Stage"/> says what to do or why to wait (an unpaid
+/// transfer is <see cref="PartStage.AwaitingPayment"/>, not "new"); <paramref name="PayBy"/> is when an
+/// unpaid order lapses, <paramref name="CollectBy"/> when an uncollected cash part does.
+/// </summary>
+public sealed record OwnFulfilmentRow(int Id, string OrderNumber, DateTimeOffset PlacedAt, FulfilmentStatus Status, PartStage Stage,
+    DeliveryMethod Delivery, PaymentMethod Method, int Units, Money Total, DateOnly? PickupDate, DateTimeOffset? PayBy, DateTimeOffset? CollectBy);
 
-public sealed record OwnFulfilment(Fulfilment Fulfilment, Order Order, IReadOnlyList<OrderLine> Lines, IReadOnlyList<FulfilmentStatus> NextSteps);
+/// <summary>The maker's own part of one order, the steps they may take, and the units already paid back to the buyer (by line).</summary>
+public sealed record OwnFulfilment(Fulfilment Fulfilment, Order Order, IReadOnlyList<OrderLine> Lines, IReadOnlyList<FulfilmentStatus> NextSteps,
+    PartStage Stage, IReadOnlyDictionary<int, int> RefundedUnits);
 
 /// <summary>
-/// The orders a maker fulfils: only their own part of each order, found by their maker id. Each
-/// step tells the buyer by mail, in the order's language, through the mail queue.
+/// The orders a maker fulfils: only their own part of each order, found by their maker id. Steps go
+/// through <see cref="Handovers"/>, which tells the buyer by mail in the order's language.
 /// </summary>
-public sealed class MakerOrders(MarketplaceDb db, MailQueue mail, OrderLifecycle orders, IConfiguration configuration, TimeProvider clock)
+public sealed class MakerOrders(MarketplaceDb db, Handovers handovers, RefundDesk refunds)
 {
-    static readonly ResourceManager Texts = new("PasKreatif.Orders.FulfilmentMailText", typeof(MakerOrders).Assembly);
-
-    public async Task<IReadOnlyList<OwnFulfilmentRow>> ListAsync(int makerId, CancellationToken ct = default) =>
-        await db.Fulfilments.Where(f => f.MakerId == makerId)
+    public async Task<IReadOnlyList<OwnFulfilmentRow>> ListAsync(int makerId, CancellationToken ct = default)
+    {
+        var rows = await db.Fulfilments.Where(f => f.MakerId == makerId)
             .OrderBy(f => f.Status == FulfilmentStatus.New ? 0 : f.Status == FulfilmentStatus.Preparing ? 1 : 2)
             .ThenByDescending(f => f.Order!.PlacedAt)
             .Take(200)
-            .Select(f => new OwnFulfilmentRow(f.Id, f.Order!.Number, f.Order.PlacedAt, f.Status, f.Delivery,
-                f.Lines.Sum(l => l.Quantity), new Money(f.Lines.Sum(l => l.LineTotal.Amount))))
+            .Select(f => new
+            {
+                f.Id, f.Order!.Number, f.Order.PlacedAt, f.Status, OrderStatus = f.Order.Status, f.Order.PaymentMethod, f.Order.PaymentDueAt, f.Delivery,
+                f.PickupDate, f.CollectBy, Units = f.Lines.Sum(l => l.Quantity), Total = f.Lines.Sum(l => l.LineTotal.Amount),
+            })
             .ToListAsync(ct);
+        return rows.Select(r =>
+        {
+            var order = new Order { Status = r.OrderStatus, PaymentMethod = r.PaymentMethod };
+            var stage = new Fulfilment { Status = r.Status }.Stage(order);
+            return new OwnFulfilmentRow(r.Id, r.Number, r.PlacedAt, r.Status, stage, r.Delivery, r.PaymentMethod, r.Units, new Money(r.Total),
+                r.PickupDate, stage == PartStage.AwaitingPayment ? r.PaymentDueAt : null, r.PaymentMethod == PaymentMethod.CashOnPickup ? r.CollectBy : null);
+        }).OrderBy(r => r.Stage switch { PartStage.ToPrepare => 0, PartStage.Preparing => 1, PartStage.ReadyForPickup => 2, PartStage.AwaitingPayment => 3, _ => 4 })
+        .ToList();
+    }
 
     public async Task<OwnFulfilment?> FindAsync(int makerId, int fulfilmentId, CancellationToken ct = default)
     {
-        var f = await db.Fulfilments.Where(x => x.Id == fulfilmentId && x.MakerId == makerId)
+        var f = await db.Fulfilments.AsNoTracking().Where(x => x.Id == fulfilmentId && x.MakerId == makerId)
             .Include(x => x.Order).Include(x => x.Lines).SingleOrDefaultAsync(ct);
-        return f is null ? null : new OwnFulfilment(f, f.Order!, f.Lines.OrderBy(l => l.Id).ToList(), f.NextSteps(f.Order!));
+        if (f is null) return null;
+        var refunded = await refunds.RefundedUnitsAsync(f.OrderId, ct);
+        return new OwnFulfilment(f, f.Order!, f.Lines.OrderBy(l => l.Id).ToList(), f.NextSteps(f.Order!), f.Stage(f.Order!),
+            f.Lines.Where(l => refunded.ContainsKey(l.Id)).ToDictionary(l => l.Id, l => refunded[l.Id]));
     }
 
-    /// <summary>Moves the maker's part one step and queues the buyer's mail; a refused step changes nothing.</summary>
-    public async Task StepAsync(int makerId, int fulfilmentId, FulfilmentStatus to, string? trackingNote, CancellationToken ct = default)
-    {
-        var own = await FindAsync(makerId, fulfilmentId, ct) ?? throw new FulfilmentNotFoundException();
-        var (f, order) = (own.Fulfilment, own.Order);
-        var now = clock.GetUtcNow();
-        switch (to)
-        {
-            case FulfilmentStatus.Preparing: f.MarkPreparing(order, now); break;
-            case FulfilmentStatus.Shipped: f.MarkShipped(order, trackingNote ?? "", now); break;
-            case FulfilmentStatus.ReadyForPickup: f.MarkReadyForPickup(order, now); break;
-            default: throw new FulfilmentRuleException("UnknownStep");
-        }
-        await db.SaveChangesAsync(ct);
-        // The order completes once every maker's part is handed over.
-        if (to == FulfilmentStatus.Shipped)
-            await orders.CompleteIfFulfilledAsync(order.Id, ct);
-        if (!string.IsNullOrWhiteSpace(order.BuyerEmail))
-            mail.Enqueue(BuyerMail(order, f, await db.Makers.Where(m => m.Id == makerId).Select(m => m.DisplayName).SingleAsync(ct)));
-    }
-
-    OutgoingMail BuyerMail(Order order, Fulfilment f, string makerName)
-    {
-        var culture = CultureInfo.GetCultureInfo(order.Culture == "en" ? "en" : "id");
-        string Text(string key) => Texts.GetString(key, culture) ?? key;
-        var link = $"{(configuration["Shop:BaseUrl"] ?? "").TrimEnd('/')}/pesanan/{order.PublicToken}";
-        var step = f.Status.ToString();
-        var subject = string.Format(culture, Text("Subject." + step), order.Number);
-        var body = string.Format(culture, Text("Body." + step), order.BuyerName, order.Number, makerName, f.TrackingNote ?? "", link);
-        return new OutgoingMail(order.BuyerEmail, subject, body, ToName: order.BuyerName);
-    }
+    /// <summary>Moves the maker's part one step; a refused step changes nothing.</summary>
+    public Task StepAsync(int makerId, int fulfilmentId, FulfilmentStatus to, string? trackingNote, CancellationToken ct = default) =>
+        handovers.StepByMakerAsync(makerId, fulfilmentId, to, trackingNote, ct);
 }
 
 public sealed class FulfilmentNotFoundException() : Exception("Fulfilment not found for this maker.");

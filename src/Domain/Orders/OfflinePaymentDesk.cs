@@ -5,38 +5,28 @@ using PasKreatif.Persistence;
 
 namespace PasKreatif.Orders;
 
-/// <summary>Staff confirm money received outside Stripe: a bank transfer, or cash handed over at pickup.</summary>
-public sealed class OfflinePaymentDesk(MarketplaceDb db, OrderQueries queries, OrderLifecycle lifecycle, TimeProvider clock)
+/// <summary>
+/// Staff confirm money received outside a gateway. One transfer pays the whole order and is confirmed
+/// by an officer of any office with a part (or an administrator); cash is confirmed part by part at
+/// pickup, by a mentor or officer of that part's group. Outside the scope throws <see cref="OutOfScopeException"/>.
+/// </summary>
+public sealed class OfflinePaymentDesk(MarketplaceDb db, OrderLifecycle lifecycle)
 {
-    /// <summary>Confirms an order's offline payment; outside the scope throws <see cref="OutOfScopeException"/>.</summary>
-    public async Task<OrderChange> ConfirmAsync(StaffScope scope, int orderId, string? reference, CancellationToken ct = default)
+    public const int MaxReference = 120;
+
+    public async Task<OrderChange> ConfirmTransferAsync(StaffScope scope, int orderId, string? reference, CancellationToken ct = default)
     {
-        var order = await queries.ConfirmableBy(scope).Where(o => o.Id == orderId).Select(o => new { o.Id, o.PaymentMethod }).SingleOrDefaultAsync(ct);
-        if (order is null)
-        {
-            // Already confirmed by a colleague: say so instead of pretending it does not exist.
-            var known = await db.Orders.AnyAsync(o => o.Id == orderId && o.Status != OrderStatus.AwaitingPayment && o.PaymentMethod != PaymentMethod.Card, ct);
-            if (known && await WasInScopeAsync(scope, orderId, ct)) return OrderChange.AlreadyDone;
-            throw new OutOfScopeException();
-        }
-        var reference_ = string.IsNullOrWhiteSpace(reference) ? null : reference.Trim();
-        var result = await lifecycle.MarkPaidAsync(order.Id, reference_, scope.PersonId, ct);
-        if (result == OrderChange.Done && order.PaymentMethod == PaymentMethod.CashOnPickup)
-        {
-            // Cash is confirmed at handover, so the goods are collected at the same moment.
-            var now = clock.GetUtcNow();
-            await db.Fulfilments.Where(f => f.OrderId == order.Id && f.Status != FulfilmentStatus.Cancelled)
-                .ExecuteUpdateAsync(s => s.SetProperty(f => f.Status, FulfilmentStatus.Collected).SetProperty(f => f.UpdatedAt, now), ct);
-            await lifecycle.CompleteIfFulfilledAsync(order.Id, ct);
-        }
-        return result;
+        var groups = await db.Fulfilments.Where(f => f.OrderId == orderId && f.Order!.PaymentMethod == PaymentMethod.BankTransfer)
+            .Select(f => new { f.GroupId, db.Groups.Single(g => g.Id == f.GroupId).OfficeId }).ToListAsync(ct);
+        if (groups.Count == 0 || !scope.HandlesMoneyOf(PaymentMethod.BankTransfer, groups.Select(g => (g.GroupId, g.OfficeId)))) throw new OutOfScopeException();
+        return await lifecycle.MarkPaidAsync(orderId, reference, scope.PersonId, ct);
     }
 
-    async Task<bool> WasInScopeAsync(StaffScope scope, int orderId, CancellationToken ct)
+    public async Task<OrderChange> ConfirmCashAsync(StaffScope scope, int fulfilmentId, CancellationToken ct = default)
     {
-        if (scope.IsAdministrator) return true;
-        var groupIds = await db.Fulfilments.Where(f => f.OrderId == orderId).Select(f => f.GroupId).ToListAsync(ct);
-        var reachable = await scope.Groups(db).Where(g => groupIds.Contains(g.Id)).CountAsync(ct);
-        return reachable == groupIds.Distinct().Count();
+        var part = await db.Fulfilments.Where(f => f.Id == fulfilmentId && f.Order!.PaymentMethod == PaymentMethod.CashOnPickup)
+            .Select(f => new { f.OrderId, f.GroupId, db.Groups.Single(g => g.Id == f.GroupId).OfficeId }).SingleOrDefaultAsync(ct);
+        if (part is null || !scope.HandlesMoneyOf(PaymentMethod.CashOnPickup, [(part.GroupId, part.OfficeId)])) throw new OutOfScopeException();
+        return await lifecycle.ConfirmCashPartAsync(part.OrderId, fulfilmentId, scope.PersonId, ct);
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using Npgsql;
 using PasKreatif.Catalog;
 using PasKreatif.Ledger;
 using PasKreatif.Payments;
@@ -7,158 +8,308 @@ using PasKreatif.Persistence;
 
 namespace PasKreatif.Orders;
 
-public enum OrderChange { Done, AlreadyDone, NotAllowed, Unknown }
+public enum OrderChange { Done, AlreadyDone, NotAllowed, Unknown, ReferenceUsed, Refunding }
+
+/// <summary>A payment a gateway confirmed: the order it names, the gateway's payment, the transaction it came through, and the amount taken.</summary>
+public sealed record GatewayPayment(int OrderId, PaymentMethod Method, string PaymentReference, string? AttemptReference, Money? Amount);
 
 /// <summary>
-/// The order's own states: paid, completed, cancelled, expired, refunded. Every change is a
-/// conditional update on the current state, so a repeat or a race changes nothing twice.
+/// The order's own states. Every change runs under the order's row lock (<see cref="OrderWork"/>), so a
+/// repeat or a race changes nothing twice. An order is paid when every live part is paid (one transfer
+/// or card payment pays them all; cash is paid part by part at pickup) and completed when every live part
+/// is delivered or collected.
 /// </summary>
-public sealed class OrderLifecycle(MarketplaceDb db, RevenueLedger ledger, PaymentMethods methods, OrderMail mail,
+public sealed class OrderLifecycle(MarketplaceDb db, OrderWork work, RevenueLedger ledger, RefundDesk refunds, OrderMail mail,
     TimeProvider clock, ILogger<OrderLifecycle> log)
 {
-    static readonly FulfilmentStatus[] HandedOver = [FulfilmentStatus.Shipped, FulfilmentStatus.Delivered, FulfilmentStatus.Collected];
-
-    /// <summary>Records a confirmed payment (webhook, officer, mentor) and credits the makers' ledgers.</summary>
+    /// <summary>Records the whole order's payment (a transfer an officer confirmed, a card) and credits the makers' ledgers.</summary>
     public async Task<OrderChange> MarkPaidAsync(int orderId, string? providerReference, Guid? confirmedBy, CancellationToken ct = default)
     {
-        var now = clock.GetUtcNow();
-        await using var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
-        var changed = await db.Orders.Where(o => o.Id == orderId && o.Status == OrderStatus.AwaitingPayment)
-            .ExecuteUpdateAsync(s => s.SetProperty(o => o.Status, OrderStatus.Paid).SetProperty(o => o.PaidAt, now), ct);
-        if (changed == 0) return await WhyNotAsync(orderId, OrderStatus.Paid, ct);
-        await db.Payments.Where(p => p.OrderId == orderId && p.Status != PaymentStatus.Succeeded)
-            .ExecuteUpdateAsync(s => s.SetProperty(p => p.Status, PaymentStatus.Succeeded).SetProperty(p => p.SucceededAt, now)
-                .SetProperty(p => p.ConfirmedById, confirmedBy)
-                .SetProperty(p => p.ProviderReference, p => providerReference ?? p.ProviderReference), ct);
-        await ledger.CreditPaidOrderAsync(orderId, ct);
-        await CountUnitsSoldAsync(orderId, +1, ct);
-        if (tx is not null) await tx.CommitAsync(ct);
-
-        var method = await db.Orders.Where(o => o.Id == orderId).Select(o => o.PaymentMethod).SingleAsync(ct);
-        await mail.PaymentReceivedAsync(orderId, ct);
-        if (method != PaymentMethod.CashOnPickup) await mail.NewOrderToMakersAsync(orderId, ct);
-        log.LogInformation("Order {Order} paid", orderId);
-        return OrderChange.Done;
+        var reference = string.IsNullOrWhiteSpace(providerReference) ? null : providerReference.Trim();
+        if (reference is not null && await db.Payments.AnyAsync(p => p.ProviderReference == reference && p.OrderId != orderId, ct))
+            return OrderChange.ReferenceUsed;
+        try
+        {
+            return await work.RunAsync(orderId, async order =>
+            {
+                if (order.Status != OrderStatus.AwaitingPayment) return (WhyNot(order, OrderStatus.Paid), false);
+                if (order.PaymentMethod == PaymentMethod.CashOnPickup) return (OrderChange.NotAllowed, false); // cash is confirmed part by part
+                await PayWholeAsync(order, reference, confirmedBy, ct);
+                return (OrderChange.Done, true);
+            }, OrderChange.Unknown, ct);
+        }
+        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        {
+            db.ChangeTracker.Clear();
+            return OrderChange.ReferenceUsed; // the same reference typed for another order at the same moment
+        }
     }
 
-    /// <summary>The buyer cancels before any maker started preparing; paid money goes back.</summary>
+    async Task PayWholeAsync(Order order, string? reference, Guid? confirmedBy, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var payment = order.ExpectedPayment();
+        payment.Status = PaymentStatus.Succeeded;
+        payment.SucceededAt = now;
+        payment.ConfirmedById = confirmedBy;
+        payment.ProviderReference = reference ?? payment.ProviderReference;
+        foreach (var part in order.Fulfilments.Where(f => f.IsLive)) part.RecordPaid(now);
+        order.Status = OrderStatus.Paid;
+        order.PaidAt = now;
+        await db.SaveChangesAsync(ct);
+        await ledger.CreditPartsAsync(order.Id, null, now, ct);
+        await UnitsSold.AddAsync(db, order.Lines.Select(l => (l.ListingId, l.Quantity)), ct);
+        mail.PaymentReceived(order);
+        await mail.NewOrderToMakersAsync(order.Id, ct);
+        log.LogInformation("Order {Order} paid", order.Id);
+    }
+
+    /// <summary>Cash handed over at one pickup part, confirmed by a mentor or officer of its group: that part is paid and collected.</summary>
+    public Task<OrderChange> ConfirmCashPartAsync(int orderId, int fulfilmentId, Guid confirmedBy, CancellationToken ct = default) =>
+        work.RunAsync(orderId, async order =>
+        {
+            var part = order.Fulfilments.SingleOrDefault(f => f.Id == fulfilmentId);
+            if (part is null || order.PaymentMethod != PaymentMethod.CashOnPickup) return (OrderChange.Unknown, false);
+            if (part.IsPaid) return (OrderChange.AlreadyDone, false);
+            if (order.Status != OrderStatus.AwaitingPayment || !part.IsLive) return (OrderChange.NotAllowed, false);
+            var now = clock.GetUtcNow();
+            part.MarkCashCollected(order, now, confirmedBy);
+            await db.SaveChangesAsync(ct);
+            await ledger.CreditPartsAsync(order.Id, [part.Id], now, ct);
+            await UnitsSold.AddAsync(db, part.Lines.Select(l => (l.ListingId, l.Quantity)), ct);
+            var payment = order.ExpectedPayment();
+            payment.ConfirmedById = confirmedBy;
+            await mail.PartStepAsync(order, part, ct);
+            await SettleAsync(order, ct);
+            return (OrderChange.Done, true);
+        }, OrderChange.Unknown, ct);
+
+    /// <summary>
+    /// A gateway confirmed money for an order. Awaited: the order is paid. Already recorded: nothing.
+    /// For an order that closed meanwhile, or a second payment of a paid one, the money is recorded and
+    /// refunded through the same gateway straight away.
+    /// </summary>
+    public Task<OrderChange> ConfirmedByGatewayAsync(GatewayPayment paid, CancellationToken ct = default) =>
+        work.RunAsync(paid.OrderId, async order =>
+        {
+            var now = clock.GetUtcNow();
+            if (paid.AttemptReference is { } attemptReference)
+                (await db.Set<PaymentAttempt>().SingleOrDefaultAsync(a => a.Reference == attemptReference, ct))?.End(AttemptStatus.Paid, now);
+            if (order.Status == OrderStatus.AwaitingPayment && order.PaymentMethod == paid.Method)
+            {
+                await PayWholeAsync(order, paid.PaymentReference, null, ct);
+                return (OrderChange.Done, true);
+            }
+            if (await db.Payments.AnyAsync(p => p.ProviderReference == paid.PaymentReference, ct)) return (OrderChange.AlreadyDone, true);
+            var unexpected = new Payment
+            {
+                OrderId = order.Id, Method = paid.Method, Status = PaymentStatus.Succeeded, Amount = paid.Amount ?? order.ExpectedPayment().Amount,
+                ProviderReference = paid.PaymentReference, CreatedAt = now, SucceededAt = now, Unexpected = true,
+            };
+            order.Payments.Add(unexpected);
+            await db.SaveChangesAsync(ct);
+            await refunds.CreateUnexpectedAsync(order, unexpected, order.IsOpen ? RefundReason.SecondPayment : RefundReason.LatePayment, ct);
+            return (OrderChange.Refunding, true);
+        }, OrderChange.Unknown, ct);
+
+    /// <summary>
+    /// The gateway reports how much of a payment it refunded in total (Stripe's charge.refunded). Refunds
+    /// the shop asked for are marked carried out; money refunded from the gateway's own dashboard beyond
+    /// them is recorded too, and when it is the whole payment the order is cancelled as refunded.
+    /// </summary>
+    public async Task<OrderChange> RefundedAtGatewayAsync(string paymentReference, Money totalRefunded, CancellationToken ct = default)
+    {
+        var orderId = await db.Payments.Where(p => p.ProviderReference == paymentReference).Select(p => (int?)p.OrderId).SingleOrDefaultAsync(ct);
+        if (orderId is null) return OrderChange.Unknown;
+        return await work.RunAsync(orderId.Value, async order =>
+        {
+            var payment = order.Payments.Single(p => p.ProviderReference == paymentReference);
+            var ours = await db.Set<Refund>().Where(r => r.PaymentId == payment.Id).OrderBy(r => r.Id).ToListAsync(ct);
+            var covered = totalRefunded - Money.Sum(ours.Where(r => r.IsSent).Select(r => r.Amount));
+            var changed = false;
+            foreach (var sending in ours.Where(r => r.Status == RefundStatus.Sending && r.Amount <= covered))
+            {
+                covered -= sending.Amount;
+                changed |= await refunds.FinishAsync(order, sending, null, null, ct);
+            }
+            var extra = covered - Money.Sum(ours.Where(r => r.Status == RefundStatus.Sending).Select(r => r.Amount));
+            if (extra <= Money.Zero) return (changed ? OrderChange.Done : OrderChange.AlreadyDone, changed);
+            var whole = !payment.Unexpected && totalRefunded >= payment.Amount && order.IsOpen;
+            var refund = whole
+                ? await CloseAsync(order, OrderStatus.Cancelled, RefundReason.RefundedAtGateway, null, ct)
+                : await refunds.CreateUnexpectedAsync(order, payment, RefundReason.RefundedAtGateway, ct);
+            if (refund is not null)
+            {
+                if (!whole) log.LogWarning("Order {Number}: {Amount} refunded at the gateway, lines unknown", order.Number, extra);
+                await refunds.FinishAsync(order, refund, "gateway", null, ct);
+            }
+            return (OrderChange.Done, true);
+        }, OrderChange.Unknown, ct);
+    }
+
+    /// <summary>The buyer cancels (after a confirmation step) while no maker started preparing; money paid goes back.</summary>
     public async Task<OrderChange> CancelByBuyerAsync(string token, CancellationToken ct = default)
     {
         var id = await db.Orders.Where(o => o.PublicToken == token).Select(o => (int?)o.Id).SingleOrDefaultAsync(ct);
-        return id is null ? OrderChange.Unknown : await CloseAsync(id.Value, OrderStatus.Cancelled, "Dibatalkan pembeli", null, ct);
+        if (id is null) return OrderChange.Unknown;
+        return await work.RunAsync(id.Value, async order =>
+        {
+            if (!order.IsOpen) return (order.Status is OrderStatus.Cancelled or OrderStatus.Refunded ? OrderChange.AlreadyDone : OrderChange.NotAllowed, false);
+            if (!CanBuyerCancel(order)) return (OrderChange.NotAllowed, false);
+            await CloseAsync(order, OrderStatus.Cancelled, RefundReason.BuyerCancelled, null, ct);
+            return (OrderChange.Done, true);
+        }, OrderChange.Unknown, ct);
     }
 
-    /// <summary>Lets every unpaid order past its deadline lapse, releasing its stock. Returns how many.</summary>
+    /// <summary>While every live part is still new: nothing was prepared, nothing handed over.</summary>
+    public static bool CanBuyerCancel(Order order) =>
+        order.IsOpen && order.Fulfilments.Where(f => f.IsLive).All(f => f.Status == FulfilmentStatus.New && !(f.IsPaid && order.PaymentMethod == PaymentMethod.CashOnPickup));
+
+    /// <summary>Staff cancel one part not yet on its way (the maker cannot deliver): its stock comes back, its money is refunded.</summary>
+    public Task<OrderChange> CancelPartAsync(int orderId, int fulfilmentId, string? note, Guid by, CancellationToken ct = default) =>
+        work.RunAsync(orderId, async order =>
+        {
+            var part = order.Fulfilments.SingleOrDefault(f => f.Id == fulfilmentId);
+            if (part is null) return (OrderChange.Unknown, false);
+            if (!part.IsLive) return (OrderChange.AlreadyDone, false);
+            if (!order.IsOpen || part.Status is not (FulfilmentStatus.New or FulfilmentStatus.Preparing or FulfilmentStatus.ReadyForPickup))
+                return (OrderChange.NotAllowed, false);
+            if (order.Fulfilments.Count(f => f.IsLive) == 1)
+            {
+                await CloseAsync(order, OrderStatus.Cancelled, RefundReason.PartCancelled, by, ct, note);
+                return (OrderChange.Done, true);
+            }
+            var wasPaid = part.IsPaid;
+            part.MarkCancelled(clock.GetUtcNow());
+            await ReleaseStockAsync([part], ct);
+            Refund? refund = null;
+            if (wasPaid)
+                (_, refund) = await refunds.CreateAsync(order, RefundReason.PartCancelled, await refunds.RemainingUnitsAsync(order, [part], ct), [part.Id], note, by, ct);
+            await db.SaveChangesAsync(ct);
+            mail.PartCancelled(order, part, refund);
+            await SettleAsync(order, ct);
+            return (OrderChange.Done, true);
+        }, OrderChange.Unknown, ct);
+
+    /// <summary>
+    /// Lets unpaid orders past their deadline lapse, releasing their stock, whatever their parts' steps:
+    /// transfers and cards at the order's deadline, cash parts each when not collected in time. An order
+    /// handled is no longer due, so nothing is tried twice. Returns how many orders changed.
+    /// </summary>
     public async Task<int> ExpireDueAsync(CancellationToken ct = default)
     {
         var now = clock.GetUtcNow();
-        var due = await db.Orders.Where(o => o.Status == OrderStatus.AwaitingPayment && o.PaymentDueAt < now).Select(o => o.Id).ToListAsync(ct);
-        var expired = 0;
+        var due = await db.Orders.Where(o => o.Status == OrderStatus.AwaitingPayment)
+            .Where(o => o.PaymentMethod != PaymentMethod.CashOnPickup ? o.PaymentDueAt < now
+                : o.Fulfilments.Any(f => f.Status != FulfilmentStatus.Cancelled && f.PaidAt == null && f.CollectBy < now))
+            .OrderBy(o => o.Id).Select(o => o.Id).ToListAsync(ct);
+        var changed = 0;
         foreach (var id in due)
-            if (await CloseAsync(id, OrderStatus.Expired, "Lewat batas pembayaran", null, ct) == OrderChange.Done) expired++;
-        return expired;
+        {
+            try
+            {
+                if (await LapseAsync(id, ct) == OrderChange.Done) changed++;
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                db.ChangeTracker.Clear();
+                log.LogError(e, "Order {Order} could not lapse", id);
+            }
+        }
+        return changed;
     }
 
-    /// <summary>Stripe reports a refund made there: the order is refunded and its credits reversed.</summary>
-    public async Task<OrderChange> RefundedByProviderAsync(int orderId, Money refunded, CancellationToken ct = default)
-    {
-        var payment = await db.Payments.Where(p => p.OrderId == orderId && p.Status == PaymentStatus.Succeeded).SingleOrDefaultAsync(ct);
-        if (payment is not null && refunded < payment.Amount)
+    Task<OrderChange> LapseAsync(int orderId, CancellationToken ct) =>
+        work.RunAsync(orderId, async order =>
         {
-            payment.Status = PaymentStatus.PartlyRefunded;
-            payment.Refunded = refunded;
-            await db.SaveChangesAsync(ct);
-            log.LogWarning("Order {Order}: partial refund {Amount} recorded; the ledger needs a staff decision", orderId, refunded);
-            return OrderChange.Done;
-        }
-        return await CloseAsync(orderId, OrderStatus.Refunded, "Dana dikembalikan lewat Stripe", null, ct, alreadyRefunded: true);
-    }
+            var now = clock.GetUtcNow();
+            if (order.Status != OrderStatus.AwaitingPayment) return (OrderChange.AlreadyDone, false);
+            if (order.PaymentMethod != PaymentMethod.CashOnPickup)
+            {
+                if (order.PaymentDueAt >= now) return (OrderChange.NotAllowed, false);
+                await CloseAsync(order, OrderStatus.Expired, null, null, ct);
+                return (OrderChange.Done, true);
+            }
+            var lapsed = order.Fulfilments.Where(f => f.IsLive && !f.IsPaid && f.CollectBy < now).ToList();
+            if (lapsed.Count == 0) return (OrderChange.NotAllowed, false);
+            if (order.Fulfilments.Where(f => f.IsLive).All(lapsed.Contains))
+            {
+                await CloseAsync(order, OrderStatus.Expired, null, null, ct);
+                return (OrderChange.Done, true);
+            }
+            foreach (var part in lapsed) part.Move(FulfilmentStatus.Cancelled, now);
+            await ReleaseStockAsync(lapsed, ct);
+            foreach (var part in lapsed) mail.PartCancelled(order, part, null);
+            await SettleAsync(order, ct);
+            return (OrderChange.Done, true);
+        }, OrderChange.Unknown, ct);
 
-    /// <summary>Completes a paid order once every maker's part is shipped or handed over.</summary>
-    public async Task<OrderChange> CompleteIfFulfilledAsync(int orderId, CancellationToken ct = default)
-    {
-        var now = clock.GetUtcNow();
-        var changed = await db.Orders
-            .Where(o => o.Id == orderId && o.Status == OrderStatus.Paid)
-            .Where(o => o.Fulfilments.All(f => HandedOver.Contains(f.Status) || f.Status == FulfilmentStatus.Cancelled)
-                        && o.Fulfilments.Any(f => HandedOver.Contains(f.Status)))
-            .ExecuteUpdateAsync(s => s.SetProperty(o => o.Status, OrderStatus.Completed).SetProperty(o => o.ClosedAt, now), ct);
-        return changed == 1 ? OrderChange.Done : await WhyNotAsync(orderId, OrderStatus.Completed, ct);
-    }
-
-    /// <summary>Cancels, expires or refunds: only while no maker started, releasing stock and reversing credits.</summary>
-    async Task<OrderChange> CloseAsync(int orderId, OrderStatus target, string note, Guid? by, CancellationToken ct, bool alreadyRefunded = false)
-    {
-        var now = clock.GetUtcNow();
-        OrderStatus[] from = target == OrderStatus.Expired ? [OrderStatus.AwaitingPayment]
-            : target == OrderStatus.Refunded ? [OrderStatus.Paid, OrderStatus.Completed]
-            : [OrderStatus.AwaitingPayment, OrderStatus.Paid];
-        var order = await db.Orders.AsNoTracking().Include(o => o.Fulfilments).Include(o => o.Lines).SingleOrDefaultAsync(o => o.Id == orderId, ct);
-        if (order is null) return OrderChange.Unknown;
-        if (!from.Contains(order.Status)) return order.Status == target ? OrderChange.AlreadyDone : OrderChange.NotAllowed;
-
-        await using var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
-        var wasPaid = order.Status is OrderStatus.Paid or OrderStatus.Completed;
-        // Row locks on the fulfilments: a maker starting to prepare at the same moment either waits or wins.
-        var cancelled = await db.Fulfilments.Where(f => f.OrderId == orderId && f.Status == FulfilmentStatus.New)
-            .ExecuteUpdateAsync(s => s.SetProperty(f => f.Status, FulfilmentStatus.Cancelled).SetProperty(f => f.UpdatedAt, now), ct);
-        if (target != OrderStatus.Refunded && cancelled != order.Fulfilments.Count)
+    /// <summary>Completes a paid order once every live part is delivered or collected.</summary>
+    public Task<OrderChange> CompleteIfFulfilledAsync(int orderId, CancellationToken ct = default) =>
+        work.RunAsync(orderId, async order =>
         {
-            if (tx is not null) await tx.RollbackAsync(ct);
-            return OrderChange.NotAllowed;
-        }
-        var closed = await db.Orders.Where(o => o.Id == orderId && from.Contains(o.Status))
-            .ExecuteUpdateAsync(s => s.SetProperty(o => o.Status, target).SetProperty(o => o.ClosedAt, now), ct);
-        if (closed == 0)
-        {
-            if (tx is not null) await tx.RollbackAsync(ct);
-            return OrderChange.AlreadyDone;
-        }
-        var released = order.Fulfilments.Where(f => f.Status == FulfilmentStatus.New).Select(f => f.Id).ToHashSet();
-        foreach (var line in order.Lines.Where(l => released.Contains(l.FulfilmentId)))
-            await ListingStock.ReleaseAsync(db, line.ListingId, line.Quantity, ct);
-        var payment = await db.Payments.Where(p => p.OrderId == orderId).OrderByDescending(p => p.Id).FirstAsync(ct);
-        if (wasPaid)
-        {
-            await ledger.ReverseOrderAsync(orderId, note, by, ct);
-            await CountUnitsSoldAsync(orderId, -1, ct);
-            if (!alreadyRefunded) await methods[payment.Method].RefundAsync(payment, ct);
-            payment.Status = PaymentStatus.Refunded;
-            payment.Refunded = payment.Amount;
-        }
-        else
-        {
-            payment.Status = PaymentStatus.Failed;
-        }
-        await db.SaveChangesAsync(ct);
-        if (tx is not null) await tx.CommitAsync(ct);
-        await mail.ClosedAsync(orderId, target, wasPaid, ct);
-        log.LogInformation("Order {Order} {Status}", orderId, target);
-        return OrderChange.Done;
-    }
+            if (order.Status == OrderStatus.Completed) return (OrderChange.AlreadyDone, false);
+            var before = order.Status;
+            await SettleAsync(order, ct);
+            return order.Status == OrderStatus.Completed && before != OrderStatus.Completed ? (OrderChange.Done, true) : (OrderChange.NotAllowed, false);
+        }, OrderChange.Unknown, ct);
 
     /// <summary>
-    /// Adds (+1) or takes back (-1) an order's quantities in its listings' units sold, never below zero.
-    /// Listing-only writes: the "popular" order, featured goods and programme totals on cached lists
-    /// may lag until the catalogue cache's 10-minute expiry, which is fine for a popularity measure.
+    /// After any part changed: an unpaid order whose live parts are all paid becomes paid (cash, part by
+    /// part), and a paid one whose live parts are all handed over becomes completed, inviting the review.
     /// </summary>
-    async Task CountUnitsSoldAsync(int orderId, int sign, CancellationToken ct)
+    internal async Task SettleAsync(Order order, CancellationToken ct)
     {
-        var sold = await db.OrderLines.Where(l => l.OrderId == orderId).GroupBy(l => l.ListingId)
-            .Select(g => new { ListingId = g.Key, Quantity = g.Sum(l => l.Quantity) }).ToListAsync(ct);
-        foreach (var line in sold.OrderBy(l => l.ListingId)) // the checkout's lock order, so no two writers wait in a circle
+        var live = order.Fulfilments.Where(f => f.IsLive).ToList();
+        if (live.Count == 0) return;
+        var now = clock.GetUtcNow();
+        if (order.Status == OrderStatus.AwaitingPayment && live.All(f => f.IsPaid))
         {
-            var change = sign * line.Quantity;
-            await ListingOnlyWrite.RunAsync(line.ListingId, () => db.Listings.Where(l => l.Id == line.ListingId)
-                .ExecuteUpdateAsync(s => s.SetProperty(l => l.UnitsSold, l => l.UnitsSold + change > 0 ? l.UnitsSold + change : 0), ct));
+            var payment = order.ExpectedPayment();
+            payment.Status = PaymentStatus.Succeeded;
+            payment.SucceededAt = now;
+            payment.Amount = Money.Sum(order.Fulfilments.Where(f => f.IsPaid).Select(f => f.Total)); // what was actually received
+            order.Status = OrderStatus.Paid;
+            order.PaidAt = now;
+            mail.PaymentReceived(order);
         }
+        if (order.Status == OrderStatus.Paid && live.All(f => f.IsHandedOver))
+        {
+            order.Status = OrderStatus.Completed;
+            order.ClosedAt = now;
+            mail.Completed(order);
+            log.LogInformation("Order {Order} completed", order.Id);
+        }
+        await db.SaveChangesAsync(ct);
     }
 
-    async Task<OrderChange> WhyNotAsync(int orderId, OrderStatus wanted, CancellationToken ct)
+    /// <summary>Cancels or expires an open order inside its lock: parts end, stock comes back, paid money becomes a refund to carry out.</summary>
+    async Task<Refund?> CloseAsync(Order order, OrderStatus target, RefundReason? reason, Guid? by, CancellationToken ct, string? note = null)
     {
-        var status = await db.Orders.Where(o => o.Id == orderId).Select(o => (OrderStatus?)o.Status).SingleOrDefaultAsync(ct);
-        if (status is null) return OrderChange.Unknown;
-        var done = status == wanted || (wanted == OrderStatus.Paid && status == OrderStatus.Completed);
-        return done ? OrderChange.AlreadyDone : OrderChange.NotAllowed;
+        var now = clock.GetUtcNow();
+        var ending = order.Fulfilments.Where(f => f.IsLive && !f.IsHandedOver).ToList();
+        var paidParts = ending.Where(f => f.IsPaid).ToList();
+        foreach (var part in ending) part.Move(FulfilmentStatus.Cancelled, now);
+        await ReleaseStockAsync(ending.Where(f => f.ShippedAt is null), ct);
+        Refund? refund = null;
+        if (paidParts.Count > 0 && reason is { } why)
+            (_, refund) = await refunds.CreateAsync(order, why, await refunds.RemainingUnitsAsync(order, paidParts, ct), paidParts.Select(p => p.Id).ToList(), note, by, ct);
+        var payment = order.ExpectedPayment();
+        if (!order.Fulfilments.Any(f => f.IsPaid)) payment.Status = PaymentStatus.Failed;
+        order.Status = target;
+        order.ClosedAt = now;
+        await db.SaveChangesAsync(ct);
+        mail.Closed(order, refund);
+        log.LogInformation("Order {Order} {Status}", order.Id, target);
+        return refund;
     }
+
+    async Task ReleaseStockAsync(IEnumerable<Fulfilment> parts, CancellationToken ct)
+    {
+        foreach (var line in parts.SelectMany(p => p.Lines).OrderBy(l => l.ListingId))
+            await ListingStock.ReleaseAsync(db, line.ListingId, line.Quantity, ct);
+    }
+
+    static OrderChange WhyNot(Order order, OrderStatus wanted) =>
+        order.Status == wanted || wanted == OrderStatus.Paid && order.Status == OrderStatus.Completed ? OrderChange.AlreadyDone : OrderChange.NotAllowed;
 }

@@ -1,12 +1,14 @@
 namespace PasKreatif.Orders;
 
-/// <summary>Order settings (section "Orders"): payment deadlines and delivery prices.</summary>
+/// <summary>Order settings (section "Orders"): payment deadlines, handover and delivery prices.</summary>
 public sealed class OrderOptions
 {
     public int CardPaymentMinutes { get; set; } = 60;
     public int BankTransferHours { get; set; } = 48;
     /// <summary>Cash-at-pickup orders not collected this many days after the pickup date are cancelled.</summary>
     public int CashPickupGraceDays { get; set; } = 7;
+    /// <summary>A shipped part nobody marked delivered counts as delivered this many days after shipping.</summary>
+    public int ShippedDeliveredAfterDays { get; set; } = 14;
     public decimal LocalDeliveryFee { get; set; } = 15_000m;
     /// <summary>Shipping per started kilogram when maker and buyer share a time zone (roughly the same islands).</summary>
     public decimal ShippingPerKgSameZone { get; set; } = 12_000m;

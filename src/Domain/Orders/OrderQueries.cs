@@ -5,21 +5,44 @@ using PasKreatif.Persistence;
 
 namespace PasKreatif.Orders;
 
-public sealed record OrderPartView(string MakerName, string GroupName, string PickupAddress, IndonesianZone PickupZone, DeliveryMethod Delivery,
-    DateOnly? PickupDate, Money DeliveryCost, FulfilmentStatus Status, string? TrackingNote, IReadOnlyList<OrderLine> Lines);
-
-public sealed record OrderView(Order Order, IReadOnlyList<OrderPartView> Parts, PaymentStatus PaymentStatus)
+public sealed record OrderPartView(int Id, string MakerName, string GroupName, string PickupAddress, IndonesianZone PickupZone, DeliveryMethod Delivery,
+    DateOnly? PickupDate, Money DeliveryCost, FulfilmentStatus Status, string? TrackingNote, IReadOnlyList<OrderLine> Lines, bool Paid, DateTimeOffset? CollectBy)
 {
-    /// <summary>The buyer may cancel while no maker has started preparing.</summary>
-    public bool CanCancel => Order.Status is OrderStatus.AwaitingPayment or OrderStatus.Paid && Parts.All(p => p.Status == FulfilmentStatus.New);
+    public Money Total => Money.Sum(Lines.Select(l => l.LineTotal)) + DeliveryCost;
+    public bool HandedOver => Status is FulfilmentStatus.Delivered or FulfilmentStatus.Collected;
+}
+
+public sealed record RefundLineView(string Title, int Quantity, Money Amount, bool IsDelivery);
+
+public sealed record RefundView(int Id, Money Amount, RefundStatus Status, RefundRoute Route, RefundReason Reason, DateTimeOffset CreatedAt,
+    DateTimeOffset? SentAt, string? Reference, string? AccountBank, string? AccountNumber, string? AccountHolder, IReadOnlyList<RefundLineView> Lines)
+{
+    /// <summary>The account as shown back to the buyer: its last four digits only.</summary>
+    public string? MaskedAccount => AccountNumber is { Length: > 4 } n ? new string('•', n.Length - 4) + n[^4..] : AccountNumber;
+}
+
+public sealed record OrderView(Order Order, IReadOnlyList<OrderPartView> Parts, PaymentStatus PaymentStatus, IReadOnlyList<RefundView> Refunds)
+{
+    /// <summary>The buyer may cancel while no maker has started preparing and nothing was handed over.</summary>
+    public bool CanCancel => Order.IsOpen && Parts.Where(p => p.Status != FulfilmentStatus.Cancelled).All(p => p.Status == FulfilmentStatus.New && !(p.Paid && Order.PaymentMethod == PaymentMethod.CashOnPickup));
     public bool AwaitsCard => Order.Status == OrderStatus.AwaitingPayment && Order.PaymentMethod == PaymentMethod.Card;
+    /// <summary>What a cancellation now would pay back: every paid part, whole.</summary>
+    public Money PaidBack => Money.Sum(Parts.Where(p => p.Paid && p.Status != FulfilmentStatus.Cancelled).Select(p => p.Total));
+    public bool IsCompleted => Order.Status == OrderStatus.Completed;
+
+    /// <summary>Where a line is reviewed: an account's own review page, or for a guest the order's token page.</summary>
+    public string ReviewLink(int orderLineId) =>
+        Order.BuyerId is null ? $"/pesanan/{Order.PublicToken}/ulasan/{orderLineId}" : $"/pesanan/ulasan/{orderLineId}";
 }
 
 public sealed record OrderSummary(string Number, string Token, OrderStatus Status, Money Total, DateTimeOffset PlacedAt, int Makers);
 
-/// <summary>An order awaiting an offline payment that the signed-in staff member may confirm.</summary>
-public sealed record OfflinePaymentRow(int OrderId, string Number, string BuyerName, PaymentMethod Method, Money Total,
-    DateTimeOffset PlacedAt, DateTimeOffset? DueAt, IReadOnlyList<string> Groups, IndonesianZone Zone);
+/// <summary>
+/// Money waiting for a member of staff's confirmation: a whole order's transfer (<paramref name="FulfilmentId"/> null),
+/// or one pickup part's cash (with its maker and pickup day).
+/// </summary>
+public sealed record OfflinePaymentRow(int OrderId, int? FulfilmentId, string Number, string BuyerName, PaymentMethod Method, Money Amount,
+    DateTimeOffset PlacedAt, DateTimeOffset? DueAt, IReadOnlyList<string> Groups, IndonesianZone Zone, string? MakerName, DateOnly? PickupDate);
 
 public sealed class OrderQueries(MarketplaceDb db)
 {
@@ -31,10 +54,25 @@ public sealed class OrderQueries(MarketplaceDb db)
         var parts = await db.Fulfilments.AsNoTracking().Where(f => f.OrderId == order.Id).OrderBy(f => f.Id)
             .Select(f => new { f, Maker = f.Maker!.DisplayName, Group = db.Groups.Where(g => g.Id == f.GroupId).Select(g => new { g.Name, g.PickupAddress, g.Office!.Zone }).First() })
             .ToListAsync(ct);
-        var payment = await db.Payments.Where(p => p.OrderId == order.Id).OrderByDescending(p => p.Id).Select(p => p.Status).FirstAsync(ct);
-        return new OrderView(order, parts.Select(p => new OrderPartView(p.Maker, p.Group.Name, p.Group.PickupAddress, p.Group.Zone, p.f.Delivery,
-            p.f.PickupDate, p.f.DeliveryCost, p.f.Status, p.f.TrackingNote, order.Lines.Where(l => l.FulfilmentId == p.f.Id).ToList())).ToList(), payment);
+        var payment = await db.Payments.Where(p => p.OrderId == order.Id && !p.Unexpected).OrderByDescending(p => p.Id).Select(p => p.Status).FirstAsync(ct);
+        return new OrderView(order, parts.Select(p => new OrderPartView(p.f.Id, p.Maker, p.Group.Name, p.Group.PickupAddress, p.Group.Zone, p.f.Delivery,
+            p.f.PickupDate, p.f.DeliveryCost, p.f.Status, p.f.TrackingNote, order.Lines.Where(l => l.FulfilmentId == p.f.Id).OrderBy(l => l.Id).ToList(),
+            p.f.IsPaid, p.f.CollectBy)).ToList(), payment, await RefundsAsync(order, ct));
     }
+
+    /// <summary>An order's refunds, newest first, with what each pays back.</summary>
+    public async Task<IReadOnlyList<RefundView>> RefundsAsync(Order order, CancellationToken ct = default)
+    {
+        var refunds = await db.Set<Refund>().AsNoTracking().Include(r => r.Lines).Where(r => r.OrderId == order.Id).OrderByDescending(r => r.Id).ToListAsync(ct);
+        var titles = order.Lines.ToDictionary(l => l.Id, l => l.Title);
+        return refunds.Select(r => new RefundView(r.Id, r.Amount, r.Status, r.Route, r.Reason, r.CreatedAt, r.SentAt, r.Reference, r.AccountBank, r.AccountNumber, r.AccountHolder,
+            r.Lines.OrderBy(l => l.Id).Select(l => new RefundLineView(l.OrderLineId is { } id ? titles.GetValueOrDefault(id, "") : "", l.Quantity, l.Amount, l.OrderLineId is null)).ToList()))
+            .ToList();
+    }
+
+    /// <summary>Whether an order placed from this cart exists: a repeated submit shows it instead of a second order.</summary>
+    public Task<string?> TokenForCartAsync(Guid cartId, CancellationToken ct = default) =>
+        db.Orders.Where(o => o.CartId == cartId).Select(o => o.PublicToken).SingleOrDefaultAsync(ct);
 
     public async Task<IReadOnlyList<OrderSummary>> ForBuyerAsync(Guid buyerId, CancellationToken ct = default) =>
         await db.Orders.AsNoTracking().Where(o => o.BuyerId == buyerId).OrderByDescending(o => o.PlacedAt).Take(100)
@@ -42,27 +80,32 @@ public sealed class OrderQueries(MarketplaceDb db)
             .ToListAsync(ct);
 
     /// <summary>
-    /// Offline payments within reach: bank transfers for officers of every group's office; cash at
-    /// pickup for officers and mentors of every group involved. A part outside the scope hides the order.
+    /// Offline money within reach, oldest first: transfers of orders with a part in one of the officer's
+    /// offices (one row per order), and cash of pickup parts in the staff member's groups (one row per part).
     /// </summary>
-    public IQueryable<Order> ConfirmableBy(StaffScope scope)
+    public async Task<IReadOnlyList<OfflinePaymentRow>> OfflinePaymentsAsync(StaffScope scope, CancellationToken ct = default)
     {
-        var pending = db.Orders.Where(o => o.Status == OrderStatus.AwaitingPayment && o.PaymentMethod != PaymentMethod.Card);
-        if (scope.IsAdministrator) return pending;
-        var offices = scope.OfficeIds.ToArray();
-        var groups = scope.MentoredGroupIds.ToArray();
-        return pending.Where(o =>
-            (o.PaymentMethod == PaymentMethod.BankTransfer
-                && o.Fulfilments.All(f => db.Groups.Any(g => g.Id == f.GroupId && offices.Contains(g.OfficeId))))
-            || (o.PaymentMethod == PaymentMethod.CashOnPickup
-                && o.Fulfilments.All(f => groups.Contains(f.GroupId) || db.Groups.Any(g => g.Id == f.GroupId && offices.Contains(g.OfficeId)))));
-    }
-
-    public async Task<IReadOnlyList<OfflinePaymentRow>> OfflinePaymentsAsync(StaffScope scope, CancellationToken ct = default) =>
-        await ConfirmableBy(scope).AsNoTracking().OrderBy(o => o.PlacedAt).Take(200)
-            .Select(o => new OfflinePaymentRow(o.Id, o.Number, o.BuyerName, o.PaymentMethod, o.Total, o.PlacedAt, o.PaymentDueAt,
-                o.Fulfilments.Select(f => db.Groups.Where(g => g.Id == f.GroupId).Select(g => g.Name).First()).ToList(),
-                // Staff read times in the zone of the office that receives the money.
-                db.Groups.Where(g => g.Id == o.Fulfilments.First().GroupId).Select(g => g.Office!.Zone).First()))
+        var transferGroups = scope.MoneyGroups(db, PaymentMethod.BankTransfer);
+        var transfers = await db.Orders.AsNoTracking()
+            .Where(o => o.Status == OrderStatus.AwaitingPayment && o.PaymentMethod == PaymentMethod.BankTransfer)
+            .Where(o => o.Fulfilments.Any(f => transferGroups.Any(g => g.Id == f.GroupId)))
+            .OrderBy(o => o.PlacedAt).Take(200)
+            .Select(o => new OfflinePaymentRow(o.Id, null, o.Number, o.BuyerName, o.PaymentMethod, o.Total, o.PlacedAt, o.PaymentDueAt,
+                o.Fulfilments.OrderBy(f => f.Id).Select(f => db.Groups.Where(g => g.Id == f.GroupId).Select(g => g.Name).First()).ToList(),
+                // Staff read times in the zone of their own office's part.
+                db.Groups.Where(g => o.Fulfilments.Any(f => f.GroupId == g.Id) && transferGroups.Any(t => t.Id == g.Id)).Select(g => g.Office!.Zone).First(),
+                null, null))
             .ToListAsync(ct);
+        var cashGroups = scope.MoneyGroups(db, PaymentMethod.CashOnPickup);
+        var cash = await db.Fulfilments.AsNoTracking()
+            .Where(f => f.Order!.Status == OrderStatus.AwaitingPayment && f.Order.PaymentMethod == PaymentMethod.CashOnPickup)
+            .Where(f => f.Status != FulfilmentStatus.Cancelled && f.PaidAt == null && cashGroups.Any(g => g.Id == f.GroupId))
+            .OrderBy(f => f.PickupDate).ThenBy(f => f.Order!.PlacedAt).Take(200)
+            .Select(f => new OfflinePaymentRow(f.OrderId, f.Id, f.Order!.Number, f.Order.BuyerName, PaymentMethod.CashOnPickup,
+                new Money(f.Lines.Sum(l => l.LineTotal.Amount) + f.DeliveryCost.Amount), f.Order.PlacedAt, f.CollectBy,
+                db.Groups.Where(g => g.Id == f.GroupId).Select(g => g.Name).ToList(),
+                db.Groups.Where(g => g.Id == f.GroupId).Select(g => g.Office!.Zone).First(), f.Maker!.DisplayName, f.PickupDate))
+            .ToListAsync(ct);
+        return transfers.Concat(cash).ToList();
+    }
 }

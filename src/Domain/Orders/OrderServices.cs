@@ -6,7 +6,7 @@ namespace PasKreatif.Orders;
 
 public static class OrderServices
 {
-    /// <summary>Cart, checkout, order states, payment methods and the Stripe webhook.</summary>
+    /// <summary>Cart, checkout, order states, handovers, refunds, payment methods and the Stripe webhook.</summary>
     public static IServiceCollection AddOrders(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton(configuration.GetSection("Orders").Get<OrderOptions>() ?? new OrderOptions());
@@ -18,13 +18,21 @@ public static class OrderServices
         services.AddSingleton<PaymentMethods>();
         services.AddScoped<CartService>();
         services.AddScoped<CheckoutService>();
+        services.AddScoped<OrderWork>();
+        services.AddScoped<OrderFollowUps>();
         services.AddScoped<OrderLifecycle>();
+        services.AddScoped<Handovers>();
         services.AddScoped<OrderQueries>();
+        services.AddScoped<OrderDesk>();
+        services.AddScoped<OpenOrders>();
         services.AddScoped<OrderMail>();
+        services.AddScoped<Mail.MailOutbox>();
         services.AddScoped<OfflinePaymentDesk>();
+        services.AddScoped<PaymentAttempts>();
+        services.AddScoped<RefundDesk>();
         services.AddScoped<OrderExpiryJob>();
+        services.AddScoped<OrderFollowUpJob>();
         services.AddScoped<StripeWebhook>();
-        services.AddScoped<CardPaymentRestart>();
         return services;
     }
 }

@@ -3,9 +3,13 @@ using PasKreatif.Persistence;
 
 namespace PasKreatif.Organisation;
 
-public sealed record TargetRow(int RegencyId, string Regency, string Office, Money? Current, DateOnly? CurrentFrom);
+/// <summary>A regency's target now; <paramref name="ThisMonth"/> is the current month in its office's zone.</summary>
+public sealed record TargetRow(int RegencyId, string Regency, string Office, Money? Current, DateOnly? CurrentFrom, DateOnly ThisMonth);
 
-/// <summary>Officers set their office's regency targets (administrators any); history stays, a new row takes effect from its month.</summary>
+/// <summary>
+/// Officers set their office's regency targets (administrators any); history stays, a new row takes
+/// effect from its month. Months are the regency's office's (<see cref="Independence.MakerCalendar"/>), never WIB for everyone.
+/// </summary>
 public sealed class TargetSettings(MarketplaceDb db, TimeProvider clock)
 {
     IQueryable<Regency> Regencies(StaffScope scope)
@@ -17,13 +21,13 @@ public sealed class TargetSettings(MarketplaceDb db, TimeProvider clock)
 
     public async Task<List<TargetRow>> ListAsync(StaffScope scope, CancellationToken ct = default)
     {
-        var month = ThisMonth();
         var regencies = await Regencies(scope).AsNoTracking().Include(r => r.Targets).Include(r => r.Office)
             .OrderBy(r => r.Office!.Name).ThenBy(r => r.Name).ToListAsync(ct);
         return regencies.Select(r =>
         {
+            var month = Independence.MakerCalendar.MonthOf(clock.GetUtcNow(), r.Office!.Zone);
             var current = r.Targets.Where(t => t.FromMonth <= month).OrderByDescending(t => t.FromMonth).FirstOrDefault();
-            return new TargetRow(r.Id, r.Name, r.Office!.Name, current?.Amount, current?.FromMonth);
+            return new TargetRow(r.Id, r.Name, r.Office!.Name, current?.Amount, current?.FromMonth, month);
         }).ToList();
     }
 
@@ -33,7 +37,7 @@ public sealed class TargetSettings(MarketplaceDb db, TimeProvider clock)
         if (!await Regencies(scope).AnyAsync(r => r.Id == regencyId, ct)) throw new OutOfScopeException();
         if (amount <= Money.Zero) throw new Makers.MakerRuleException("TargetNotPositive");
         var month = new DateOnly(fromMonth.Year, fromMonth.Month, 1);
-        if (month < ThisMonth()) throw new Makers.MakerRuleException("TargetInPast");
+        if (month < await Independence.MakerCalendar.RegencyMonthAsync(db, regencyId, clock.GetUtcNow(), ct)) throw new Makers.MakerRuleException("TargetInPast");
         var existing = await db.MonthlyTargets.SingleOrDefaultAsync(t => t.RegencyId == regencyId && t.FromMonth == month, ct);
         if (existing is null)
             db.MonthlyTargets.Add(new MonthlyTarget { RegencyId = regencyId, FromMonth = month, Amount = amount, SetById = scope.PersonId, SetAt = clock.GetUtcNow() });
@@ -44,11 +48,5 @@ public sealed class TargetSettings(MarketplaceDb db, TimeProvider clock)
             existing.SetAt = clock.GetUtcNow();
         }
         await db.SaveChangesAsync(ct);
-    }
-
-    DateOnly ThisMonth()
-    {
-        var now = clock.GetUtcNow().ToOffset(TimeSpan.FromHours(7));
-        return new DateOnly(now.Year, now.Month, 1);
     }
 }

@@ -2,6 +2,12 @@ using PasKreatif.Orders;
 
 namespace PasKreatif.Payments;
 
+/// <summary>What starting a payment gave: where to send the buyer, and the gateway transaction opened (if any).</summary>
+public sealed record PaymentStart(string? RedirectUrl, string? AttemptReference = null, DateTimeOffset? AttemptExpiresAt = null)
+{
+    public static readonly PaymentStart Offline = new(RedirectUrl: null);
+}
+
 /// <summary>One way to pay. Offline methods are first-class: most buyers pay by transfer or cash.</summary>
 public interface IPaymentMethod
 {
@@ -11,38 +17,65 @@ public interface IPaymentMethod
     /// <summary>When an unpaid order of this method expires and releases its stock.</summary>
     DateTimeOffset PaymentDue(DateTimeOffset placedAt, DateOnly? lastPickupDate, OrderOptions options);
 
-    /// <summary>Starts payment for a placed order; returns where to send the buyer, or null to show the order page.</summary>
-    Task<string?> StartAsync(Order order, Payment payment, string statusUrl, CancellationToken ct);
-
-    /// <summary>Returns the money through the provider; false when an officer hands it back outside the shop.</summary>
-    Task<bool> RefundAsync(Payment payment, CancellationToken ct);
+    /// <summary>
+    /// Starts payment for a placed order. A gateway opens a transaction that accepts money until
+    /// <paramref name="payBy"/> and no later (see <see cref="IPaymentGateway"/>); offline methods return <see cref="PaymentStart.Offline"/>.
+    /// </summary>
+    Task<PaymentStart> StartAsync(Order order, Payment payment, string statusUrl, DateTimeOffset payBy, CancellationToken ct);
 }
 
-/// <summary>Bank transfer: the buyer sees the account, an officer of the maker's office confirms receipt.</summary>
+public enum AttemptClosing { Closed, AlreadyPaid, Failed }
+
+public enum GatewayRefundOutcome { Sent, Pending, NotSupported, Failed }
+
+/// <summary>Money to send back through a gateway: the gateway's payment it came from, and a key so a retry never refunds twice.</summary>
+public sealed record GatewayRefundRequest(string PaymentReference, Money Amount, string IdempotencyKey);
+
+/// <summary>The gateway's answer: sent (or pending at its end) with its refund id, cannot (an officer sends it by hand), or failed for now.</summary>
+public sealed record GatewayRefund(GatewayRefundOutcome Outcome, string? Reference = null, string? Error = null);
+
+/// <summary>
+/// The companion of a payment method run by an outside gateway (Stripe; Midtrans' QRIS, e-wallets and
+/// virtual accounts). <see cref="PaymentAttempts"/> opens and closes its transactions, <see cref="RefundDesk"/>
+/// sends refunds through it, and <see cref="OrderPayments.ConfirmedByGatewayAsync"/> takes its confirmations,
+/// refunding money that arrives for a closed order. Nothing else in the shop knows a gateway by name.
+/// </summary>
+public interface IPaymentGateway
+{
+    /// <summary>The shortest and longest life the gateway allows a transaction (Stripe Checkout: 30 minutes to 24 hours).</summary>
+    TimeSpan ShortestAttempt { get; }
+    TimeSpan LongestAttempt { get; }
+
+    /// <summary>Expires or cancels an open transaction so it can no longer take money.</summary>
+    Task<AttemptClosing> CloseAttemptAsync(PaymentAttempt attempt, CancellationToken ct);
+
+    /// <summary>Sends an amount back to the payer, or says it cannot (<see cref="GatewayRefundOutcome.NotSupported"/>).</summary>
+    Task<GatewayRefund> RefundAsync(GatewayRefundRequest request, CancellationToken ct);
+}
+
+/// <summary>Bank transfer: the buyer sees the account, an officer of an office with a part confirms receipt.</summary>
 public sealed class BankTransferPayment : IPaymentMethod
 {
     public PaymentMethod Method => PaymentMethod.BankTransfer;
     public bool IsAvailable => true;
     public DateTimeOffset PaymentDue(DateTimeOffset placedAt, DateOnly? lastPickupDate, OrderOptions options) => placedAt.AddHours(options.BankTransferHours);
-    public Task<string?> StartAsync(Order order, Payment payment, string statusUrl, CancellationToken ct) => Task.FromResult<string?>(null);
-    public Task<bool> RefundAsync(Payment payment, CancellationToken ct) => Task.FromResult(false);
+    public Task<PaymentStart> StartAsync(Order order, Payment payment, string statusUrl, DateTimeOffset payBy, CancellationToken ct) => Task.FromResult(PaymentStart.Offline);
 }
 
-/// <summary>Cash at pickup: a mentor or officer confirms at handover; uncollected orders lapse after a grace period.</summary>
+/// <summary>Cash at pickup: a mentor or officer of the part's group confirms at handover; uncollected parts lapse after a grace period.</summary>
 public sealed class CashOnPickupPayment : IPaymentMethod
 {
     public PaymentMethod Method => PaymentMethod.CashOnPickup;
     public bool IsAvailable => true;
 
-    public DateTimeOffset PaymentDue(DateTimeOffset placedAt, DateOnly? lastPickupDate, OrderOptions options)
-    {
-        var pickup = lastPickupDate ?? DateOnly.FromDateTime(placedAt.UtcDateTime);
-        // End of the grace period's last day, at the latest Indonesian midnight (WIB), so no zone loses a day.
-        return new DateTimeOffset(pickup.AddDays(options.CashPickupGraceDays + 1).ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(7)).ToUniversalTime();
-    }
+    public DateTimeOffset PaymentDue(DateTimeOffset placedAt, DateOnly? lastPickupDate, OrderOptions options) =>
+        CollectBy(lastPickupDate ?? DateOnly.FromDateTime(placedAt.UtcDateTime), options);
 
-    public Task<string?> StartAsync(Order order, Payment payment, string statusUrl, CancellationToken ct) => Task.FromResult<string?>(null);
-    public Task<bool> RefundAsync(Payment payment, CancellationToken ct) => Task.FromResult(false);
+    /// <summary>End of the grace period's last day, at the latest Indonesian midnight (WIB), so no zone loses a day.</summary>
+    public static DateTimeOffset CollectBy(DateOnly pickup, OrderOptions options) =>
+        new DateTimeOffset(pickup.AddDays(options.CashPickupGraceDays + 1).ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(7)).ToUniversalTime();
+
+    public Task<PaymentStart> StartAsync(Order order, Payment payment, string statusUrl, DateTimeOffset payBy, CancellationToken ct) => Task.FromResult(PaymentStart.Offline);
 }
 
 /// <summary>The payment methods the shop offers, by kind.</summary>
@@ -53,4 +86,7 @@ public sealed class PaymentMethods(IEnumerable<IPaymentMethod> methods)
     public IPaymentMethod this[PaymentMethod method] => byKind[method];
     public IReadOnlyList<PaymentMethod> Available => byKind.Values.Where(m => m.IsAvailable).Select(m => m.Method).Order().ToList();
     public bool IsAvailable(PaymentMethod method) => byKind.TryGetValue(method, out var m) && m.IsAvailable;
+
+    /// <summary>The gateway behind a method, or null for transfer and cash (money moves by hand).</summary>
+    public IPaymentGateway? Gateway(PaymentMethod method) => byKind.TryGetValue(method, out var m) ? m as IPaymentGateway : null;
 }

@@ -4,6 +4,10 @@ public enum PaymentMethod { Card, BankTransfer, CashOnPickup }
 
 public enum PaymentStatus { Pending, Succeeded, Failed, Refunded, PartlyRefunded }
 
+/// <summary>
+/// Money an order expects or received. Each order has one expected payment; money that arrives
+/// unexpectedly (a late or a second card payment) gets a payment of its own, refunded at once.
+/// </summary>
 public class Payment
 {
     public int Id { get; set; }
@@ -11,13 +15,23 @@ public class Payment
     public PaymentMethod Method { get; set; }
     public PaymentStatus Status { get; set; }
     public Money Amount { get; set; }
+    /// <summary>What went back to the buyer so far: only refunds whose money actually moved.</summary>
     public Money Refunded { get; set; }
-    /// <summary>Stripe Checkout session id, or the transfer reference an officer noted.</summary>
+    /// <summary>The gateway's payment (a Stripe payment intent), or the transfer reference an officer noted.</summary>
     public string? ProviderReference { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? SucceededAt { get; set; }
     /// <summary>The officer or mentor who confirmed an offline payment.</summary>
     public Guid? ConfirmedById { get; set; }
+    /// <summary>Money that arrived when nothing was owed any more (a closed order, a second payment); always refunded.</summary>
+    public bool Unexpected { get; set; }
+
+    /// <summary>Counts money that went back; the status follows how much.</summary>
+    public void AddRefunded(Money amount)
+    {
+        Refunded += amount;
+        Status = Refunded >= Amount ? PaymentStatus.Refunded : PaymentStatus.PartlyRefunded;
+    }
 }
 
 /// <summary>A webhook event already handled; its primary key makes a repeat delivery a no-op.</summary>

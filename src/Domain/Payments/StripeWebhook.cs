@@ -9,13 +9,15 @@ using Stripe.Checkout;
 
 namespace PasKreatif.Payments;
 
-public enum WebhookOutcome { Handled, Duplicate, Ignored, BadSignature }
+public enum WebhookOutcome { Handled, Duplicate, Ignored, Refunding, BadSignature }
 
 /// <summary>
 /// Stripe's webhook: the signature is checked by Stripe.net, and each event id is recorded in the
 /// same transaction as its effect, so a repeated delivery (even a simultaneous one) does nothing.
+/// What must leave the database (refunds, closing sessions, mail) runs after that commit.
 /// </summary>
-public sealed class StripeWebhook(MarketplaceDb db, StripeOptions options, OrderLifecycle orders, TimeProvider clock, ILogger<StripeWebhook> log)
+public sealed class StripeWebhook(MarketplaceDb db, StripeOptions options, OrderLifecycle orders, PaymentAttempts attempts, OrderFollowUps followUps,
+    TimeProvider clock, ILogger<StripeWebhook> log)
 {
     public const long ToleranceSeconds = 300;
 
@@ -47,6 +49,7 @@ public sealed class StripeWebhook(MarketplaceDb db, StripeOptions options, Order
         }
         var outcome = await ApplyAsync(stripeEvent, ct);
         await tx.CommitAsync(ct);
+        await followUps.RunAsync(ct);
         return outcome;
     }
 
@@ -57,7 +60,14 @@ public sealed class StripeWebhook(MarketplaceDb db, StripeOptions options, Order
             case EventTypes.CheckoutSessionCompleted when stripeEvent.Data.Object is Session session:
                 if (session.PaymentStatus != "paid") return Ignore(stripeEvent, "session not paid yet");
                 if (OrderId(session.Metadata, session.ClientReferenceId) is not { } paidOrder) return Ignore(stripeEvent, "no order id");
-                return Report(stripeEvent, paidOrder, await orders.MarkPaidAsync(paidOrder, session.PaymentIntentId, null, ct));
+                if (string.IsNullOrEmpty(session.PaymentIntentId)) return Ignore(stripeEvent, "no payment intent");
+                var amount = session.AmountTotal is { } total ? StripeCardPayment.FromHundredths(total) : (Money?)null;
+                return Report(stripeEvent, paidOrder, await orders.ConfirmedByGatewayAsync(
+                    new GatewayPayment(paidOrder, PaymentMethod.Card, session.PaymentIntentId, session.Id, amount), ct));
+
+            case EventTypes.CheckoutSessionExpired when stripeEvent.Data.Object is Session expired:
+                // The buyer may start again from the order page until the order's own deadline.
+                return await attempts.EndedAtGatewayAsync(expired.Id, AttemptStatus.Expired, ct) ? WebhookOutcome.Handled : Ignore(stripeEvent, "session not open");
 
             case EventTypes.PaymentIntentPaymentFailed when stripeEvent.Data.Object is PaymentIntent intent:
                 if (OrderId(intent.Metadata, null) is not { } failedOrder) return Ignore(stripeEvent, "no order id");
@@ -69,7 +79,7 @@ public sealed class StripeWebhook(MarketplaceDb db, StripeOptions options, Order
             case EventTypes.ChargeRefunded when stripeEvent.Data.Object is Charge charge:
                 var refundedOrder = await db.Payments.Where(p => p.ProviderReference == charge.PaymentIntentId).Select(p => (int?)p.OrderId).SingleOrDefaultAsync(ct);
                 if (refundedOrder is null) return Ignore(stripeEvent, $"no payment {charge.PaymentIntentId}");
-                return Report(stripeEvent, refundedOrder.Value, await orders.RefundedByProviderAsync(refundedOrder.Value, Money.Of(charge.AmountRefunded / 100m), ct));
+                return Report(stripeEvent, refundedOrder.Value, await orders.RefundedAtGatewayAsync(charge.PaymentIntentId, StripeCardPayment.FromHundredths(charge.AmountRefunded), ct));
 
             default:
                 return Ignore(stripeEvent, "not an event the shop acts on");
@@ -79,6 +89,7 @@ public sealed class StripeWebhook(MarketplaceDb db, StripeOptions options, Order
     WebhookOutcome Report(Event stripeEvent, int orderId, OrderChange change)
     {
         if (change == OrderChange.Done) return WebhookOutcome.Handled;
+        if (change == OrderChange.Refunding) return WebhookOutcome.Refunding;
         return Ignore(stripeEvent, $"order {orderId}: {change}");
     }
 

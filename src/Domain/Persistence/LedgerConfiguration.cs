@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using PasKreatif.Ledger;
 using PasKreatif.Makers;
 using PasKreatif.Orders;
+using PasKreatif.Payments;
 using PasKreatif.People;
 
 namespace PasKreatif.Persistence;
@@ -15,9 +16,13 @@ class LedgerEntryConfiguration : IEntityTypeConfiguration<LedgerEntry>
         b.HasMoney(e => e.Amount);
         b.Ignore(e => e.SignedAmount);
         b.HasIndex(e => new { e.MakerId, e.OccurredAt });
-        // One credit per paid order line, one reversal per entry: repeats are refused by the database.
+        // One credit per paid order line, one correction per payout, one reversal per refund and line:
+        // repeats are refused by the database. A credit may be reversed in parts, by several refunds.
         b.HasIndex(e => e.OrderLineId).IsUnique().HasFilter("\"Kind\" = 'Credit'");
-        b.HasIndex(e => e.ReversesEntryId).IsUnique().HasFilter("\"ReversesEntryId\" IS NOT NULL");
+        b.HasIndex(e => e.ReversesEntryId, "IX_LedgerEntries_ReversesEntryId").IsUnique().HasFilter("\"Kind\" = 'PayoutReversal'");
+        b.HasIndex(e => e.ReversesEntryId, "IX_LedgerEntries_ReversesEntryId_Any");
+        b.HasIndex(e => new { e.RefundId, e.OrderLineId }).IsUnique().HasFilter("\"Kind\" = 'Reversal' AND \"RefundId\" IS NOT NULL");
+        b.HasOne<Refund>().WithMany().HasForeignKey(e => e.RefundId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(e => e.PayoutId).IsUnique().HasFilter("\"Kind\" = 'Payout'");
         b.HasOne<Maker>().WithMany().HasForeignKey(e => e.MakerId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<OrderLine>().WithMany().HasForeignKey(e => e.OrderLineId).OnDelete(DeleteBehavior.Restrict);

@@ -40,6 +40,8 @@ public class MarketplaceDb(DbContextOptions<MarketplaceDb> options)
     public DbSet<Fulfilment> Fulfilments => Set<Fulfilment>();
     public DbSet<OrderLine> OrderLines => Set<OrderLine>();
     public DbSet<Payment> Payments => Set<Payment>();
+    public DbSet<PaymentAttempt> PaymentAttempts => Set<PaymentAttempt>();
+    public DbSet<Refund> Refunds => Set<Refund>();
     public DbSet<ProcessedWebhookEvent> ProcessedWebhookEvents => Set<ProcessedWebhookEvent>();
     public DbSet<LedgerEntry> LedgerEntries => Set<LedgerEntry>();
     public DbSet<Payout> Payouts => Set<Payout>();

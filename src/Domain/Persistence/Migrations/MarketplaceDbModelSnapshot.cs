@@ -470,6 +470,9 @@ namespace PasKreatif.Persistence.Migrations
                     b.Property<Guid?>("RecordedById")
                         .HasColumnType("uuid");
 
+                    b.Property<int?>("RefundId")
+                        .HasColumnType("integer");
+
                     b.Property<long?>("ReversesEntryId")
                         .HasColumnType("bigint");
 
@@ -495,11 +498,17 @@ namespace PasKreatif.Persistence.Migrations
 
                     b.HasIndex("RecordedById");
 
-                    b.HasIndex("ReversesEntryId")
-                        .IsUnique()
-                        .HasFilter("\"ReversesEntryId\" IS NOT NULL");
-
                     b.HasIndex("MakerId", "OccurredAt");
+
+                    b.HasIndex("RefundId", "OrderLineId")
+                        .IsUnique()
+                        .HasFilter("\"Kind\" = 'Reversal' AND \"RefundId\" IS NOT NULL");
+
+                    b.HasIndex(new[] { "ReversesEntryId" }, "IX_LedgerEntries_ReversesEntryId")
+                        .IsUnique()
+                        .HasFilter("\"Kind\" = 'PayoutReversal'");
+
+                    b.HasIndex(new[] { "ReversesEntryId" }, "IX_LedgerEntries_ReversesEntryId_Any");
 
                     b.ToTable("LedgerEntries", t =>
                         {
@@ -553,6 +562,45 @@ namespace PasKreatif.Persistence.Migrations
                         {
                             t.HasCheckConstraint("CK_Payouts_Amount", "\"Amount\" > 0");
                         });
+                });
+
+            modelBuilder.Entity("PasKreatif.Mail.OutboxMail", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("HtmlBody")
+                        .HasMaxLength(100000)
+                        .HasColumnType("character varying(100000)");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("TextBody")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
+
+                    b.Property<string>("ToName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("OutboxMails", (string)null);
                 });
 
             modelBuilder.Entity("PasKreatif.Makers.Invitation", b =>
@@ -1032,6 +1080,9 @@ namespace PasKreatif.Persistence.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<DateTimeOffset?>("CollectBy")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Delivery")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -1040,14 +1091,26 @@ namespace PasKreatif.Persistence.Migrations
                     b.Property<int>("GroupId")
                         .HasColumnType("integer");
 
+                    b.Property<DateTimeOffset?>("HandedOverAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("HandedOverById")
+                        .HasColumnType("uuid");
+
                     b.Property<int>("MakerId")
                         .HasColumnType("integer");
 
                     b.Property<int>("OrderId")
                         .HasColumnType("integer");
 
+                    b.Property<DateTimeOffset?>("PaidAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateOnly?>("PickupDate")
                         .HasColumnType("date");
+
+                    b.Property<DateTimeOffset?>("ShippedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -1081,10 +1144,14 @@ namespace PasKreatif.Persistence.Migrations
 
                     b.HasIndex("GroupId");
 
+                    b.HasIndex("HandedOverById");
+
                     b.HasIndex("MakerId", "Status");
 
                     b.HasIndex("OrderId", "MakerId")
                         .IsUnique();
+
+                    b.HasIndex("Status", "ShippedAt");
 
                     b.ToTable("Fulfilments");
                 });
@@ -1119,6 +1186,9 @@ namespace PasKreatif.Persistence.Migrations
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
+
+                    b.Property<Guid?>("CartId")
+                        .HasColumnType("uuid");
 
                     b.Property<DateTimeOffset?>("ClosedAt")
                         .HasColumnType("timestamp with time zone");
@@ -1195,6 +1265,10 @@ namespace PasKreatif.Persistence.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("BuyerId");
+
+                    b.HasIndex("CartId")
+                        .IsUnique()
+                        .HasFilter("\"CartId\" IS NOT NULL");
 
                     b.HasIndex("Number")
                         .IsUnique();
@@ -1528,6 +1602,9 @@ namespace PasKreatif.Persistence.Migrations
                     b.Property<DateTimeOffset?>("SucceededAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<bool>("Unexpected")
+                        .HasColumnType("boolean");
+
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Amount", "PasKreatif.Payments.Payment.Amount#Money", b1 =>
                         {
                             b1.IsRequired();
@@ -1558,7 +1635,60 @@ namespace PasKreatif.Persistence.Migrations
                         .IsUnique()
                         .HasFilter("\"ProviderReference\" IS NOT NULL");
 
-                    b.ToTable("Payments");
+                    b.ToTable("Payments", t =>
+                        {
+                            t.HasCheckConstraint("CK_Payments_Refunded", "\"Refunded\" >= 0 AND \"Refunded\" <= \"Amount\"");
+                        });
+                });
+
+            modelBuilder.Entity("PasKreatif.Payments.PaymentAttempt", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTimeOffset>("OpenedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("OrderId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PaymentId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PaymentId");
+
+                    b.HasIndex("Reference")
+                        .IsUnique();
+
+                    b.HasIndex("OrderId", "Status");
+
+                    b.ToTable("PaymentAttempts");
                 });
 
             modelBuilder.Entity("PasKreatif.Payments.ProcessedWebhookEvent", b =>
@@ -1578,6 +1708,160 @@ namespace PasKreatif.Persistence.Migrations
                     b.HasKey("Id");
 
                     b.ToTable("ProcessedWebhookEvents");
+                });
+
+            modelBuilder.Entity("PasKreatif.Payments.Refund", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("AccountBank")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<DateTimeOffset?>("AccountGivenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AccountHolder")
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<string>("AccountNumber")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("CreatedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("GatewayTries")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTimeOffset?>("LastTriedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("OrderId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PaymentId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Reference")
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<string>("Route")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTimeOffset?>("SentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("SentById")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<uint>("xmin")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Amount", "PasKreatif.Payments.Refund.Amount#Money", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<decimal>("Amount")
+                                .HasPrecision(14)
+                                .HasColumnType("numeric(14,0)")
+                                .HasColumnName("Amount");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedById");
+
+                    b.HasIndex("PaymentId");
+
+                    b.HasIndex("SentById");
+
+                    b.HasIndex("OrderId", "Status");
+
+                    b.HasIndex("Status", "Route");
+
+                    b.ToTable("Refunds", t =>
+                        {
+                            t.HasCheckConstraint("CK_Refunds_Amount", "\"Amount\" > 0");
+                        });
+                });
+
+            modelBuilder.Entity("PasKreatif.Payments.RefundLine", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("FulfilmentId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("OrderLineId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Quantity")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RefundId")
+                        .HasColumnType("integer");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Amount", "PasKreatif.Payments.RefundLine.Amount#Money", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<decimal>("Amount")
+                                .HasPrecision(14)
+                                .HasColumnType("numeric(14,0)")
+                                .HasColumnName("Amount");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FulfilmentId")
+                        .IsUnique()
+                        .HasFilter("\"OrderLineId\" IS NULL");
+
+                    b.HasIndex("OrderLineId");
+
+                    b.HasIndex("RefundId");
+
+                    b.ToTable("RefundLines", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_RefundLines_Quantity", "\"Quantity\" > 0 AND \"Amount\" > 0");
+                        });
                 });
 
             modelBuilder.Entity("PasKreatif.People.Person", b =>
@@ -2044,6 +2328,11 @@ namespace PasKreatif.Persistence.Migrations
                         .HasForeignKey("RecordedById")
                         .OnDelete(DeleteBehavior.Restrict);
 
+                    b.HasOne("PasKreatif.Payments.Refund", null)
+                        .WithMany()
+                        .HasForeignKey("RefundId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("PasKreatif.Ledger.LedgerEntry", null)
                         .WithMany()
                         .HasForeignKey("ReversesEntryId")
@@ -2242,6 +2531,11 @@ namespace PasKreatif.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("PasKreatif.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("HandedOverById")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("PasKreatif.Makers.Maker", "Maker")
                         .WithMany()
                         .HasForeignKey("MakerId")
@@ -2396,6 +2690,66 @@ namespace PasKreatif.Persistence.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("PasKreatif.Payments.PaymentAttempt", b =>
+                {
+                    b.HasOne("PasKreatif.Orders.Order", null)
+                        .WithMany()
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("PasKreatif.Payments.Payment", null)
+                        .WithMany()
+                        .HasForeignKey("PaymentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PasKreatif.Payments.Refund", b =>
+                {
+                    b.HasOne("PasKreatif.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedById")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("PasKreatif.Orders.Order", null)
+                        .WithMany()
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("PasKreatif.Payments.Payment", null)
+                        .WithMany()
+                        .HasForeignKey("PaymentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("PasKreatif.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("SentById")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("PasKreatif.Payments.RefundLine", b =>
+                {
+                    b.HasOne("PasKreatif.Orders.Fulfilment", null)
+                        .WithMany()
+                        .HasForeignKey("FulfilmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("PasKreatif.Orders.OrderLine", null)
+                        .WithMany()
+                        .HasForeignKey("OrderLineId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("PasKreatif.Payments.Refund", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("RefundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("PasKreatif.Questions.Question", b =>
                 {
                     b.HasOne("PasKreatif.People.Person", null)
@@ -2526,6 +2880,11 @@ namespace PasKreatif.Persistence.Migrations
             modelBuilder.Entity("PasKreatif.Organisation.Regency", b =>
                 {
                     b.Navigation("Targets");
+                });
+
+            modelBuilder.Entity("PasKreatif.Payments.Refund", b =>
+                {
+                    b.Navigation("Lines");
                 });
 
             modelBuilder.Entity("PasKreatif.Reviews.Review", b =>

@@ -1,0 +1,48 @@
+using Microsoft.EntityFrameworkCore;
+using PasKreatif.Organisation;
+using PasKreatif.Payments;
+using PasKreatif.Persistence;
+
+namespace PasKreatif.Orders;
+
+/// <summary>
+/// The back office's open orders: for every order in the staff member's scope that is open or still
+/// owes a refund, what it waits for, from whom, since when; oldest first.
+/// </summary>
+public sealed class OpenOrders(MarketplaceDb db, OrderOptions options)
+{
+    public const int MaxOrders = 500;
+
+    public async Task<IReadOnlyList<OrderWait>> WaitsAsync(StaffScope scope, CancellationToken ct = default)
+    {
+        var orders = scope.Orders(db).Where(o => o.Status == OrderStatus.Placed || o.Status == OrderStatus.AwaitingPayment || o.Status == OrderStatus.Paid
+            || db.Set<Refund>().Any(r => r.OrderId == o.Id && r.Status != RefundStatus.Sent));
+        var snapshots = await SnapshotsAsync(orders.OrderBy(o => o.PlacedAt).Take(MaxOrders), ct);
+        return snapshots.SelectMany(s => OrderWaits.For(s, options.ShippedDeliveredAfterDays)).OrderBy(w => w.Since).ThenBy(w => w.OrderId).ToList();
+    }
+
+    /// <summary>The waits of one order, for its back-office page.</summary>
+    public async Task<IReadOnlyList<OrderWait>> WaitsOfAsync(int orderId, CancellationToken ct = default)
+    {
+        var snapshots = await SnapshotsAsync(db.Orders.Where(o => o.Id == orderId), ct);
+        return snapshots.SelectMany(s => OrderWaits.For(s, options.ShippedDeliveredAfterDays)).OrderBy(w => w.Since).ToList();
+    }
+
+    async Task<List<OrderSnapshot>> SnapshotsAsync(IQueryable<Order> orders, CancellationToken ct)
+    {
+        var rows = await orders.AsNoTracking().Select(o => new
+        {
+            o.Id, o.Number, o.Status, o.PaymentMethod, o.BuyerName, o.PlacedAt, o.PaymentDueAt, o.PaidAt,
+            Parts = o.Fulfilments.OrderBy(f => f.Id).Select(f => new
+            {
+                f.Id, f.Status, f.Delivery, f.PaidAt, f.UpdatedAt, f.ShippedAt, f.CollectBy, Maker = f.Maker!.DisplayName,
+                Group = db.Groups.Where(g => g.Id == f.GroupId).Select(g => new { g.Name, Office = g.Office!.Name }).First(),
+            }).ToList(),
+            Refunds = db.Set<Refund>().Where(r => r.OrderId == o.Id && r.Status != RefundStatus.Sent)
+                .Select(r => new { r.Id, r.Status, r.Route, r.CreatedAt, r.AccountGivenAt, Parts = r.Lines.Select(l => l.FulfilmentId).Distinct().ToList() }).ToList(),
+        }).AsSplitQuery().ToListAsync(ct);
+        return rows.Select(o => new OrderSnapshot(o.Id, o.Number, o.Status, o.PaymentMethod, o.BuyerName, o.PlacedAt, o.PaymentDueAt, o.PaidAt,
+            o.Parts.Select(p => new PartSnapshot(p.Id, p.Status, p.Delivery, p.PaidAt != null, p.UpdatedAt, p.ShippedAt, p.CollectBy, p.Maker, p.Group.Name, p.Group.Office)).ToList(),
+            o.Refunds.Select(r => new RefundSnapshot(r.Id, r.Status, r.Route, r.CreatedAt, r.AccountGivenAt, r.Parts)).ToList())).ToList();
+    }
+}

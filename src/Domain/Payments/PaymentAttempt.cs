@@ -1,0 +1,39 @@
+namespace PasKreatif.Payments;
+
+public enum AttemptStatus { Open, Paid, Expired, Closed }
+
+/// <summary>
+/// One transaction opened at a gateway for an order's payment: a Stripe Checkout session, a Midtrans
+/// transaction. While open it can be paid; the shop closes it when the order closes or the buyer
+/// starts again, so no older one can charge a second time.
+/// </summary>
+public class PaymentAttempt
+{
+    public long Id { get; private set; }
+    public int OrderId { get; private set; }
+    public int PaymentId { get; private set; }
+    public PaymentMethod Method { get; private set; }
+    /// <summary>The gateway's id for it (a Checkout session id).</summary>
+    public string Reference { get; private set; } = "";
+    public DateTimeOffset OpenedAt { get; private set; }
+    public DateTimeOffset? ExpiresAt { get; private set; }
+    public AttemptStatus Status { get; private set; }
+    public DateTimeOffset? EndedAt { get; private set; }
+
+    PaymentAttempt() { }
+
+    public static PaymentAttempt Open(Payment payment, string reference, DateTimeOffset openedAt, DateTimeOffset? expiresAt) => new()
+    {
+        OrderId = payment.OrderId, PaymentId = payment.Id, Method = payment.Method, Reference = reference,
+        OpenedAt = openedAt, ExpiresAt = expiresAt, Status = AttemptStatus.Open,
+    };
+
+    public bool IsOpen => Status == AttemptStatus.Open;
+
+    public void End(AttemptStatus status, DateTimeOffset at)
+    {
+        if (Status != AttemptStatus.Open) return;
+        Status = status;
+        EndedAt = at;
+    }
+}
