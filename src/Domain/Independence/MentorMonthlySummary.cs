@@ -2,8 +2,11 @@ using System.Globalization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
+using PasKreatif.Ledger;
 using PasKreatif.Mail;
+using PasKreatif.Makers;
 using PasKreatif.Moderation;
+using PasKreatif.Orders;
 using PasKreatif.Organisation;
 using PasKreatif.People;
 using PasKreatif.Persistence;
@@ -12,13 +15,18 @@ namespace PasKreatif.Independence;
 
 /// <summary>
 /// The mail each mentor gets on the 1st: per group, last month's net revenue, makers per band, listings waiting,
-/// and each maker's line. Run by a Hangfire recurring job; one mail per mentor through <see cref="MailQueue"/>.
+/// and each maker's line; then every order in their groups that waits longer than two days (what, from whom,
+/// since when) and every maker who owes a refund back. Run by a Hangfire recurring job; one mail per mentor
+/// through <see cref="MailQueue"/>.
 /// </summary>
-public sealed class MentorMonthlySummary(MarketplaceDb db, IndependenceReport report, ModerationQueue queue, MailQueue mail, IConfiguration configuration)
+public sealed class MentorMonthlySummary(MarketplaceDb db, IndependenceReport report, ModerationQueue queue, OpenOrders openOrders, MailQueue mail,
+    IConfiguration configuration, TimeProvider clock)
 {
     public const string JobId = "mentor-monthly-summary";
     /// <summary>08.00 WIB on the first of each month.</summary>
     public const string Cron = "0 8 1 * *";
+    /// <summary>Orders waiting longer than this are named in the mail.</summary>
+    public static readonly TimeSpan LongWait = TimeSpan.FromDays(2);
 
     /// <summary>Queues one summary per mentor with an email address; returns how many were queued.</summary>
     public async Task<int> SendAsync(CancellationToken ct = default)
@@ -58,8 +66,34 @@ public sealed class MentorMonthlySummary(MarketplaceDb db, IndependenceReport re
                 body.AppendLine(BackOfficeMail.Text("SummaryMaker", culture, maker.DisplayName, maker.NetLastMonth, maker.Percent, maker.Band));
         }
         var url = (configuration["Shop:BaseUrl"] is { Length: > 0 } u ? u : "http://127.0.0.1:5080").TrimEnd('/') + "/admin";
+        await AppendLongWaitsAsync(scope, culture, info, url, body, ct);
+        await AppendOwedAsync(scope, culture, body, ct);
         var text = BackOfficeMail.Text("SummaryIntro", culture, name, monthName!) + Environment.NewLine + body + Environment.NewLine
             + BackOfficeMail.Text("SummaryOutro", culture, url);
         return (BackOfficeMail.Text("SummarySubject", culture, monthName!), text);
+    }
+
+    async Task AppendLongWaitsAsync(StaffScope scope, string culture, CultureInfo info, string adminUrl, StringBuilder body, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var zone = await openOrders.ZoneOfAsync(scope, ct);
+        var waits = (await openOrders.WaitsAsync(scope, ct)).Where(w => now - w.Since > LongWait).ToList();
+        if (waits.Count == 0) return;
+        body.AppendLine().AppendLine(BackOfficeMail.Text("SummaryWaitsTitle", culture, waits.Count, adminUrl + "/pesanan"));
+        foreach (var w in waits)
+            body.AppendLine(BackOfficeMail.Text("SummaryWait", culture, w.Number, BackOfficeMail.Text("Wait." + w.What, culture),
+                BackOfficeMail.Text("Party." + w.Who, culture, w.WhoName), w.Since.ToZone(zone).ToString("d MMM yyyy", info), (int)(now - w.Since).TotalDays));
+    }
+
+    async Task AppendOwedAsync(StaffScope scope, string culture, StringBuilder body, CancellationToken ct)
+    {
+        var owing = await scope.Makers(db)
+            .Select(m => new { m.DisplayName, Net = db.LedgerEntries.Where(e => e.MakerId == m.Id)
+                .Sum(e => e.Kind == LedgerEntryKind.Credit || e.Kind == LedgerEntryKind.PayoutReversal ? e.Amount.Amount : -e.Amount.Amount) })
+            .Where(m => m.Net < 0).OrderBy(m => m.DisplayName).ToListAsync(ct);
+        if (owing.Count == 0) return;
+        body.AppendLine().AppendLine(BackOfficeMail.Text("SummaryOwedTitle", culture));
+        foreach (var maker in owing)
+            body.AppendLine(BackOfficeMail.Text("SummaryOwed", culture, maker.DisplayName, new LedgerBalance(new Money(maker.Net)).Owed));
     }
 }

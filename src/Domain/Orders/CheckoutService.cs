@@ -39,6 +39,10 @@ public sealed class CheckoutService(MarketplaceDb db, CartService carts, Payment
     public async Task<CheckoutQuote> QuoteAsync(Guid cartId, IReadOnlyList<DeliveryChoice> deliveries, IndonesianZone zone, CancellationToken ct = default) =>
         CheckoutPricing.Quote(await carts.ViewAsync(cartId, ct), Chosen(deliveries), zone, options);
 
+    /// <summary>The order placed from this cart, if any: a repeated submit shows it instead of making a second one.</summary>
+    public Task<string?> PlacedFromCartAsync(Guid cartId, CancellationToken ct = default) =>
+        db.Orders.Where(o => o.CartId == cartId).Select(o => o.PublicToken).SingleOrDefaultAsync(ct);
+
     public async Task<CheckoutResult> PlaceAsync(CheckoutRequest request, string baseUrl, CancellationToken ct = default)
     {
         if (await RepeatedAsync(request.CartId, ct) is { } placed) return placed;

@@ -21,6 +21,10 @@ public sealed class OpenOrders(MarketplaceDb db, OrderOptions options)
         return snapshots.SelectMany(s => OrderWaits.For(s, options.ShippedDeliveredAfterDays)).OrderBy(w => w.Since).ThenBy(w => w.OrderId).ToList();
     }
 
+    /// <summary>The zone a member of staff reads times in: their (first) office's.</summary>
+    public async Task<IndonesianZone> ZoneOfAsync(StaffScope scope, CancellationToken ct = default) =>
+        await scope.Offices(db).OrderBy(o => o.Id).Select(o => (IndonesianZone?)o.Zone).FirstOrDefaultAsync(ct) ?? IndonesianZone.WIB;
+
     /// <summary>The waits of one order, for its back-office page.</summary>
     public async Task<IReadOnlyList<OrderWait>> WaitsOfAsync(int orderId, CancellationToken ct = default)
     {

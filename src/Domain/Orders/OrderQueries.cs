@@ -70,10 +70,6 @@ public sealed class OrderQueries(MarketplaceDb db)
             .ToList();
     }
 
-    /// <summary>Whether an order placed from this cart exists: a repeated submit shows it instead of a second order.</summary>
-    public Task<string?> TokenForCartAsync(Guid cartId, CancellationToken ct = default) =>
-        db.Orders.Where(o => o.CartId == cartId).Select(o => o.PublicToken).SingleOrDefaultAsync(ct);
-
     public async Task<IReadOnlyList<OrderSummary>> ForBuyerAsync(Guid buyerId, CancellationToken ct = default) =>
         await db.Orders.AsNoTracking().Where(o => o.BuyerId == buyerId).OrderByDescending(o => o.PlacedAt).Take(100)
             .Select(o => new OrderSummary(o.Number, o.PublicToken, o.Status, o.Total, o.PlacedAt, o.Fulfilments.Count))

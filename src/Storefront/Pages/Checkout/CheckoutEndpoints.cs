@@ -9,7 +9,7 @@ public static class CheckoutEndpoints
 {
     public static IServiceCollection AddCheckout(this IServiceCollection services) => services.AddCartMergeOnSignIn();
 
-    /// <summary>Stripe's webhook and the expiry of unpaid orders.</summary>
+    /// <summary>Stripe's webhook, the expiry of unpaid orders and the orders' follow-ups (refunds to send, sessions to close, mail).</summary>
     public static WebApplication MapCheckout(this WebApplication app)
     {
         app.MapPost("/stripe/webhook", async (HttpRequest request, StripeWebhook webhook, CancellationToken ct) =>
@@ -20,7 +20,9 @@ public static class CheckoutEndpoints
             // Anything but a forged or stale call is answered 200, so Stripe stops retrying what changes nothing.
             return outcome == WebhookOutcome.BadSignature ? Results.BadRequest() : Results.Ok(new { outcome = outcome.ToString() });
         }).DisableAntiforgery();
-        OrderExpiryJob.Schedule(app.Services.GetRequiredService<IRecurringJobManager>());
+        var jobs = app.Services.GetRequiredService<IRecurringJobManager>();
+        OrderExpiryJob.Schedule(jobs);
+        OrderFollowUpJob.Schedule(jobs);
         return app;
     }
 }

@@ -9,6 +9,7 @@ using PasKreatif.Organisation;
 using PasKreatif.Payments;
 using PasKreatif.People;
 using PasKreatif.Storefront.Pages.Cart;
+using PasKreatif.Storefront.Pages.Shop;
 
 namespace PasKreatif.Storefront.Pages.Checkout;
 
@@ -19,6 +20,11 @@ public sealed class DeliveryInput
     public DateOnly? PickupDate { get; set; }
 }
 
+/// <summary>
+/// The checkout form. Each part's delivery price and the total for the chosen zone are shown before
+/// placing: "Hitung ulang" recalculates without JavaScript, a small script updates them live, and the
+/// order is placed only at the total the page showed.
+/// </summary>
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
 public class IndexModel(CartService carts, CheckoutService checkout, PaymentMethods methods, OrderOptions options, ShopLinks links,
     UserManager<Person> users, TimeProvider clock, IStringLocalizer<CheckoutText> text) : PageModel
@@ -30,8 +36,11 @@ public class IndexModel(CartService carts, CheckoutService checkout, PaymentMeth
     [BindProperty] public IndonesianZone Zone { get; set; } = IndonesianZone.WIB;
     [BindProperty] public PaymentMethod Method { get; set; } = PaymentMethod.BankTransfer;
     [BindProperty] public List<DeliveryInput> Deliveries { get; set; } = [];
+    /// <summary>The total this page showed when the buyer pressed "Pesan sekarang", in whole rupiah.</summary>
+    [BindProperty] public string? ShownTotal { get; set; }
 
     public CartView Cart { get; private set; } = CartView.Empty;
+    public CheckoutQuote Quote { get; private set; } = new(IndonesianZone.WIB, []);
     public IReadOnlyList<PaymentMethod> Methods => methods.Available;
     public OrderOptions Options => options;
     public DateTimeOffset Now => clock.GetUtcNow();
@@ -46,36 +55,59 @@ public class IndexModel(CartService carts, CheckoutService checkout, PaymentMeth
             Email = person.Email ?? "";
             Phone = person.PhoneNumber ?? "";
         }
+        Zone = ZoneChoice.Of(HttpContext);
         Deliveries = Cart.Makers.Select(m => new DeliveryInput
         {
             MakerId = m.MakerId, Method = DeliveryRules.Allowed(m.Parcel).FirstOrDefault(),
             PickupDate = DeliveryRules.EarliestPickup(m.Parcel, Now),
         }).ToList();
+        Quote = CheckoutPricing.Quote(Cart, Chosen(), Zone, options);
+        return Page();
+    }
+
+    /// <summary>"Hitung ulang": the same form with each part's delivery and the total for the choices made, nothing placed.</summary>
+    public async Task<IActionResult> OnPostQuoteAsync(CancellationToken ct)
+    {
+        ModelState.Clear();
+        Cart = await carts.ViewAsync(CartCookie.Read(HttpContext), ct);
+        if (Cart.IsEmpty) return Redirect("/keranjang");
+        if (!Enum.IsDefined(Zone)) Zone = IndonesianZone.WIB;
+        Quote = CheckoutPricing.Quote(Cart, Chosen(), Zone, options);
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
+        // Dates the browser could not send as a date ("garbage", a year 0) are named, not silently dropped.
+        var unreadableDates = Deliveries.Select((d, i) => i).Where(i => ModelState[$"Deliveries[{i}].PickupDate"]?.Errors.Count > 0).ToList();
         ModelState.Clear(); // every message below comes from the shop's own checks, in the buyer's language
         var cartId = CartCookie.Read(HttpContext);
         Cart = await carts.ViewAsync(cartId, ct);
-        if (cartId is null || Cart.IsEmpty) return Redirect("/keranjang");
+        if (cartId is null) return Redirect("/keranjang");
+        if (Cart.IsEmpty) return await RepeatedOrEmptyAsync(cartId.Value, ct);
         CheckFields();
+        Quote = CheckoutPricing.Quote(Cart, Chosen(), Enum.IsDefined(Zone) ? Zone : IndonesianZone.WIB, options);
+        foreach (var index in unreadableDates) ModelState.AddModelError($"Deliveries[{index}]", text["DeliveryProblem.PickupDateInvalid"]);
         if (!ModelState.IsValid) return Invalid();
 
+        var shown = Money.TryParse(ShownTotal, out var total) == MoneyProblem.None ? total : (Money?)null;
         var buyer = Guid.TryParse(users.GetUserId(User), out var id) ? id : (Guid?)null;
         var request = new CheckoutRequest(cartId.Value, buyer, Name, Phone, Email, Address, Zone,
             CultureInfo.CurrentUICulture.TwoLetterISOLanguageName, Method,
-            Deliveries.Select(d => new DeliveryChoice(d.MakerId, d.Method, d.PickupDate)).ToList());
+            Deliveries.Select(d => new DeliveryChoice(d.MakerId, d.Method, d.PickupDate)).ToList(), shown ?? Money.Of(-1));
         var result = await checkout.PlaceAsync(request, links.BaseUrl, ct);
         switch (result.Problem)
         {
             case CheckoutProblem.None:
-                return Redirect(result.RedirectUrl ?? $"/pesanan/{result.Order!.PublicToken}");
+                if (result.Repeated) TempData["Notice"] = text["AlreadyPlaced"].Value;
+                return Redirect(result.Repeated ? $"/pesanan/{result.Order!.PublicToken}" : result.RedirectUrl ?? $"/pesanan/{result.Order!.PublicToken}");
+            case CheckoutProblem.EmptyCart:
+                return await RepeatedOrEmptyAsync(cartId.Value, ct);
             case CheckoutProblem.SoldOut:
                 ModelState.AddModelError("", text["SoldOutNow", string.Join(", ", result.SoldOut ?? [])]);
                 Cart = await carts.ViewAsync(cartId, ct);
                 if (Cart.IsEmpty) return Redirect("/keranjang");
+                Quote = CheckoutPricing.Quote(Cart, Chosen(), Zone, options);
                 break;
             case CheckoutProblem.Delivery:
                 foreach (var (makerId, problem) in result.Delivery!)
@@ -84,11 +116,24 @@ public class IndexModel(CartService carts, CheckoutService checkout, PaymentMeth
                     ModelState.AddModelError(index >= 0 ? $"Deliveries[{index}]" : "", text["DeliveryProblem." + problem]);
                 }
                 break;
+            case CheckoutProblem.TotalChanged:
+                Quote = result.Quote!;
+                ModelState.AddModelError("", text["TotalChanged", Quote.Total, Zone]);
+                break;
             default:
                 ModelState.AddModelError("", text["CheckoutProblem." + result.Problem]);
                 break;
         }
         return Invalid();
+    }
+
+    /// <summary>A cart already turned into an order (a second press, the back button) shows that order; else the empty cart.</summary>
+    async Task<IActionResult> RepeatedOrEmptyAsync(Guid cartId, CancellationToken ct)
+    {
+        var placed = await checkout.PlacedFromCartAsync(cartId, ct);
+        if (placed is null) return Redirect("/keranjang");
+        TempData["Notice"] = text["AlreadyPlaced"].Value;
+        return Redirect($"/pesanan/{placed}");
     }
 
     IActionResult Invalid()
@@ -112,6 +157,8 @@ public class IndexModel(CartService carts, CheckoutService checkout, PaymentMeth
         if (!Enum.IsDefined(Zone)) ModelState.AddModelError(nameof(Zone), text["ZoneInvalid"]);
         if (!Enum.IsDefined(Method)) ModelState.AddModelError(nameof(Method), text["CheckoutProblem.PaymentUnavailable"]);
     }
+
+    Dictionary<int, DeliveryMethod> Chosen() => Deliveries.GroupBy(d => d.MakerId).ToDictionary(g => g.Key, g => g.First().Method);
 
     public DeliveryInput DeliveryFor(int makerId) => Deliveries.FirstOrDefault(d => d.MakerId == makerId) ?? new DeliveryInput { MakerId = makerId };
 }

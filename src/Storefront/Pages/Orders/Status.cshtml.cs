@@ -2,17 +2,27 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using PasKreatif.Orders;
+using PasKreatif.Payments;
 
 namespace PasKreatif.Storefront.Pages.Orders;
 
-/// <summary>The order's page behind its unguessable link: status, how to pay, cancel while nothing is prepared.</summary>
+/// <summary>
+/// The order's page behind its unguessable link: status, how to pay, each part's handover, refunds and
+/// the account a transfer back goes to, the review invitation once complete. Cancelling is a separate
+/// confirmation page.
+/// </summary>
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
-public class StatusModel(OrderQueries queries, OrderLifecycle lifecycle, CardPaymentRestart restart, OrderOptions options,
+public class StatusModel(OrderQueries queries, PaymentAttempts attempts, RefundDesk refunds, OrderOptions options,
     ShopLinks links, IStringLocalizer<CheckoutText> text) : PageModel
 {
     public OrderView View { get; private set; } = null!;
     public OrderOptions Options => options;
     [TempData] public string? Notice { get; set; }
+    /// <summary>The refund whose account form was refused, with the field's message.</summary>
+    public (int RefundId, string Message)? AccountProblem { get; private set; }
+    [BindProperty] public string? Bank { get; set; }
+    [BindProperty] public string? AccountNumber { get; set; }
+    [BindProperty] public string? AccountHolder { get; set; }
 
     public async Task<IActionResult> OnGetAsync(string token, CancellationToken ct)
     {
@@ -23,19 +33,28 @@ public class StatusModel(OrderQueries queries, OrderLifecycle lifecycle, CardPay
         return Page();
     }
 
-    public async Task<IActionResult> OnPostCancelAsync(string token, CancellationToken ct)
+    public async Task<IActionResult> OnPostPayAsync(string token, CancellationToken ct)
     {
-        var change = await lifecycle.CancelByBuyerAsync(token, ct);
-        if (change == OrderChange.Unknown) return NotFound();
-        Notice = text["CancelResult." + change];
+        var start = await attempts.RestartAsync(token, links.OrderPage(token), ct);
+        if (start.RedirectUrl is { } url) return Redirect(url);
+        Notice = text["PaymentStart." + start.Outcome];
         return Redirect($"/pesanan/{token}");
     }
 
-    public async Task<IActionResult> OnPostPayAsync(string token, CancellationToken ct)
+    /// <summary>The buyer says where a transfer back goes; a refused field shows its message and keeps what was typed.</summary>
+    public async Task<IActionResult> OnPostRefundAccountAsync(string token, int refundId, CancellationToken ct)
     {
-        var url = await restart.StartAsync(token, links.OrderPage(token), ct);
-        if (url is not null) return Redirect(url);
-        Notice = text["PaymentNotStarted"];
-        return Redirect($"/pesanan/{token}");
+        try
+        {
+            if (await refunds.GiveAccountAsync(token, refundId, Bank, AccountNumber, AccountHolder, ct) == RefundStep.Unknown) return NotFound();
+            Notice = text["RefundAccountSaved"];
+            return Redirect($"/pesanan/{token}#pengembalian");
+        }
+        catch (RefundRuleException e)
+        {
+            AccountProblem = (refundId, text["RefundRule." + e.Code]);
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            return await OnGetAsync(token, ct);
+        }
     }
 }

@@ -69,9 +69,8 @@ public abstract class CatalogListModel(CatalogQueries catalog) : PageModel
     decimal? ParsePrice(string? input, string problem)
     {
         if (string.IsNullOrWhiteSpace(input)) return null;
-        // Buyers type "25.000", "Rp 25.000" or "25000": dots and spaces are grouping only.
-        var digits = input.Trim().Replace("Rp", "", StringComparison.OrdinalIgnoreCase).Replace(".", "").Replace(" ", "");
-        if (decimal.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value <= 1_000_000_000_000m) return value;
+        // Buyers type "25.000", "Rp 25.000" or "25000": the shop's one rupiah reader decides.
+        if (Money.TryParse(input, out var value) == MoneyProblem.None) return value.Amount;
         Problems.Add(problem);
         return null;
     }

@@ -11,7 +11,8 @@ public sealed class ListingForm
     public string Description { get; set; } = "";
     public int CategoryId { get; set; }
     public int ProgrammeId { get; set; }
-    public decimal? Price { get; set; }
+    /// <summary>As typed ("25000", "25.000", "Rp25.000"); read by <see cref="Money.TryParse"/> only.</summary>
+    public string? Price { get; set; }
     public bool MadeToOrder { get; set; }
     public int? Stock { get; set; }
     public int? LeadTimeDays { get; set; }
@@ -20,14 +21,18 @@ public sealed class ListingForm
     public bool LocalDelivery { get; set; }
     public bool Shipping { get; set; }
 
-    public ListingDraft ToDraft() => new(Title ?? "", Description ?? "", CategoryId, ProgrammeId, Price ?? 0, MadeToOrder,
+    /// <summary>Why the typed price cannot be read, or <see cref="MoneyProblem.None"/>.</summary>
+    public MoneyProblem PriceProblem => Money.TryParse(Price, out _);
+
+    public ListingDraft ToDraft() => new(Title ?? "", Description ?? "", CategoryId, ProgrammeId,
+        Money.TryParse(Price, out var price) == MoneyProblem.None ? price.Amount : 0, MadeToOrder,
         Stock ?? 0, LeadTimeDays ?? 0, WeightGrams ?? 0,
         (Pickup ? DeliveryOptions.Pickup : 0) | (LocalDelivery ? DeliveryOptions.LocalDelivery : 0) | (Shipping ? DeliveryOptions.Shipping : 0));
 
     public static ListingForm From(Listing l, ListingRevision? open) => new()
     {
         Title = open?.Title ?? l.Title, Description = open?.Description ?? l.Description, CategoryId = open?.CategoryId ?? l.CategoryId,
-        ProgrammeId = l.ProgrammeId, Price = l.Price.Amount, MadeToOrder = l.MadeToOrder, Stock = l.Stock, LeadTimeDays = l.LeadTimeDays,
+        ProgrammeId = l.ProgrammeId, Price = l.Price.Amount.ToString("0", System.Globalization.CultureInfo.InvariantCulture), MadeToOrder = l.MadeToOrder, Stock = l.Stock, LeadTimeDays = l.LeadTimeDays,
         WeightGrams = l.WeightGrams, Pickup = l.Delivery.HasFlag(DeliveryOptions.Pickup),
         LocalDelivery = l.Delivery.HasFlag(DeliveryOptions.LocalDelivery), Shipping = l.Delivery.HasFlag(DeliveryOptions.Shipping),
     };
@@ -38,9 +43,14 @@ public sealed record ListingFormChoices(IReadOnlyList<SelectListItem> Categories
 
 static class ListingFormErrors
 {
-    /// <summary>Replaces the binder's English messages with ours, and adds the domain's field errors.</summary>
-    public static void Show(ModelStateDictionary state, IEnumerable<DraftError> errors, Func<string, string> text)
+    /// <summary>Replaces the binder's English messages with ours, and adds the domain's field errors; a price that cannot be read says why.</summary>
+    public static void Show(ModelStateDictionary state, IEnumerable<DraftError> errors, Func<string, string> text, MoneyProblem priceProblem)
     {
+        if (priceProblem != MoneyProblem.None)
+        {
+            state.AddModelError("Form.Price", Money.Explain(priceProblem));
+            errors = errors.Where(e => e.Field != nameof(ListingForm.Price));
+        }
         var unreadable = state.Where(e => e.Value!.Errors.Count > 0).Select(e => e.Key).ToList();
         foreach (var key in unreadable)
         {

@@ -27,4 +27,10 @@ public class DetailModel(CurrentMaker current, MakerOrders orders, IStringLocali
 
     public Task<IActionResult> OnPostReadyForPickupAsync(CancellationToken ct) =>
         StepAsync(() => orders.StepAsync(MakerId, Id, FulfilmentStatus.ReadyForPickup, null, ct), $"/toko-saya/pesanan/{Id}", "Done.Fulfilment", ct);
+
+    public Task<IActionResult> OnPostDeliveredAsync(CancellationToken ct) =>
+        StepAsync(() => orders.StepAsync(MakerId, Id, FulfilmentStatus.Delivered, null, ct), $"/toko-saya/pesanan/{Id}", "Done.Fulfilment", ct);
+
+    public Task<IActionResult> OnPostCollectedAsync(CancellationToken ct) =>
+        StepAsync(() => orders.StepAsync(MakerId, Id, FulfilmentStatus.Collected, null, ct), $"/toko-saya/pesanan/{Id}", "Done.Fulfilment", ct);
 }

@@ -2,11 +2,13 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using PasKreatif.Orders;
-using PasKreatif.Organisation;
 
 namespace PasKreatif.Admin.Pages.Payments;
 
-/// <summary>Officers confirm bank transfers of their office; mentors and officers confirm cash handed over at pickup.</summary>
+/// <summary>
+/// Money to confirm: each order's transfer (officers of any office with a part; one confirmation pays the
+/// whole order) and each pickup part's cash (mentors and officers of that part's group, at handover).
+/// </summary>
 public class IndexModel(StaffScopeAccessor scopes, OrderQueries queries, OfflinePaymentDesk desk, IStringLocalizer<PaymentsText> text) : PageModel
 {
     public IReadOnlyList<OfflinePaymentRow> Rows { get; private set; } = [];
@@ -16,20 +18,20 @@ public class IndexModel(StaffScopeAccessor scopes, OrderQueries queries, Offline
 
     public async Task<IActionResult> OnPostConfirmAsync(int orderId, string? reference, CancellationToken ct)
     {
-        if (reference?.Length > 120)
+        if (reference?.Trim().Length > OfflinePaymentDesk.MaxReference)
         {
             Notice = text["ReferenceTooLong"];
             return RedirectToPage();
         }
-        try
-        {
-            var change = await desk.ConfirmAsync(await scopes.GetAsync(ct), orderId, reference, ct);
-            Notice = text["Confirm." + change];
-            return RedirectToPage();
-        }
-        catch (OutOfScopeException)
-        {
-            return NotFound();
-        }
+        var change = await desk.ConfirmTransferAsync(await scopes.GetAsync(ct), orderId, reference, ct);
+        Notice = text["Confirm." + change, reference?.Trim() ?? ""];
+        return RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnPostConfirmCashAsync(int fulfilmentId, CancellationToken ct)
+    {
+        var change = await desk.ConfirmCashAsync(await scopes.GetAsync(ct), fulfilmentId, ct);
+        Notice = text["ConfirmCash." + change];
+        return RedirectToPage();
     }
 }

@@ -7,10 +7,8 @@ using PasKreatif.Organisation;
 
 namespace PasKreatif.Admin.Pages.Targets;
 
-public class IndexModel(StaffScopeAccessor scopes, TargetSettings targets, IStringLocalizer<BackOfficeText> text, TimeProvider clock) : PageModel
+public class IndexModel(StaffScopeAccessor scopes, TargetSettings targets, IStringLocalizer<BackOfficeText> text) : PageModel
 {
-    /// <summary>The month a new target starts by default, in WIB.</summary>
-    public string ThisMonth => clock.GetUtcNow().ToOffset(TimeSpan.FromHours(7)).ToString("yyyy-MM", CultureInfo.InvariantCulture);
     public IReadOnlyList<TargetRow> Rows { get; private set; } = [];
     [BindProperty] public int RegencyId { get; set; }
     [BindProperty] public string? Amount { get; set; }
@@ -21,15 +19,15 @@ public class IndexModel(StaffScopeAccessor scopes, TargetSettings targets, IStri
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        var digits = new string((Amount ?? "").Where(char.IsDigit).ToArray());
-        if (digits.Length is 0 or > 12) ModelState.AddModelError(nameof(Amount), text["AmountInvalid"]);
+        var problem = Money.TryParse(Amount, out var amount);
+        if (problem != MoneyProblem.None) ModelState.AddModelError(nameof(Amount), Money.Explain(problem));
         if (!DateOnly.TryParseExact((FromMonth ?? "") + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var month))
             ModelState.AddModelError(nameof(FromMonth), text["MonthInvalid"]);
         if (ModelState.IsValid)
         {
             try
             {
-                await targets.SetAsync(await scopes.GetAsync(ct), RegencyId, month, Money.Of(decimal.Parse(digits, CultureInfo.InvariantCulture)), ct);
+                await targets.SetAsync(await scopes.GetAsync(ct), RegencyId, month, amount, ct);
                 Message = text["TargetSaved"];
                 return RedirectToPage();
             }

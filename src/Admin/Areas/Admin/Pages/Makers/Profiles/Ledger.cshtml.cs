@@ -28,15 +28,14 @@ public class LedgerModel(StaffScopeAccessor scopes, LedgerQueries ledger, Payout
 
     public async Task<IActionResult> OnPostPayoutAsync(int id, CancellationToken ct)
     {
-        // Rupiah have no minor unit: "25.000", "25000" and "Rp25.000" all mean the same.
-        var digits = new string((Amount ?? "").Where(char.IsDigit).ToArray());
-        if (digits.Length is 0 or > 12 || !decimal.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var amount))
-            ModelState.AddModelError(nameof(Amount), text["AmountInvalid"]);
+        // "25.000", "25000" and "Rp25.000" all mean the same; "25,5", "-25000" and "2e4" are refused, never guessed.
+        var problem = Money.TryParse(Amount, out var amount);
+        if (problem != MoneyProblem.None) ModelState.AddModelError(nameof(Amount), Money.Explain(problem));
         if (Method is null) ModelState.AddModelError(nameof(Method), text["MethodRequired"]);
         if (Reference?.Length > 100) ModelState.AddModelError(nameof(Reference), text["ReferenceTooLong"]);
         if (!ModelState.IsValid) return await RedisplayAsync(id, ct);
 
-        var result = await payouts.RecordAsync(await scopes.GetAsync(ct), id, Money.Of(decimal.Parse(digits, CultureInfo.InvariantCulture)), Method!.Value, Reference, ct);
+        var result = await payouts.RecordAsync(await scopes.GetAsync(ct), id, amount, Method!.Value, Reference, ct);
         switch (result.Problem)
         {
             case PayoutProblem.None:
@@ -44,6 +43,9 @@ public class LedgerModel(StaffScopeAccessor scopes, LedgerQueries ledger, Payout
                 return Redirect($"/admin/pembuat/{id}/saldo");
             case PayoutProblem.MoreThanBalance:
                 ModelState.AddModelError(nameof(Amount), text["PayoutOverBalance", result.Balance]);
+                break;
+            case PayoutProblem.NotPositive:
+                ModelState.AddModelError(nameof(Amount), text["PayoutNotPositive"]);
                 break;
             default:
                 ModelState.AddModelError(nameof(Amount), text["AmountInvalid"]);
@@ -59,6 +61,7 @@ public class LedgerModel(StaffScopeAccessor scopes, LedgerQueries ledger, Payout
             ModelState.AddModelError(nameof(ReversalNote), text["ReversalNoteRequired"]);
             return await RedisplayAsync(id, ct);
         }
+        // Five colleagues pressing at once: one correction is recorded, the others are told it was done.
         var reversed = await payouts.ReverseAsync(await scopes.GetAsync(ct), id, payoutId, ReversalNote, ct);
         Message = reversed ? text["PayoutReversed"] : text["PayoutAlreadyReversed"];
         return Redirect($"/admin/pembuat/{id}/saldo");
