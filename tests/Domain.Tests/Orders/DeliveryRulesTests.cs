@@ -65,4 +65,39 @@ public class DeliveryRulesTests
         Assert.Equal(new DateTimeOffset(2026, 12, 7, 17, 0, 0, TimeSpan.Zero), cash); // end of 7 Dec, WIB
         Assert.Equal(TimeSpan.Zero, cash.Offset);
     }
+
+    [Fact]
+    public void Pickup_is_no_later_than_thirty_days_after_the_earliest_day_so_stock_is_never_held_for_years()
+    {
+        var parcel = Parcel(lead: 2);
+        Assert.Equal(new DateOnly(2026, 12, 26), DeliveryRules.LatestPickup(parcel, Now));
+        Assert.Equal(DeliveryProblem.None, DeliveryRules.Check(parcel, DeliveryMethod.Pickup, new DateOnly(2026, 12, 26), Now));
+        Assert.Equal(DeliveryProblem.PickupDateTooLate, DeliveryRules.Check(parcel, DeliveryMethod.Pickup, new DateOnly(2026, 12, 27), Now));
+        Assert.Equal(DeliveryProblem.PickupDateTooLate, DeliveryRules.Check(parcel, DeliveryMethod.Pickup, new DateOnly(2031, 12, 1), Now));
+        Assert.Equal(DeliveryProblem.PickupDateTooLate, DeliveryRules.Check(parcel, DeliveryMethod.Pickup, DateOnly.MaxValue, Now));
+    }
+
+    [Fact]
+    public void A_quote_prices_each_part_for_the_chosen_zone_and_the_total_is_their_sum()
+    {
+        var heavy = Parcel(grams: 2500); // three started kilograms, maker in WITA
+        CartView cart = new(Guid.NewGuid(),
+        [
+            new(1, "Sari", 10, "Kelompok A", "Jl. A", IndonesianZone.WITA, heavy, [new(5, "Tas", "tas", Money.Of(50_000), Money.Of(50_000), 2, 3, true, 0)]),
+            new(2, "Bayu", 11, "Kelompok B", "Jl. B", IndonesianZone.WITA, Parcel(), [new(6, "Kue", "kue", Money.Of(20_000), Money.Of(20_000), 1, 3, true, 0)]),
+        ]);
+        var chosen = new Dictionary<int, DeliveryMethod> { [1] = DeliveryMethod.Shipping, [2] = DeliveryMethod.Pickup };
+
+        var wita = CheckoutPricing.Quote(cart, chosen, IndonesianZone.WITA, Options);
+        var wib = CheckoutPricing.Quote(cart, chosen, IndonesianZone.WIB, Options);
+
+        Assert.Equal(Money.Of(3 * 12_000), wita.For(1)!.Delivery); // same zone as the maker
+        Assert.Equal(Money.Of(3 * 25_000), wib.For(1)!.Delivery);
+        Assert.Equal(Money.Zero, wib.For(2)!.Delivery);
+        Assert.Equal(Money.Of(120_000), wib.Subtotal);
+        Assert.Equal(Money.Of(120_000 + 75_000), wib.Total);
+        var table = CheckoutPricing.PriceTable(heavy, Options);
+        Assert.Equal(wib.For(1)!.Delivery, table.Single(p => p.Method == DeliveryMethod.Shipping && p.Zone == IndonesianZone.WIB).Price);
+        Assert.Equal(wita.For(1)!.Delivery, table.Single(p => p.Method == DeliveryMethod.Shipping && p.Zone == IndonesianZone.WITA).Price);
+    }
 }

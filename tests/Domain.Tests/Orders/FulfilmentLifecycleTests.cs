@@ -20,6 +20,10 @@ public class FulfilmentLifecycleTests
         Assert.Equal(FulfilmentStatus.Shipped, f.Status);
         Assert.Equal("JNE 1234567890", f.TrackingNote);
         Assert.Equal(Now, f.UpdatedAt);
+        Assert.Equal(Now, f.ShippedAt);
+        Assert.Equal([FulfilmentStatus.Delivered], f.NextSteps(order)); // shipped is not handed over yet
+        f.MarkDelivered(order, Now.AddDays(3), by: null);
+        Assert.Equal((FulfilmentStatus.Delivered, Now.AddDays(3), (Guid?)null), (f.Status, f.HandedOverAt, f.HandedOverById));
         Assert.Empty(f.NextSteps(order));
     }
 
@@ -69,5 +73,71 @@ public class FulfilmentLifecycleTests
         var order = new Order { Status = OrderStatus.AwaitingPayment, PaymentMethod = PaymentMethod.CashOnPickup };
         f.MarkReadyForPickup(order, Now);
         Assert.Equal(FulfilmentStatus.ReadyForPickup, f.Status);
+    }
+
+    static readonly Guid Maker = Guid.NewGuid();
+
+    [Fact]
+    public void A_prepaid_pickup_part_is_collected_after_it_is_ready_and_the_handover_says_who()
+    {
+        var (f, order) = Paid(DeliveryMethod.Pickup);
+        f.RecordPaid(Now);
+        Assert.Equal("NotReadyYet", Assert.Throws<FulfilmentRuleException>(() => f.MarkCollected(order, Now, Maker)).Code);
+        f.MarkReadyForPickup(order, Now);
+        Assert.Equal([FulfilmentStatus.Collected], f.NextSteps(order));
+        f.MarkCollected(order, Now.AddHours(2), Maker);
+        Assert.Equal((FulfilmentStatus.Collected, Now.AddHours(2), (Guid?)Maker), (f.Status, f.HandedOverAt, f.HandedOverById));
+        Assert.True(f.IsHandedOver);
+    }
+
+    [Fact]
+    public void A_local_delivery_is_delivered_by_its_maker_without_a_courier_step()
+    {
+        var (f, order) = Paid(DeliveryMethod.LocalDelivery);
+        Assert.Equal([FulfilmentStatus.Preparing, FulfilmentStatus.Delivered], f.NextSteps(order));
+        f.MarkDelivered(order, Now, Maker);
+        Assert.Equal(FulfilmentStatus.Delivered, f.Status);
+    }
+
+    [Fact]
+    public void A_shipment_arrives_only_after_it_was_shipped_and_a_pickup_is_never_delivered()
+    {
+        var (f, order) = Paid(DeliveryMethod.Shipping);
+        Assert.Equal("NotShippedYet", Assert.Throws<FulfilmentRuleException>(() => f.MarkDelivered(order, Now, Maker)).Code);
+        var (pickup, _) = Paid(DeliveryMethod.Pickup);
+        Assert.Equal("PickupNotDelivered", Assert.Throws<FulfilmentRuleException>(() => pickup.MarkDelivered(order, Now, Maker)).Code);
+    }
+
+    [Fact]
+    public void A_cash_part_is_collected_only_with_its_cash_and_then_counts_as_paid()
+    {
+        var f = new Fulfilment { Delivery = DeliveryMethod.Pickup, Status = FulfilmentStatus.ReadyForPickup };
+        var order = new Order { Status = OrderStatus.AwaitingPayment, PaymentMethod = PaymentMethod.CashOnPickup };
+        Assert.Empty(f.NextSteps(order)); // the maker has no "collected" button: the mentor records the cash
+        Assert.Equal("CashNeedsConfirmation", Assert.Throws<FulfilmentRuleException>(() => f.MarkCollected(order, Now, Maker)).Code);
+        f.MarkCashCollected(order, Now, Maker);
+        Assert.True(f.IsPaid);
+        Assert.Equal(FulfilmentStatus.Collected, f.Status);
+        Assert.Equal("CannotCollect", Assert.Throws<FulfilmentRuleException>(() => f.MarkCashCollected(order, Now, Maker)).Code);
+    }
+
+    [Theory]
+    [InlineData(PaymentMethod.BankTransfer, OrderStatus.AwaitingPayment, FulfilmentStatus.New, PartStage.AwaitingPayment)]
+    [InlineData(PaymentMethod.Card, OrderStatus.AwaitingPayment, FulfilmentStatus.New, PartStage.AwaitingPayment)]
+    [InlineData(PaymentMethod.CashOnPickup, OrderStatus.AwaitingPayment, FulfilmentStatus.New, PartStage.ToPrepare)]
+    [InlineData(PaymentMethod.BankTransfer, OrderStatus.Paid, FulfilmentStatus.New, PartStage.ToPrepare)]
+    [InlineData(PaymentMethod.BankTransfer, OrderStatus.Expired, FulfilmentStatus.Cancelled, PartStage.Cancelled)]
+    [InlineData(PaymentMethod.Card, OrderStatus.Paid, FulfilmentStatus.Shipped, PartStage.Shipped)]
+    public void A_maker_reads_what_to_do_or_why_to_wait(PaymentMethod method, OrderStatus status, FulfilmentStatus part, PartStage expected) =>
+        Assert.Equal(expected, new Fulfilment { Status = part }.Stage(new Order { Status = status, PaymentMethod = method }));
+
+    [Fact]
+    public void A_part_on_its_way_or_handed_over_is_not_cancelled()
+    {
+        foreach (var status in new[] { FulfilmentStatus.Shipped, FulfilmentStatus.Delivered, FulfilmentStatus.Collected, FulfilmentStatus.Cancelled })
+            Assert.Equal("CannotCancel", Assert.Throws<FulfilmentRuleException>(() => new Fulfilment { Status = status }.MarkCancelled(Now)).Code);
+        var ready = new Fulfilment { Status = FulfilmentStatus.ReadyForPickup };
+        ready.MarkCancelled(Now);
+        Assert.False(ready.IsLive);
     }
 }

@@ -80,7 +80,10 @@ public class CheckoutTests(CheckoutShopFactory factory) : IClassFixture<Checkout
         var charged = long.Parse(session.Form["line_items[0][price_data][unit_amount]"]) + long.Parse(session.Form["line_items[1][price_data][unit_amount]"]);
         Assert.Equal((long)(order.Total.Amount * 100), charged);
         Assert.Equal(order.Id.ToString(), session.Form["metadata[order_id]"]);
-        Assert.Equal(order.Payments.Single().ProviderReference, placed.Headers.Location!.Segments.Last());
+        var attempt = await db.PaymentAttempts.SingleAsync(a => a.OrderId == order.Id);
+        Assert.Equal(attempt.Reference, placed.Headers.Location!.Segments.Last());
+        // The session stops taking money when the order stops waiting for it.
+        Assert.Equal(order.PaymentDueAt!.Value.ToUnixTimeSeconds(), long.Parse(session.Form["expires_at"]));
     }
 
     [Fact]
@@ -152,16 +155,16 @@ public class CheckoutTests(CheckoutShopFactory factory) : IClassFixture<Checkout
         var second = Shopping.Token(await Shopping.CheckoutAsync(buyer, "BankTransfer", "batal@contoh.test"));
         Assert.Equal(3, await Shopping.StockAsync(factory, listing.Id));
 
-        var cancelled = await buyer.SubmitAsync($"/pesanan/{first}", new Dictionary<string, string>(), "main form[action*=Cancel]");
+        var cancelled = await Shopping.CancelAsync(buyer, first);
         Assert.Equal(HttpStatusCode.Redirect, cancelled.StatusCode);
         Assert.Equal(OrderStatus.Cancelled, (await Shopping.OrderAsync(factory, first)).Status);
         Assert.Equal(4, await Shopping.StockAsync(factory, listing.Id));
 
-        var page = await buyer.GetDocumentAsync($"/pesanan/{second}");
-        var form = page.QuerySelector<AngleSharp.Html.Dom.IHtmlFormElement>("main form[action*=Cancel]")!;
+        var page = await buyer.GetDocumentAsync($"/pesanan/{second}/batal");
+        var form = page.QuerySelector<AngleSharp.Html.Dom.IHtmlFormElement>("main form.order-cancel-confirm")!;
         await using (var db = factory.OpenDb())
             await db.Fulfilments.Where(f => f.Order!.PublicToken == second).ExecuteUpdateAsync(s => s.SetProperty(f => f.Status, FulfilmentStatus.Preparing));
-        var late = await buyer.PostFormAsync(form, $"/pesanan/{second}", new Dictionary<string, string>());
+        var late = await buyer.PostFormAsync(form, $"/pesanan/{second}/batal", new Dictionary<string, string>());
         Assert.Equal(HttpStatusCode.Redirect, late.StatusCode);
         Assert.Equal(OrderStatus.AwaitingPayment, (await Shopping.OrderAsync(factory, second)).Status);
         Assert.Contains("tidak bisa dibatalkan", await buyer.Http.GetStringAsync($"/pesanan/{second}"));

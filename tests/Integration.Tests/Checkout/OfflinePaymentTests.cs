@@ -71,7 +71,7 @@ public class OfflinePaymentTests(MailingShopFactory factory) : IClassFixture<Mai
         Assert.Equal(1 + mentorEmails.Count, mail.Received().Count(m => (m.Subject ?? "").StartsWith($"Pesanan baru {order.Number}")));
 
         // Cancelled after payment, before preparation: the ledger is reversed and the buyer told the money comes back.
-        var cancelled = await buyer.SubmitAsync($"/pesanan/{token}", new Dictionary<string, string>(), "main form[action*=Cancel]");
+        var cancelled = await Shopping.CancelAsync(buyer, token);
         Assert.Equal(HttpStatusCode.Redirect, cancelled.StatusCode);
         Assert.Equal(balanceBefore, await BalanceAsync(listing.MakerId));
         Assert.Equal(6, await Shopping.StockAsync(factory, listing.Id));

@@ -48,12 +48,31 @@ static class Shopping
         return (form, fields);
     }
 
+    /// <summary>
+    /// Places the order as a buyer without JavaScript would: when the delivery or the zone changed, "Hitung ulang"
+    /// first, so the total shown (and then charged) is the one for those choices.
+    /// </summary>
     public static async Task<HttpResponseMessage> CheckoutAsync(ShopClient client, string method, string email, IDictionary<string, string>? extra = null)
     {
         var (form, fields) = await FormAsync(client, method, email);
         foreach (var (key, value) in extra ?? new Dictionary<string, string>()) fields[key] = value;
+        if (extra?.Keys.Any(k => k.StartsWith("Deliveries", StringComparison.Ordinal) || k == "Zone") == true)
+            fields["ShownTotal"] = await RecalculatedTotalAsync(client, form, fields);
         return await client.PostFormAsync(form, "/checkout", fields);
     }
+
+    /// <summary>Presses "Hitung ulang" with these fields and reads the total the page then shows.</summary>
+    public static async Task<string> RecalculatedTotalAsync(ShopClient client, IHtmlFormElement form, IDictionary<string, string> fields)
+    {
+        var response = await client.PostFormAsync(form, "/checkout?handler=Quote", fields);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await new AngleSharp.Html.Parser.HtmlParser().ParseDocumentAsync(await response.Content.ReadAsStringAsync());
+        return page.QuerySelector<IHtmlInputElement>("input[name=ShownTotal]")!.Value;
+    }
+
+    /// <summary>The buyer cancels from the order page: the confirmation page, then its button.</summary>
+    public static async Task<HttpResponseMessage> CancelAsync(ShopClient client, string token) =>
+        await client.SubmitAsync($"/pesanan/{token}/batal", new Dictionary<string, string>(), "main form.order-cancel-confirm");
 
     public static string Token(HttpResponseMessage placed)
     {

@@ -43,8 +43,8 @@ public class UnitsSoldTests(CheckoutShopFactory factory) : IClassFixture<Checkou
         var second = await PlaceAsync(listing.Id, 2, "laku-lagi@contoh.test");
         Assert.Equal(OrderChange.Done, await Lifecycle(l => l.MarkPaidAsync(second.Id, "TRF-2", null)));
         Assert.Equal(before + 2, await UnitsSoldAsync(listing.Id));
-        Assert.Equal(OrderChange.Done, await Lifecycle(l => l.RefundedByProviderAsync(second.Id, second.Total)));
-        Assert.Equal(OrderChange.AlreadyDone, await Lifecycle(l => l.RefundedByProviderAsync(second.Id, second.Total)));
+        Assert.Equal(OrderChange.Done, await Lifecycle(l => l.RefundedAtGatewayAsync("TRF-2", second.Total)));
+        Assert.Equal(OrderChange.AlreadyDone, await Lifecycle(l => l.RefundedAtGatewayAsync("TRF-2", second.Total)));
         Assert.Equal(before, await UnitsSoldAsync(listing.Id));
     }
 
@@ -58,10 +58,10 @@ public class UnitsSoldTests(CheckoutShopFactory factory) : IClassFixture<Checkou
         Assert.Equal(before, await UnitsSoldAsync(listing.Id));
 
         var paid = await PlaceAsync(listing.Id, 4, "nol@contoh.test");
-        Assert.Equal(OrderChange.Done, await Lifecycle(l => l.MarkPaidAsync(paid.Id, null, null)));
+        Assert.Equal(OrderChange.Done, await Lifecycle(l => l.MarkPaidAsync(paid.Id, "TRF-3", null)));
         await using (var db = factory.OpenDb()) // counted before this issue by a loader that knew fewer sales
             await db.Listings.Where(l => l.Id == listing.Id).ExecuteUpdateAsync(s => s.SetProperty(l => l.UnitsSold, 1));
-        Assert.Equal(OrderChange.Done, await Lifecycle(l => l.RefundedByProviderAsync(paid.Id, paid.Total)));
+        Assert.Equal(OrderChange.Done, await Lifecycle(l => l.RefundedAtGatewayAsync("TRF-3", paid.Total)));
         Assert.Equal(0, await UnitsSoldAsync(listing.Id));
     }
 }

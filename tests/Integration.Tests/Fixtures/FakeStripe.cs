@@ -10,7 +10,9 @@ namespace PasKreatif.Integration.Tests.Fixtures;
 
 /// <summary>
 /// A local stand-in for Stripe's HTTP API on 127.0.0.1, answering what Stripe.net calls (Checkout
-/// sessions, refunds) with Stripe's JSON shapes, and signing webhook payloads as Stripe does.
+/// sessions: create with expires_at, retrieve, expire; refunds with an amount and an idempotency key)
+/// with Stripe's JSON shapes, and signing webhook payloads as Stripe does. It keeps each session's
+/// state, so an expired session cannot be completed and a completed one cannot be expired.
 /// </summary>
 public sealed class FakeStripe : IDisposable
 {
@@ -18,10 +20,51 @@ public sealed class FakeStripe : IDisposable
     public const string WebhookSecret = "whsec_test_paskreatif";
     readonly HttpListener listener = new();
     readonly CancellationTokenSource stop = new();
+    readonly ConcurrentDictionary<string, FakeSession> sessions = new();
+    readonly ConcurrentDictionary<string, Dictionary<string, object?>> refundsByKey = new();
     int counter;
 
     public string BaseUrl { get; }
     public ConcurrentQueue<(string Method, string Path, Dictionary<string, string> Form)> Requests { get; } = new();
+    /// <summary>What the next refunds answer: "succeeded", "pending", or "error" (an HTTP 500).</summary>
+    public string RefundOutcome { get; set; } = "succeeded";
+
+    /// <summary>A Checkout session as the fake keeps it.</summary>
+    public sealed class FakeSession
+    {
+        public required string Id { get; init; }
+        public required int OrderId { get; init; }
+        public required long AmountTotal { get; init; }
+        public long? ExpiresAt { get; init; }
+        public string Status { get; set; } = "open";
+        public string? PaymentIntent { get; set; }
+    }
+
+    public IReadOnlyCollection<FakeSession> Sessions => sessions.Values.ToList();
+
+    public FakeSession Session(string id) => sessions[id];
+
+    /// <summary>The buyer pays a session at Stripe: it completes (refused when Stripe expired it) and its webhook object is returned.</summary>
+    public object Pay(string sessionId, string paymentIntent)
+    {
+        var session = sessions[sessionId];
+        lock (session)
+        {
+            if (session.Status != "open") throw new InvalidOperationException($"Session {sessionId} is {session.Status}: Stripe would not take the payment.");
+            session.Status = "complete";
+            session.PaymentIntent = paymentIntent;
+        }
+        return SessionJson(session);
+    }
+
+    /// <summary>A payment Stripe took anyway (a buyer who paid in the last second of a session the shop then expired): the completed webhook object.</summary>
+    public object PaidAnyway(string sessionId, string paymentIntent)
+    {
+        var session = sessions[sessionId];
+        session.Status = "complete";
+        session.PaymentIntent = paymentIntent;
+        return SessionJson(session);
+    }
 
     public FakeStripe()
     {
@@ -56,22 +99,39 @@ public sealed class FakeStripe : IDisposable
         if (!authorised) { status = 401; body = Error("Invalid API Key provided"); }
         else if (context.Request.HttpMethod == "POST" && path == "/v1/checkout/sessions")
         {
-            var id = $"cs_test_{n:D6}";
-            body = new Dictionary<string, object?>
+            var session = new FakeSession
             {
-                ["id"] = id, ["object"] = "checkout.session", ["mode"] = "payment", ["status"] = "open", ["payment_status"] = "unpaid",
-                ["client_reference_id"] = form.GetValueOrDefault("client_reference_id"), ["currency"] = "idr",
-                ["amount_total"] = AmountTotal(form), ["metadata"] = Metadata(form, "metadata"),
-                ["success_url"] = form.GetValueOrDefault("success_url"), ["url"] = $"{BaseUrl}/pay/{id}",
+                Id = $"cs_test_{n:D6}", OrderId = int.Parse(form.GetValueOrDefault("client_reference_id") ?? "0", CultureInfo.InvariantCulture),
+                AmountTotal = AmountTotal(form),
+                ExpiresAt = form.TryGetValue("expires_at", out var expires) ? long.Parse(expires, CultureInfo.InvariantCulture) : null,
             };
+            sessions[session.Id] = session;
+            body = SessionJson(session);
+        }
+        else if (path.StartsWith("/v1/checkout/sessions/", StringComparison.Ordinal))
+        {
+            var parts = path["/v1/checkout/sessions/".Length..].Split('/');
+            if (!sessions.TryGetValue(parts[0], out var session)) { status = 404; body = Error("No such checkout.session"); }
+            else if (context.Request.HttpMethod == "POST" && parts.Length == 2 && parts[1] == "expire")
+            {
+                lock (session)
+                {
+                    if (session.Status == "open") { session.Status = "expired"; body = SessionJson(session); }
+                    else { status = 400; body = Error($"This Checkout Session is not in an expirable state (status: {session.Status})."); }
+                }
+            }
+            else body = SessionJson(session);
         }
         else if (context.Request.HttpMethod == "POST" && path == "/v1/refunds")
         {
-            body = new Dictionary<string, object?>
+            var key = context.Request.Headers["Idempotency-Key"] ?? $"none-{n}";
+            if (RefundOutcome == "error") { status = 500; body = Error("Stripe is having a moment"); }
+            else body = refundsByKey.GetOrAdd(key, _ => new Dictionary<string, object?>
             {
-                ["id"] = $"re_test_{n:D6}", ["object"] = "refund", ["status"] = "succeeded", ["currency"] = "idr",
-                ["payment_intent"] = form.GetValueOrDefault("payment_intent"), ["amount"] = 0,
-            };
+                ["id"] = $"re_test_{n:D6}", ["object"] = "refund", ["status"] = RefundOutcome, ["currency"] = "idr",
+                ["payment_intent"] = form.GetValueOrDefault("payment_intent"),
+                ["amount"] = long.Parse(form.GetValueOrDefault("amount") ?? "0", CultureInfo.InvariantCulture),
+            });
         }
         else { status = 404; body = Error("Unrecognized request URL"); }
         var bytes = JsonSerializer.SerializeToUtf8Bytes(body);
@@ -81,6 +141,20 @@ public sealed class FakeStripe : IDisposable
         await context.Response.OutputStream.WriteAsync(bytes);
         context.Response.Close();
     }
+
+    /// <summary>Refunds Stripe actually made (one per idempotency key, as Stripe does): payment intent and amount in hundredths.</summary>
+    public IReadOnlyList<(string? PaymentIntent, long Amount)> Refunds =>
+        refundsByKey.Values.Select(r => ((string?)r["payment_intent"], (long)r["amount"]!)).ToList();
+
+    Dictionary<string, object?> SessionJson(FakeSession session) => new()
+    {
+        ["id"] = session.Id, ["object"] = "checkout.session", ["mode"] = "payment", ["status"] = session.Status,
+        ["payment_status"] = session.Status == "complete" ? "paid" : "unpaid",
+        ["client_reference_id"] = session.OrderId.ToString(CultureInfo.InvariantCulture), ["currency"] = "idr",
+        ["amount_total"] = session.AmountTotal, ["expires_at"] = session.ExpiresAt,
+        ["metadata"] = new Dictionary<string, string> { ["order_id"] = session.OrderId.ToString(CultureInfo.InvariantCulture) },
+        ["payment_intent"] = session.PaymentIntent, ["url"] = $"{BaseUrl}/pay/{session.Id}",
+    };
 
     /// <summary>The sum the shop asked Stripe to charge, in Stripe's hundredths.</summary>
     static long AmountTotal(Dictionary<string, string> form) =>
@@ -126,10 +200,18 @@ public sealed class FakeStripe : IDisposable
         ["payment_intent"] = paymentIntent,
     };
 
-    public static object RefundedCharge(string paymentIntent, long amountHundredths) => new Dictionary<string, object?>
+    public static object RefundedCharge(string paymentIntent, long amountHundredths, long? chargedHundredths = null) => new Dictionary<string, object?>
     {
         ["id"] = "ch_" + paymentIntent[3..], ["object"] = "charge", ["payment_intent"] = paymentIntent, ["currency"] = "idr",
-        ["amount"] = amountHundredths, ["amount_refunded"] = amountHundredths, ["refunded"] = true, ["paid"] = true, ["status"] = "succeeded",
+        ["amount"] = chargedHundredths ?? amountHundredths, ["amount_refunded"] = amountHundredths,
+        ["refunded"] = amountHundredths >= (chargedHundredths ?? amountHundredths), ["paid"] = true, ["status"] = "succeeded",
+    };
+
+    public static object ExpiredSession(string sessionId, int orderId) => new Dictionary<string, object?>
+    {
+        ["id"] = sessionId, ["object"] = "checkout.session", ["mode"] = "payment", ["status"] = "expired", ["payment_status"] = "unpaid",
+        ["client_reference_id"] = orderId.ToString(CultureInfo.InvariantCulture), ["currency"] = "idr",
+        ["metadata"] = new Dictionary<string, string> { ["order_id"] = orderId.ToString(CultureInfo.InvariantCulture) },
     };
 
     public static object FailedIntent(int orderId, string paymentIntent) => new Dictionary<string, object?>

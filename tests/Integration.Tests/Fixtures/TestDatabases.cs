@@ -17,6 +17,8 @@ public static class TestDatabases
 {
     public const string ServerVariable = "PASKREATIF_TEST_PG";
     static readonly SemaphoreSlim Gate = new(1, 1);
+    /// <summary>Databases copied from the template: their money is checked when they are dropped.</summary>
+    static readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> Copies = new();
     static string? template;
     static int counter;
 
@@ -44,13 +46,26 @@ public static class TestDatabases
         var source = await TemplateAsync();
         var name = NewName(purpose);
         await ExecuteAsync($"CREATE DATABASE \"{name}\" TEMPLATE \"{source}\"");
+        Copies[name] = true;
         return name;
     }
 
+    /// <summary>
+    /// Drops a database; one copied from the template first has its money checked
+    /// (<see cref="LedgerInvariant"/>), so every test class that used one ends with the check, and a
+    /// broken invariant fails that class (reported as its cleanup failure).
+    /// </summary>
     public static async Task DropAsync(string database)
     {
-        NpgsqlConnection.ClearAllPools();
-        await ExecuteAsync($"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)");
+        try
+        {
+            if (Copies.TryRemove(database, out _)) await LedgerInvariant.AssertHoldsAsync(ConnectionString(database));
+        }
+        finally
+        {
+            NpgsqlConnection.ClearAllPools();
+            await ExecuteAsync($"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)");
+        }
     }
 
     public static MarketplaceDb Open(string database) =>

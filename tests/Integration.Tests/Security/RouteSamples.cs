@@ -33,6 +33,7 @@ public static class RouteSamples
             ["office"] = maker.HomeGroup!.OfficeId.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["makerOrder"] = fulfilment.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["orderToken"] = order.PublicToken,
+            ["staffOrder"] = fulfilment.OrderId.ToString(System.Globalization.CultureInfo.InvariantCulture), // a part in the mentor's group and the officer's office
             ["regency"] = regency.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["programme"] = programme.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["category"] = category.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),

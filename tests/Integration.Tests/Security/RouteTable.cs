@@ -33,6 +33,7 @@ public static class RouteTable
         new("PAGE /checkout", "/checkout", "302 302 302 302 302 302"),
         new("PAGE /pesanan", "/pesanan", "in ok ok ok ok ok"),
         new("PAGE /pesanan/{token}", "/pesanan/{orderToken}", "ok ok ok ok ok ok"),
+        new("PAGE /pesanan/{token}/batal", "/pesanan/{orderToken}/batal", "302 302 302 302 302 302"), // the sample order is closed: back to its page
         new("PAGE /bahasa/{culture}", "/bahasa/en?kembali=/", "302 302 302 302 302 302"),
         new("GET /zona/{zone}", "/zona/WITA?kembali=/", "302 302 302 302 302 302"),
         new("PAGE /status/{code:int}", "/status/404", "ok ok ok ok ok ok"),
@@ -88,6 +89,9 @@ public static class RouteTable
         new("PAGE /admin/kemandirian/bapas/{id:int}", "/admin/kemandirian/bapas/{office}", "in 403 403 404 ok ok"), // a mentor sees groups, not offices
         new("PAGE /admin/kemandirian/kelompok/{id:int}", "/admin/kemandirian/kelompok/{group}", "in 403 403 ok ok ok"),
         new("PAGE /admin/pembayaran", "/admin/pembayaran", "in 403 403 ok ok ok"),
+        new("PAGE /admin/pesanan", "/admin/pesanan", "in 403 403 ok ok ok"),
+        new("PAGE /admin/pesanan/{id:int}", "/admin/pesanan/{staffOrder}", "in 403 403 ok ok ok"),
+        new("PAGE /admin/pengembalian", "/admin/pengembalian", "in 403 403 ok ok ok"),
         new("PAGE /admin/target", "/admin/target", "in 403 403 403 ok ok"),
         new("PAGE /admin/kelola", "/admin/kelola", "in 403 403 403 403 ok"),
         new("PAGE /admin/kelola/bapas/{id:int}", "/admin/kelola/bapas/{office}", "in 403 403 403 403 ok"),

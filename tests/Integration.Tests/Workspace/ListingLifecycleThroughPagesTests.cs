@@ -109,7 +109,7 @@ public class ListingLifecycleThroughPagesTests(ShopFactory factory) : IClassFixt
         var response = await maker.SubmitAsync("/toko-saya/produk/baru", form);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var body = await response.Content.ReadAsStringAsync();
-        Assert.Contains("Isi dengan angka.", body);
+        Assert.Contains("Tulis jumlah dalam rupiah", body); // the one rupiah reader says how to write it
         Assert.Contains("Pilih paling sedikit satu cara pengiriman.", body);
         Assert.Contains("value=\"Kain batik tulis\"", body);
         await using var db = factory.OpenDb();
