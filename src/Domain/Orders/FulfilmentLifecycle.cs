@@ -85,11 +85,12 @@ public static class FulfilmentLifecycle
         f.Move(FulfilmentStatus.Collected, now, by);
     }
 
-    /// <summary>Cancels a part not yet on its way to the buyer.</summary>
+    /// <summary>A part may be cancelled until it is on its way to the buyer.</summary>
+    public static bool CanBeCancelled(this Fulfilment f) => f.Status is FulfilmentStatus.New or FulfilmentStatus.Preparing or FulfilmentStatus.ReadyForPickup;
+
     public static void MarkCancelled(this Fulfilment f, DateTimeOffset now)
     {
-        if (f.Status is not (FulfilmentStatus.New or FulfilmentStatus.Preparing or FulfilmentStatus.ReadyForPickup))
-            throw new FulfilmentRuleException("CannotCancel");
+        if (!f.CanBeCancelled()) throw new FulfilmentRuleException("CannotCancel");
         f.Move(FulfilmentStatus.Cancelled, now);
     }
 

@@ -39,7 +39,7 @@ public sealed class OrderDesk(MarketplaceDb db, OrderWork work, OrderLifecycle l
             return new StaffPartView(f, about[f.Id].Maker, g.Name, g.Office, g.Zone,
                 CanConfirmCash: cash && open && f.IsLive && !f.IsPaid && scope.HandlesMoneyOf(PaymentMethod.CashOnPickup, [(g.Id, g.OfficeId)]),
                 CanRecordCollected: reaches && f.Delivery == DeliveryMethod.Pickup && f.Status == FulfilmentStatus.ReadyForPickup && f.IsPaid && order.Status == OrderStatus.Paid,
-                CanCancel: reaches && open && (f.Status is FulfilmentStatus.New or FulfilmentStatus.Preparing or FulfilmentStatus.ReadyForPickup) && !(cash && f.IsPaid),
+                CanCancel: reaches && open && f.CanBeCancelled(),
                 CanRefund: reaches && f.IsPaid);
         }).ToList();
         var refundViews = await queries.RefundsAsync(order, ct);

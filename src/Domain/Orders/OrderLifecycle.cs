@@ -130,7 +130,7 @@ public sealed class OrderLifecycle(MarketplaceDb db, OrderWork work, RevenueLedg
             foreach (var sending in ours.Where(r => r.Status == RefundStatus.Sending && r.Amount <= covered))
             {
                 covered -= sending.Amount;
-                changed |= await refunds.FinishAsync(order, sending, null, null, ct);
+                changed |= await refunds.FinishAsync(order, sending, null, null, ct, atGateway: true);
             }
             var extra = covered - Money.Sum(ours.Where(r => r.Status == RefundStatus.Sending).Select(r => r.Amount));
             if (extra <= Money.Zero) return (changed ? OrderChange.Done : OrderChange.AlreadyDone, changed);
@@ -141,7 +141,7 @@ public sealed class OrderLifecycle(MarketplaceDb db, OrderWork work, RevenueLedg
             if (refund is not null)
             {
                 if (!whole) log.LogWarning("Order {Number}: {Amount} refunded at the gateway, lines unknown", order.Number, extra);
-                await refunds.FinishAsync(order, refund, "gateway", null, ct);
+                await refunds.FinishAsync(order, refund, null, null, ct, atGateway: true);
             }
             return (OrderChange.Done, true);
         }, OrderChange.Unknown, ct);
@@ -161,9 +161,11 @@ public sealed class OrderLifecycle(MarketplaceDb db, OrderWork work, RevenueLedg
         }, OrderChange.Unknown, ct);
     }
 
-    /// <summary>While every live part is still new: nothing was prepared, nothing handed over.</summary>
-    public static bool CanBuyerCancel(Order order) =>
-        order.IsOpen && order.Fulfilments.Where(f => f.IsLive).All(f => f.Status == FulfilmentStatus.New && !(f.IsPaid && order.PaymentMethod == PaymentMethod.CashOnPickup));
+    public static bool CanBuyerCancel(Order order) => CanBuyerCancel(order.IsOpen, order.PaymentMethod, order.Fulfilments.Select(f => (f.Status, f.IsPaid)));
+
+    /// <summary>The buyer may cancel an open order while every live part is still new: nothing prepared, nothing handed over.</summary>
+    public static bool CanBuyerCancel(bool open, PaymentMethod method, IEnumerable<(FulfilmentStatus Status, bool Paid)> parts) =>
+        open && parts.Where(p => p.Status != FulfilmentStatus.Cancelled).All(p => p.Status == FulfilmentStatus.New && !(p.Paid && method == PaymentMethod.CashOnPickup));
 
     /// <summary>Staff cancel one part not yet on its way (the maker cannot deliver): its stock comes back, its money is refunded.</summary>
     public Task<OrderChange> CancelPartAsync(int orderId, int fulfilmentId, string? note, Guid by, CancellationToken ct = default) =>
@@ -172,8 +174,7 @@ public sealed class OrderLifecycle(MarketplaceDb db, OrderWork work, RevenueLedg
             var part = order.Fulfilments.SingleOrDefault(f => f.Id == fulfilmentId);
             if (part is null) return (OrderChange.Unknown, false);
             if (!part.IsLive) return (OrderChange.AlreadyDone, false);
-            if (!order.IsOpen || part.Status is not (FulfilmentStatus.New or FulfilmentStatus.Preparing or FulfilmentStatus.ReadyForPickup))
-                return (OrderChange.NotAllowed, false);
+            if (!order.IsOpen || !part.CanBeCancelled()) return (OrderChange.NotAllowed, false);
             if (order.Fulfilments.Count(f => f.IsLive) == 1)
             {
                 await CloseAsync(order, OrderStatus.Cancelled, RefundReason.PartCancelled, by, ct, note);

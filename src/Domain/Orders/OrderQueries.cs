@@ -23,8 +23,7 @@ public sealed record RefundView(int Id, Money Amount, RefundStatus Status, Refun
 
 public sealed record OrderView(Order Order, IReadOnlyList<OrderPartView> Parts, PaymentStatus PaymentStatus, IReadOnlyList<RefundView> Refunds)
 {
-    /// <summary>The buyer may cancel while no maker has started preparing and nothing was handed over.</summary>
-    public bool CanCancel => Order.IsOpen && Parts.Where(p => p.Status != FulfilmentStatus.Cancelled).All(p => p.Status == FulfilmentStatus.New && !(p.Paid && Order.PaymentMethod == PaymentMethod.CashOnPickup));
+    public bool CanCancel => OrderLifecycle.CanBuyerCancel(Order.IsOpen, Order.PaymentMethod, Parts.Select(p => (p.Status, p.Paid)));
     public bool AwaitsCard => Order.Status == OrderStatus.AwaitingPayment && Order.PaymentMethod == PaymentMethod.Card;
     /// <summary>What a cancellation now would pay back: every paid part, whole.</summary>
     public Money PaidBack => Money.Sum(Parts.Where(p => p.Paid && p.Status != FulfilmentStatus.Cancelled).Select(p => p.Total));
@@ -54,7 +53,8 @@ public sealed class OrderQueries(MarketplaceDb db)
         var parts = await db.Fulfilments.AsNoTracking().Where(f => f.OrderId == order.Id).OrderBy(f => f.Id)
             .Select(f => new { f, Maker = f.Maker!.DisplayName, Group = db.Groups.Where(g => g.Id == f.GroupId).Select(g => new { g.Name, g.PickupAddress, g.Office!.Zone }).First() })
             .ToListAsync(ct);
-        var payment = await db.Payments.Where(p => p.OrderId == order.Id && !p.Unexpected).OrderByDescending(p => p.Id).Select(p => p.Status).FirstAsync(ct);
+        var payment = await db.Payments.Where(p => p.OrderId == order.Id && !p.Unexpected).OrderByDescending(p => p.Id).Select(p => (PaymentStatus?)p.Status).FirstOrDefaultAsync(ct)
+            ?? PaymentStatus.Pending;
         return new OrderView(order, parts.Select(p => new OrderPartView(p.f.Id, p.Maker, p.Group.Name, p.Group.PickupAddress, p.Group.Zone, p.f.Delivery,
             p.f.PickupDate, p.f.DeliveryCost, p.f.Status, p.f.TrackingNote, order.Lines.Where(l => l.FulfilmentId == p.f.Id).OrderBy(l => l.Id).ToList(),
             p.f.IsPaid, p.f.CollectBy)).ToList(), payment, await RefundsAsync(order, ct));

@@ -107,11 +107,12 @@ public class Refund
         Status = AccountGivenAt is null ? RefundStatus.AwaitingAccount : RefundStatus.ToSend;
     }
 
-    /// <summary>The money went back; returns false when it was recorded before.</summary>
-    public bool MarkSent(string? reference, Guid? by, DateTimeOffset now)
+    /// <summary>The money went back (recorded by staff, or <paramref name="atGateway"/>: the gateway says so); false when recorded before.</summary>
+    public bool MarkSent(string? reference, Guid? by, DateTimeOffset now, bool atGateway = false)
     {
         if (Status == RefundStatus.Sent) return false;
-        if (Route == RefundRoute.BankTransfer && AccountGivenAt is null) throw new RefundRuleException("NoAccountYet");
+        if (atGateway) Route = RefundRoute.Gateway;
+        else if (Route == RefundRoute.BankTransfer && AccountGivenAt is null) throw new RefundRuleException("NoAccountYet");
         Status = RefundStatus.Sent;
         Reference = string.IsNullOrWhiteSpace(reference) ? Reference : reference.Trim();
         SentById = by;

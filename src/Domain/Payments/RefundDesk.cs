@@ -155,7 +155,7 @@ public sealed class RefundDesk(MarketplaceDb db, RevenueLedger ledger, PaymentMe
             switch (answer.Outcome)
             {
                 case GatewayRefundOutcome.Sent:
-                    sent = await FinishAsync(order, refund, answer.Reference, null, ct);
+                    sent = await FinishAsync(order, refund, answer.Reference, null, ct, atGateway: true);
                     break;
                 case GatewayRefundOutcome.Pending:
                     refund.WaitForGateway(answer.Reference);
@@ -176,9 +176,9 @@ public sealed class RefundDesk(MarketplaceDb db, RevenueLedger ledger, PaymentMe
     }
 
     /// <summary>Marks a refund carried out inside a locked order transaction: the payment counts it, a cancelled order whose money all went back is refunded, the buyer is told.</summary>
-    internal async Task<bool> FinishAsync(Order order, Refund refund, string? reference, Guid? by, CancellationToken ct)
+    internal async Task<bool> FinishAsync(Order order, Refund refund, string? reference, Guid? by, CancellationToken ct, bool atGateway = false)
     {
-        if (!refund.MarkSent(reference, by, clock.GetUtcNow())) return false;
+        if (!refund.MarkSent(reference, by, clock.GetUtcNow(), atGateway)) return false;
         var payment = order.Payments.Single(p => p.Id == refund.PaymentId);
         payment.AddRefunded(refund.Amount);
         await db.SaveChangesAsync(ct);

@@ -1,75 +1,232 @@
+using System.Text;
 using Deque.AxeCore.Playwright;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using PasKreatif.Catalog;
+using PasKreatif.Integration.Tests.Fixtures;
 using PasKreatif.Orders;
+using PasKreatif.Payments;
 
 namespace PasKreatif.Browser.Tests.Journeys;
 
+/// <summary>Orders of every shape, carried to their end on a 360 px phone: buyers, makers, mentors and officers each at their step.</summary>
 [Collection(BrowserCollection.Name)]
 public class CheckoutJourneyTests(BrowserFixture fixture)
 {
     [Fact]
-    public async Task A_guest_buys_from_two_makers_by_bank_transfer_an_officer_confirms_and_the_order_completes()
+    public async Task A_buyer_buys_from_two_makers_of_two_offices_both_officers_see_it_one_confirms_each_maker_hands_over_and_the_buyer_reviews()
     {
-        var (first, second, officer) = await TwoMakersOfOneOfficeAsync();
-        var page = await fixture.NewPageAsync(360, 740);
-        foreach (var listing in new[] { first, second })
-        {
-            await page.GotoAsync($"/keranjang/tambah/{listing.Id}");
-            await page.GetByLabel("Jumlah").FillAsync("1");
-            await page.GetByRole(AriaRole.Button, new() { Name = "Masukkan ke keranjang" }).ClickAsync();
-            await page.WaitForURLAsync("**/keranjang");
-        }
-        Assert.Equal(2, await page.Locator(".cart-line").CountAsync());
-        await AssertFitsAndPassesAxeAsync(page, "checkout-cart");
-
+        var (pickup, delivered) = await ListingsAsync(("pembuat", 0), ("pembuat2", 0));
+        await using (var db = fixture.Shop.OpenDb()) // the account's cart holds only what this journey adds
+            await db.Carts.Where(c => db.Users.Any(u => u.Id == c.PersonId && u.UserName == "pembeli")).ExecuteDeleteAsync();
+        var page = await fixture.NewPageAsync();
+        await SignInAsync(page, "pembeli");
+        foreach (var listing in new[] { pickup, delivered }) await AddToCartAsync(page, listing);
         await page.GetByRole(AriaRole.Link, new() { Name = "Lanjut ke checkout" }).ClickAsync();
         await page.WaitForURLAsync("**/checkout");
-        await page.GetByLabel("Nama", new() { Exact = true }).FillAsync("Dewi Tamu");
         await page.GetByLabel("Nomor HP").FillAsync("0812 1111 2222");
-        await page.GetByLabel("Email").FillAsync("dewi.tamu@contoh.test");
         await page.GetByLabel("Alamat lengkap").FillAsync("Jl. Kenanga No. 5, Purwokerto");
-        Assert.True(await page.GetByLabel("Transfer bank").IsCheckedAsync());
-        await AssertFitsAndPassesAxeAsync(page, "checkout-form");
+        var before = Money.Of(pickup.Price.Amount + delivered.Price.Amount);
+        Assert.Equal(before.ToString(), (await page.Locator("#checkout-total").TextContentAsync())?.Trim());
+        // The second maker delivers locally: its price and the total follow at once, before anything is placed.
+        await page.Locator($"#delivery-{delivered.MakerId}-LocalDelivery").CheckAsync();
+        var withDelivery = before + Money.Of(new OrderOptions().LocalDeliveryFee);
+        await Expect(page.Locator("#checkout-total"), withDelivery.ToString());
+        await AssertFitsAndPassesAxeAsync(page, "journey-checkout-totals");
         await page.GetByRole(AriaRole.Button, new() { Name = "Pesan sekarang" }).ClickAsync();
         await page.WaitForURLAsync("**/pesanan/*");
-        Assert.Equal("AwaitingPayment", await page.Locator("#order-status").GetAttributeAsync("data-status"));
-        Assert.Equal(2, await page.Locator(".order-part").CountAsync());
-        await AssertFitsAndPassesAxeAsync(page, "checkout-awaiting-payment");
         var token = page.Url[(page.Url.LastIndexOf('/') + 1)..];
+        var order = await OrderAsync(token);
+        Assert.Equal(withDelivery, order.Total);
 
-        var desk = await fixture.NewPageAsync(1280, 800);
-        await desk.GotoAsync("/masuk");
-        await desk.GetByLabel("Nama pengguna atau email").FillAsync(officer);
-        await desk.GetByLabel("Kata sandi").FillAsync("PasKreatif-2026");
-        await desk.GetByRole(AriaRole.Button, new() { Name = "Masuk" }).ClickAsync();
-        await desk.WaitForURLAsync(u => !u.Contains("/masuk"));
-        await desk.GotoAsync("/admin/pembayaran");
-        var number = await OrderNumberAsync(token);
-        await desk.Locator($"tr[data-order='{number}']").GetByRole(AriaRole.Button, new() { Name = "Transfer diterima" }).ClickAsync();
-        await desk.WaitForURLAsync("**/admin/pembayaran");
-        Assert.Equal(0, await desk.Locator($"tr[data-order='{number}']").CountAsync());
-
-        await page.ReloadAsync();
-        Assert.Equal("Paid", await page.Locator("#order-status").GetAttributeAsync("data-status"));
-
-        // Each maker ships (the workspace's step, done here through the model), then the order completes.
-        await using (var db = fixture.Shop.OpenDb())
-            await db.Fulfilments.Where(f => f.Order!.PublicToken == token).ExecuteUpdateAsync(s => s.SetProperty(f => f.Status, FulfilmentStatus.Shipped));
-        var completed = await fixture.Shop.WithScopeAsync(async s =>
+        var first = await StaffAsync("petugas");
+        var second = await StaffAsync("petugas2");
+        foreach (var desk in new[] { first, second })
         {
-            await using var db = fixture.Shop.OpenDb();
-            var id = await db.Orders.Where(o => o.PublicToken == token).Select(o => o.Id).SingleAsync();
-            return await s.GetRequiredService<OrderLifecycle>().CompleteIfFulfilledAsync(id);
-        });
-        Assert.Equal(OrderChange.Done, completed);
+            await desk.GotoAsync("/admin/pembayaran");
+            Assert.Equal(1, await desk.Locator($"tr[data-order='{order.Number}']").CountAsync());
+        }
+        await AssertFitsAndPassesAxeAsync(second, "journey-payments-desk");
+        await second.Locator($"tr[data-order='{order.Number}'] input[name=reference]").FillAsync("BNI 445566");
+        await second.Locator($"tr[data-order='{order.Number}']").GetByRole(AriaRole.Button, new() { Name = "Transfer diterima" }).ClickAsync();
+        await second.WaitForURLAsync("**/admin/pembayaran");
+        await first.GotoAsync("/admin/pesanan");
+        Assert.True(await first.Locator($"tr[data-order='{order.Number}'][data-wait='Preparation']").CountAsync() == 2);
+        await AssertFitsAndPassesAxeAsync(first, "journey-open-orders");
+
+        var makerA = await StaffAsync("pembuat");
+        await makerA.GotoAsync($"/toko-saya/pesanan/{order.Fulfilments.Single(f => f.MakerId == pickup.MakerId).Id}");
+        await makerA.GetByRole(AriaRole.Button, new() { Name = "Tandai siap diambil" }).ClickAsync();
+        await makerA.GetByRole(AriaRole.Button, new() { Name = "Tandai sudah diambil pembeli" }).ClickAsync();
+        await Expect(makerA.Locator("#part-stage"), "Sudah diambil");
+        var makerB = await StaffAsync("pembuat2");
+        await makerB.GotoAsync($"/toko-saya/pesanan/{order.Fulfilments.Single(f => f.MakerId == delivered.MakerId).Id}");
+        await makerB.GetByRole(AriaRole.Button, new() { Name = "Tandai sudah diantar" }).ClickAsync();
+        await AssertFitsAndPassesAxeAsync(makerB, "journey-maker-delivered");
+
         await page.ReloadAsync();
         Assert.Equal("Completed", await page.Locator("#order-status").GetAttributeAsync("data-status"));
-        Assert.Equal("Selesai", (await page.Locator("#order-status").TextContentAsync())?.Trim());
-        Assert.Equal(0, await page.GetByRole(AriaRole.Button, new() { Name = "Batalkan pesanan" }).CountAsync());
-        await AssertFitsAndPassesAxeAsync(page, "checkout-completed");
+        await AssertFitsAndPassesAxeAsync(page, "journey-completed-invites-review");
+        await page.Locator("#ulasan a").First.ClickAsync();
+        await page.WaitForURLAsync("**/pesanan/ulasan/*");
+        await page.GetByLabel("5 bintang").CheckAsync();
+        await page.GetByLabel("Cerita Anda (boleh dikosongkan)").FillAsync("Rapi dan cepat, terima kasih.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Kirim ulasan" }).ClickAsync();
+        await page.WaitForURLAsync("**/pesanan/ulasan");
+        Assert.Contains("Terima kasih!", await page.ContentAsync());
+    }
+
+    [Fact]
+    public async Task A_paid_pickup_order_is_cancelled_after_a_confirmation_and_refunded_to_the_account_the_buyer_gives()
+    {
+        var (listing, _) = await ListingsAsync(("pembuat3", 0), ("pembuat3", 1));
+        var page = await fixture.NewPageAsync();
+        var token = await GuestCheckoutAsync(page, [listing], "batal.tamu@contoh.test", "Transfer bank");
+        var order = await OrderAsync(token);
+        Assert.Equal(OrderChange.Done, await fixture.Shop.WithScopeAsync(s => s.GetRequiredService<OrderLifecycle>().MarkPaidAsync(order.Id, "TRF-JOURNEY", null)));
+
+        await page.ReloadAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Batalkan pesanan" }).ClickAsync();
+        await page.WaitForURLAsync("**/batal");
+        Assert.Contains(order.Total.ToString(), await page.Locator("#cancel-refund").TextContentAsync());
+        await AssertFitsAndPassesAxeAsync(page, "journey-cancel-confirmation");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Ya, batalkan pesanan" }).ClickAsync();
+        await page.WaitForURLAsync($"**/pesanan/{token}");
+        Assert.Equal("Cancelled", await page.Locator("#order-status").GetAttributeAsync("data-status"));
+        await page.GetByLabel("Nama bank").FillAsync("BRI");
+        await page.GetByLabel("Nomor rekening").FillAsync("0123 0100 0456 507");
+        await page.GetByLabel("Atas nama").FillAsync("Dewi Tamu");
+        await AssertFitsAndPassesAxeAsync(page, "journey-refund-account");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Simpan rekening" }).ClickAsync();
+        await page.WaitForURLAsync($"**/pesanan/{token}*");
+
+        var officer = await StaffAsync("petugas");
+        await officer.GotoAsync("/admin/pengembalian");
+        var row = officer.Locator($"tr[data-order='{order.Number}']");
+        Assert.Contains("012301000456507", await row.TextContentAsync());
+        await AssertFitsAndPassesAxeAsync(officer, "journey-refunds-desk");
+        await row.Locator("input[name=reference]").FillAsync("TRF-KEMBALI-01");
+        await row.GetByRole(AriaRole.Button, new() { Name = "Dana sudah dikirim" }).ClickAsync();
+        await officer.WaitForURLAsync("**/admin/pengembalian");
+
+        await page.ReloadAsync();
+        Assert.Equal("Refunded", await page.Locator("#order-status").GetAttributeAsync("data-status"));
+        Assert.Equal("Sent", await page.Locator(".order-refund").GetAttributeAsync("data-status"));
+        Assert.Contains("TRF-KEMBALI-01", await page.Locator(".order-refund").TextContentAsync());
+    }
+
+    [Fact]
+    public async Task A_card_order_paid_after_it_expired_is_refunded_automatically_and_the_buyer_sees_it()
+    {
+        var (listing, _) = await ListingsAsync(("pembuat4", 0), ("pembuat4", 1));
+        var page = await fixture.NewPageAsync();
+        var token = await GuestCheckoutAsync(page, [listing], "kartu.telat@contoh.test", "Kartu kredit/debit", waitForOrderPage: false); // off to Stripe's page
+        var order = await OrderAsync(token);
+        var started = DateTime.UtcNow;
+        FakeStripe.FakeSession? session;
+        while ((session = fixture.Stripe.Sessions.SingleOrDefault(s => s.OrderId == order.Id)) is null && DateTime.UtcNow < started.AddSeconds(30)) await Task.Delay(100);
+        Assert.NotNull(session);
+
+        // Paid at Stripe in the last second, while the shop let the order lapse.
+        var paid = fixture.Stripe.PaidAnyway(session.Id, $"pi_journey_{order.Id}");
+        await using (var db = fixture.Shop.OpenDb())
+            await db.Orders.Where(o => o.Id == order.Id).ExecuteUpdateAsync(s => s.SetProperty(o => o.PaymentDueAt, DateTimeOffset.UtcNow.AddMinutes(-1)));
+        await fixture.Shop.WithScopeAsync(s => s.GetRequiredService<OrderExpiryJob>().RunAsync(CancellationToken.None));
+        var (payload, signature) = FakeStripe.Event($"evt_journey_{order.Id}", "checkout.session.completed", paid);
+        using var client = fixture.Shop.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/stripe/webhook") { Content = new StringContent(payload, Encoding.UTF8, "application/json") };
+        request.Headers.Add("Stripe-Signature", signature);
+        Assert.True((await client.SendAsync(request)).IsSuccessStatusCode);
+
+        await page.GotoAsync($"/pesanan/{token}");
+        Assert.Equal("Expired", await page.Locator("#order-status").GetAttributeAsync("data-status"));
+        Assert.Equal("Sent", await page.Locator(".order-refund").GetAttributeAsync("data-status"));
+        Assert.Contains("Sudah dikembalikan ke kartu Anda", await page.Locator(".order-refund").TextContentAsync());
+        Assert.Contains(fixture.Stripe.Refunds, r => r.PaymentIntent == $"pi_journey_{order.Id}");
+        await AssertFitsAndPassesAxeAsync(page, "journey-late-card-refunded");
+    }
+
+    [Fact]
+    public async Task A_cash_order_across_two_groups_is_collected_and_paid_part_by_part()
+    {
+        var (first, second) = await ListingsAsync(("pembuat", 1), ("pembuat3", 2));
+        var page = await fixture.NewPageAsync();
+        var token = await GuestCheckoutAsync(page, [first, second], "tunai.tamu@contoh.test", "Tunai saat diambil");
+        var order = await OrderAsync(token);
+        Assert.Equal(2, await page.Locator(".part-payment").CountAsync());
+
+        foreach (var (mentorLogin, listing) in new[] { ("pendamping", first), ("pendamping3", second) })
+        {
+            var mentor = await StaffAsync(mentorLogin);
+            await mentor.GotoAsync("/admin/pembayaran");
+            var rows = mentor.Locator($"tr[data-order='{order.Number}']");
+            Assert.Equal(1, await rows.CountAsync()); // each group confirms only its own part
+            await AssertFitsAndPassesAxeAsync(mentor, $"journey-cash-{mentorLogin}");
+            await rows.GetByRole(AriaRole.Button, new() { Name = "Uang tunai diterima" }).ClickAsync();
+            await mentor.WaitForURLAsync("**/admin/pembayaran");
+            await page.ReloadAsync();
+            Assert.Contains("Dibayar tunai", await page.Locator($".order-part[data-part='{order.Fulfilments.Single(f => f.MakerId == listing.MakerId).Id}']").TextContentAsync());
+        }
+        Assert.Equal("Completed", await page.Locator("#order-status").GetAttributeAsync("data-status"));
+        await AssertFitsAndPassesAxeAsync(page, "journey-cash-completed");
+    }
+
+    async Task<string> GuestCheckoutAsync(IPage page, IEnumerable<Listing> listings, string email, string method, bool waitForOrderPage = true)
+    {
+        foreach (var listing in listings) await AddToCartAsync(page, listing);
+        await page.GotoAsync("/checkout");
+        await page.GetByLabel("Nama", new() { Exact = true }).FillAsync("Dewi Tamu");
+        await page.GetByLabel("Nomor HP").FillAsync("0812 1111 2222");
+        await page.GetByLabel("Email").FillAsync(email);
+        await page.GetByLabel("Alamat lengkap").FillAsync("Jl. Kenanga No. 5, Purwokerto");
+        await page.GetByLabel(method).CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Pesan sekarang" }).ClickAsync();
+        if (waitForOrderPage) await page.WaitForURLAsync("**/pesanan/*");
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            await using var db = fixture.Shop.OpenDb();
+            var token = await db.Orders.Where(o => o.BuyerEmail == email).OrderByDescending(o => o.Id).Select(o => o.PublicToken).FirstOrDefaultAsync();
+            if (token is not null) return token;
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"No order for {email}");
+            await Task.Delay(100);
+        }
+    }
+
+    static async Task AddToCartAsync(IPage page, Listing listing)
+    {
+        await page.GotoAsync($"/keranjang/tambah/{listing.Id}");
+        await page.GetByLabel("Jumlah").FillAsync("1");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Masukkan ke keranjang" }).ClickAsync();
+        await page.WaitForURLAsync("**/keranjang");
+    }
+
+    async Task<IPage> StaffAsync(string login)
+    {
+        var page = await fixture.NewPageAsync();
+        await SignInAsync(page, login);
+        return page;
+    }
+
+    static async Task SignInAsync(IPage page, string login)
+    {
+        await page.GotoAsync("/masuk");
+        await page.GetByLabel("Nama pengguna atau email").FillAsync(login);
+        await page.GetByLabel("Kata sandi").FillAsync("PasKreatif-2026");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Masuk" }).ClickAsync();
+        await page.WaitForURLAsync(u => !u.Contains("/masuk"));
+    }
+
+    /// <summary>Waits (polling, generous deadline) until an element shows the text.</summary>
+    static async Task Expect(ILocator locator, string text)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while ((await locator.TextContentAsync())?.Trim() != text)
+        {
+            if (DateTime.UtcNow > deadline) Assert.Equal(text, (await locator.TextContentAsync())?.Trim());
+            await Task.Delay(100);
+        }
     }
 
     static async Task AssertFitsAndPassesAxeAsync(IPage page, string name)
@@ -82,24 +239,23 @@ public class CheckoutJourneyTests(BrowserFixture fixture)
         await BrowserFixture.ScreenshotAsync(page, name);
     }
 
-    async Task<string> OrderNumberAsync(string token)
+    async Task<Order> OrderAsync(string token)
     {
         await using var db = fixture.Shop.OpenDb();
-        return await db.Orders.Where(o => o.PublicToken == token).Select(o => o.Number).SingleAsync();
+        return await db.Orders.AsNoTracking().Include(o => o.Fulfilments).Include(o => o.Lines).SingleAsync(o => o.PublicToken == token);
     }
 
-    /// <summary>One listing each of two makers whose groups share an office, in stock, and that office's officer.</summary>
-    async Task<(Listing First, Listing Second, string Officer)> TwoMakersOfOneOfficeAsync()
+    /// <summary>One listing each of two makers (or two of one), in stock, ready the next day, picked up or delivered locally.</summary>
+    async Task<(Listing First, Listing Second)> ListingsAsync((string Maker, int Skip) a, (string Maker, int Skip) b)
     {
         await using var db = fixture.Shop.OpenDb();
-        var office = await db.OfficeOfficers.Where(o => db.Users.Any(u => u.Id == o.PersonId && u.UserName == "petugas")).Select(o => o.OfficeId).SingleAsync();
-        var picks = await db.Listings.Where(l => l.Status == ListingStatus.Approved && l.Maker!.HomeGroup!.OfficeId == office)
-            .GroupBy(l => l.MakerId).Select(g => g.OrderBy(l => l.Id).First().Id).Take(2).ToListAsync();
-        Assert.Equal(2, picks.Count);
-        await db.Listings.Where(l => picks.Contains(l.Id)).ExecuteUpdateAsync(s => s
+        var ids = new List<int>();
+        foreach (var (maker, skip) in new[] { a, b })
+            ids.Add(await db.Listings.Where(l => l.Status == ListingStatus.Approved && l.Maker!.Person!.UserName == maker).OrderBy(l => l.Id).Skip(skip).Select(l => l.Id).FirstAsync());
+        await db.Listings.Where(l => ids.Contains(l.Id)).ExecuteUpdateAsync(s => s
             .SetProperty(l => l.Stock, 5).SetProperty(l => l.MadeToOrder, false).SetProperty(l => l.LeadTimeDays, 1)
             .SetProperty(l => l.Delivery, DeliveryOptions.Pickup | DeliveryOptions.LocalDelivery));
-        var listings = await db.Listings.AsNoTracking().Where(l => picks.Contains(l.Id)).OrderBy(l => l.Id).ToListAsync();
-        return (listings[0], listings[1], "petugas");
+        var listings = await db.Listings.AsNoTracking().Where(l => ids.Contains(l.Id)).ToListAsync();
+        return (listings.Single(l => l.Id == ids[0]), listings.Single(l => l.Id == ids[1]));
     }
 }

@@ -76,7 +76,7 @@ public class StockEvictionTests(CatalogFactory factory) : IClassFixture<CatalogF
         Assert.Null(await CardAvailabilityAsync(visitor, inStockOnly, listing.Slug)); // the in-stock filter no longer counts it
         Assert.Equal("Stok habis", await StockShownAsync(visitor, listing.Slug));
 
-        var cancelled = await buyer.SubmitAsync($"/pesanan/{token}", new Dictionary<string, string>(), "main form[action*=Cancel]");
+        var cancelled = await Shopping.CancelAsync(buyer, token);
         Assert.Equal(HttpStatusCode.Redirect, cancelled.StatusCode);
         Assert.Equal(2, await Shopping.StockAsync(factory, listing.Id));
 
@@ -96,7 +96,7 @@ public class StockEvictionTests(CatalogFactory factory) : IClassFixture<CatalogF
         Assert.Equal("Stok tersedia", await CardAvailabilityAsync(visitor, category, listing.Slug));
         Assert.Contains("3", await StockShownAsync(visitor, listing.Slug));
 
-        var cancelled = await buyer.SubmitAsync($"/pesanan/{token}", new Dictionary<string, string>(), "main form[action*=Cancel]");
+        var cancelled = await Shopping.CancelAsync(buyer, token);
         Assert.Equal(HttpStatusCode.Redirect, cancelled.StatusCode);
 
         Assert.Equal(0, await CommandsForAsync(visitor, category));

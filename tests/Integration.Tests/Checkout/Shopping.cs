@@ -66,7 +66,7 @@ static class Shopping
     {
         var response = await client.PostFormAsync(form, "/checkout?handler=Quote", fields);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var page = await new AngleSharp.Html.Parser.HtmlParser().ParseDocumentAsync(await response.Content.ReadAsStringAsync());
+        var page = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync());
         return page.QuerySelector<IHtmlInputElement>("input[name=ShownTotal]")!.Value;
     }
 
