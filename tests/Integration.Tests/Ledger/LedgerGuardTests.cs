@@ -40,7 +40,8 @@ public class LedgerGuardTests : IAsyncLifetime
         Assert.True(await db.Payouts.AnyAsync());
     }
 
-    public static TheoryData<string> BalanceWrites => new() { "credit", "reversal of an order", "reversal of a refund", "payout", "payout correction" };
+    static readonly string[] Writes = ["credit", "reversal of an order", "reversal of a refund", "payout", "payout correction"];
+    public static TheoryData<string> BalanceWrites => new(Writes);
 
     /// <summary>
     /// Another session holds the maker's row lock; the write must wait for it, so with a short lock_timeout it fails
@@ -51,7 +52,7 @@ public class LedgerGuardTests : IAsyncLifetime
     public async Task Every_write_that_changes_a_balance_takes_the_makers_lock_first(string write)
     {
         await using var setup = TestDatabases.Open(database);
-        var nth = BalanceWrites.ToList().FindIndex(w => (string)w[0] == write);
+        var nth = Array.IndexOf(Writes, write);
         var order = await setup.Orders.AsNoTracking().Include(o => o.Lines).Include(o => o.Payments).Where(o => o.Status == OrderStatus.Completed && o.Fulfilments.Count == 1)
             .OrderBy(o => o.Id).Skip(nth).FirstAsync();
         var payout = await setup.Payouts.AsNoTracking().Where(p => !setup.LedgerEntries.Any(e => e.PayoutId == p.Id && e.Kind == LedgerEntryKind.PayoutReversal))

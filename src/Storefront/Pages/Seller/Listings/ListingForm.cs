@@ -46,16 +46,16 @@ static class ListingFormErrors
     /// <summary>Replaces the binder's English messages with ours, and adds the domain's field errors; a price that cannot be read says why.</summary>
     public static void Show(ModelStateDictionary state, IEnumerable<DraftError> errors, Func<string, string> text, MoneyProblem priceProblem)
     {
-        if (priceProblem != MoneyProblem.None)
-        {
-            state.AddModelError("Form.Price", Money.Explain(priceProblem));
-            errors = errors.Where(e => e.Field != nameof(ListingForm.Price));
-        }
         var unreadable = state.Where(e => e.Value!.Errors.Count > 0).Select(e => e.Key).ToList();
         foreach (var key in unreadable)
         {
             state[key]!.Errors.Clear();
             state.AddModelError(key, text("Error.Number"));
+        }
+        if (priceProblem != MoneyProblem.None)
+        {
+            state.AddModelError("Form.Price", Money.Explain(priceProblem));
+            errors = errors.Where(e => e.Field != nameof(ListingForm.Price));
         }
         foreach (var e in errors.Where(e => !unreadable.Contains("Form." + e.Field)))
             state.AddModelError("Form." + e.Field, text("Error." + e.Code));

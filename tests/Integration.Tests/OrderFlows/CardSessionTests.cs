@@ -1,3 +1,4 @@
+using AngleSharp.Dom;
 using System.Net;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
@@ -7,9 +8,9 @@ using PasKreatif.Integration.Tests.Fixtures;
 using PasKreatif.Ledger;
 using PasKreatif.Orders;
 using PasKreatif.Payments;
-using static PasKreatif.Integration.Tests.Orders.OrderSteps;
+using static PasKreatif.Integration.Tests.OrderFlows.OrderSteps;
 
-namespace PasKreatif.Integration.Tests.Orders;
+namespace PasKreatif.Integration.Tests.OrderFlows;
 
 /// <summary>Card sessions live exactly as long as their order waits, and money that arrives anyway goes back by itself.</summary>
 public class CardSessionTests(CheckoutShopFactory factory) : IClassFixture<CheckoutShopFactory>
@@ -84,6 +85,7 @@ public class CardSessionTests(CheckoutShopFactory factory) : IClassFixture<Check
     [Fact]
     public async Task A_payment_that_still_arrives_for_an_expired_order_is_refunded_automatically_and_recorded()
     {
+        await LapseOverdueOrdersAsync(factory);
         var (order, session) = await CardOrderAsync("pembuat4", 0, "terlambat@contoh.test");
         var maker = await MakerIdAsync(factory, "pembuat4");
         var net = await NetAsync(factory, maker);

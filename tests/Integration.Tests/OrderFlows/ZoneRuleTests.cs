@@ -1,3 +1,4 @@
+using AngleSharp.Dom;
 using System.Globalization;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
@@ -9,9 +10,9 @@ using PasKreatif.Ledger;
 using PasKreatif.Orders;
 using PasKreatif.Organisation;
 using PasKreatif.People;
-using static PasKreatif.Integration.Tests.Orders.OrderSteps;
+using static PasKreatif.Integration.Tests.OrderFlows.OrderSteps;
 
-namespace PasKreatif.Integration.Tests.Orders;
+namespace PasKreatif.Integration.Tests.OrderFlows;
 
 /// <summary>
 /// One zone rule: a maker's month is their home group's office's, on the maker's page, the mentor's CSV and mail alike,
@@ -46,8 +47,8 @@ public class ZoneRuleTests(ClockedShopFactory factory) : IClassFixture<ClockedSh
             Money october;
             await using (var db = factory.OpenDb())
             {
-                var from = new DateTimeOffset(2026, 10, 1, 0, 0, 0, TimeSpan.FromHours(7));
-                var to = new DateTimeOffset(2026, 11, 1, 0, 0, 0, TimeSpan.FromHours(7));
+                var from = new DateTimeOffset(2026, 10, 1, 0, 0, 0, TimeSpan.FromHours(7)).ToUniversalTime();
+                var to = new DateTimeOffset(2026, 11, 1, 0, 0, 0, TimeSpan.FromHours(7)).ToUniversalTime();
                 october = new Money(await db.LedgerEntries.Where(e => e.MakerId == makerId && e.OccurredAt >= from && e.OccurredAt < to)
                     .SumAsync(e => e.Kind == LedgerEntryKind.Credit ? e.Amount.Amount : e.Kind == LedgerEntryKind.Reversal ? -e.Amount.Amount : 0));
                 Assert.True(october >= order.Subtotal);
@@ -101,7 +102,7 @@ public class ZoneRuleTests(ClockedShopFactory factory) : IClassFixture<ClockedSh
 
             using var wib = await SignedInAsync(factory, "petugas");
             var wibPage = await wib.GetDocumentAsync("/admin/target");
-            var wibMonth = wibPage.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("input.target-month")!;
+            var wibMonth = (AngleSharp.Html.Dom.IHtmlInputElement)wibPage.QuerySelector("input.target-month")!;
             Assert.Equal("2026-10", wibMonth.Value); // still October in WIB
             var accepted = await wib.PostFormAsync(FormHolding(wibPage, $"#{wibMonth.Id}"), "/admin/target", new Dictionary<string, string> { ["Amount"] = "2.500.000", ["FromMonth"] = "2026-10" });
             Assert.Equal(HttpStatusCode.Redirect, accepted.StatusCode);

@@ -1,12 +1,13 @@
+using AngleSharp.Dom;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using PasKreatif.Integration.Tests.BackOffice;
 using PasKreatif.Integration.Tests.Fixtures;
 using PasKreatif.Ledger;
-using static PasKreatif.Integration.Tests.Orders.OrderSteps;
+using static PasKreatif.Integration.Tests.OrderFlows.OrderSteps;
 
-namespace PasKreatif.Integration.Tests.Orders;
+namespace PasKreatif.Integration.Tests.OrderFlows;
 
 /// <summary>Every rupiah typed anywhere is read by the one parser: what it cannot read is refused with a clear message, never guessed.</summary>
 public class MoneyInputTests(ShopFactory factory) : IClassFixture<ShopFactory>
@@ -56,16 +57,17 @@ public class MoneyInputTests(ShopFactory factory) : IClassFixture<ShopFactory>
         var page = await officer.GetDocumentAsync("/admin/target");
         var form = Form(page, "main form[method=post]");
         var regency = form.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("input[name=RegencyId]")!.Value;
+        var month = form.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("input[name=FromMonth]")!.Value; // a month input, which the client does not collect
         await using var db = factory.OpenDb();
         var targets = await db.MonthlyTargets.Where(t => t.RegencyId == int.Parse(regency)).Select(t => new { t.FromMonth, t.Amount }).ToListAsync();
         foreach (var (typed, message) in Refused)
         {
-            var response = await officer.PostFormAsync(form, "/admin/target", new Dictionary<string, string> { ["Amount"] = typed });
+            var response = await officer.PostFormAsync(form, "/admin/target", new Dictionary<string, string> { ["Amount"] = typed, ["FromMonth"] = month });
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             Assert.Contains(message, await response.Content.ReadAsStringAsync());
         }
         Assert.Equal(targets.Count, await db.MonthlyTargets.CountAsync(t => t.RegencyId == int.Parse(regency)));
-        Assert.Equal(HttpStatusCode.Redirect, (await officer.PostFormAsync(form, "/admin/target", new Dictionary<string, string> { ["Amount"] = "Rp2.450.000" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await officer.PostFormAsync(form, "/admin/target", new Dictionary<string, string> { ["Amount"] = "Rp2.450.000", ["FromMonth"] = month })).StatusCode);
         Assert.Contains(await db.MonthlyTargets.Where(t => t.RegencyId == int.Parse(regency)).Select(t => t.Amount).ToListAsync(), a => a == Money.Of(2_450_000));
     }
 
