@@ -96,6 +96,7 @@ public sealed class CheckoutService(MarketplaceDb db, CartService carts, Payment
         log.LogInformation("Order {Number} placed: {Total} by {Method}", order.Number, order.Total, order.PaymentMethod);
         await outbox.DispatchAsync(ct);
 
+        if (methods.Gateway(order.PaymentMethod) is null) return new(CheckoutProblem.None, order);
         var start = await attempts.StartAsync(order.Id, $"{baseUrl.TrimEnd('/')}/pesanan/{order.PublicToken}", ct);
         return new(CheckoutProblem.None, order, start.RedirectUrl);
     }

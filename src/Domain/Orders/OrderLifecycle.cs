@@ -77,9 +77,9 @@ public sealed class OrderLifecycle(MarketplaceDb db, OrderWork work, RevenueLedg
             await db.SaveChangesAsync(ct);
             await ledger.CreditPartsAsync(order.Id, [part.Id], now, ct);
             await UnitsSold.AddAsync(db, part.Lines.Select(l => (l.ListingId, l.Quantity)), ct);
-            var payment = order.ExpectedPayment();
-            payment.ConfirmedById = confirmedBy;
-            await mail.PartStepAsync(order, part, ct);
+            order.ExpectedPayment().ConfirmedById = confirmedBy;
+            // The buyer hears of each part collected; the last one's news is the order's receipt and completion.
+            if (order.Fulfilments.Any(f => f.IsLive && !f.IsPaid)) await mail.PartStepAsync(order, part, ct);
             await SettleAsync(order, ct);
             return (OrderChange.Done, true);
         }, OrderChange.Unknown, ct);

@@ -185,6 +185,15 @@ public sealed class FakeStripe : IDisposable
         return (payload, Sign(payload, created, secret));
     }
 
+    /// <summary>Delivers an event to the shop's webhook as Stripe would, signed.</summary>
+    public static async Task<HttpResponseMessage> DeliverAsync(HttpClient shop, string id, string type, object dataObject)
+    {
+        var (payload, signature) = Event(id, type, dataObject);
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/stripe/webhook") { Content = new StringContent(payload, Encoding.UTF8, "application/json") };
+        request.Headers.Add("Stripe-Signature", signature);
+        return await shop.SendAsync(request);
+    }
+
     public static string Sign(string payload, long timestamp, string secret = WebhookSecret)
     {
         var ts = timestamp.ToString(CultureInfo.InvariantCulture);

@@ -1,6 +1,5 @@
 using AngleSharp.Dom;
 using System.Net;
-using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using PasKreatif.Integration.Tests.Checkout;
@@ -24,11 +23,8 @@ public class CardSessionTests(CheckoutShopFactory factory) : IClassFixture<Check
 
     async Task<HttpResponseMessage> WebhookAsync(string id, string type, object data)
     {
-        var (payload, signature) = FakeStripe.Event(id, type, data);
         using var client = factory.CreateClient();
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/stripe/webhook") { Content = new StringContent(payload, Encoding.UTF8, "application/json") };
-        request.Headers.Add("Stripe-Signature", signature);
-        return await client.SendAsync(request);
+        return await FakeStripe.DeliverAsync(client, id, type, data);
     }
 
     [Fact]

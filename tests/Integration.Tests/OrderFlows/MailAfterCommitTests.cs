@@ -1,6 +1,5 @@
 using AngleSharp.Dom;
 using System.Net;
-using System.Text;
 using Microsoft.EntityFrameworkCore;
 using PasKreatif.Integration.Tests.BackOffice;
 using PasKreatif.Integration.Tests.Checkout;
@@ -15,11 +14,8 @@ public class MailAfterCommitTests(CheckoutShopFactory factory) : IClassFixture<C
 {
     async Task<HttpResponseMessage> WebhookAsync(string id, object data)
     {
-        var (payload, signature) = FakeStripe.Event(id, "checkout.session.completed", data);
         using var client = factory.CreateClient();
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/stripe/webhook") { Content = new StringContent(payload, Encoding.UTF8, "application/json") };
-        request.Headers.Add("Stripe-Signature", signature);
-        return await client.SendAsync(request);
+        return await FakeStripe.DeliverAsync(client, id, "checkout.session.completed", data);
     }
 
     [Fact]
