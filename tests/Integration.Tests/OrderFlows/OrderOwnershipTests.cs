@@ -28,6 +28,8 @@ public class OrderOwnershipTests(CheckoutShopFactory factory) : IClassFixture<Ch
             Assert.Single((await officer.GetDocumentAsync("/admin/pembayaran")).QuerySelectorAll($"tr[data-order='{order.Number}']"));
             Assert.Contains((await officer.GetDocumentAsync("/admin/pesanan")).QuerySelectorAll($"tr[data-order='{order.Number}']"), r => r.GetAttribute("data-wait") == "Transfer");
         }
+        var since = (await first.GetDocumentAsync("/admin/pesanan")).QuerySelectorAll("tr[data-since]").Select(r => long.Parse(r.GetAttribute("data-since")!)).ToList();
+        Assert.Equal(since.Order(), since); // the longest waiting first
         // The group's mentor sees the order waiting, though a transfer is an officer's to confirm.
         Assert.NotEmpty((await mentor.GetDocumentAsync("/admin/pesanan")).QuerySelectorAll($"tr[data-order='{order.Number}']"));
         Assert.Empty((await mentor.GetDocumentAsync("/admin/pembayaran")).QuerySelectorAll($"tr[data-order='{order.Number}']"));
@@ -273,5 +275,31 @@ public class OrderOwnershipTests(CheckoutShopFactory factory) : IClassFixture<Ch
         var results = await Task.WhenAll(new[] { second, third }.Select(o =>
             factory.WithScopeAsync(s => s.GetRequiredService<OrderLifecycle>().MarkPaidAsync(o.Id, "BRI 999", null))));
         Assert.Equal([OrderChange.Done, OrderChange.ReferenceUsed], results.Order());
+    }
+
+    [Fact]
+    public async Task The_mentors_monthly_mail_names_what_waits_longer_than_two_days_and_who_must_move()
+    {
+        var order = await PlaceAsync(factory, "BankTransfer", "lama@contoh.test", [("pembuat10", 0, 1)]);
+        Assert.Equal(OrderChange.Done, await factory.WithScopeAsync(s => s.GetRequiredService<OrderLifecycle>().MarkPaidAsync(order.Id, "TRF-LAMA", null)));
+        var fresh = await PlaceAsync(factory, "BankTransfer", "baru-saja@contoh.test", [("pembuat10", 1, 1)]);
+        await using (var db = factory.OpenDb())
+        {
+            var threeDaysAgo = DateTimeOffset.UtcNow.AddDays(-3);
+            await db.Orders.Where(o => o.Id == order.Id).ExecuteUpdateAsync(s => s.SetProperty(o => o.PaidAt, threeDaysAgo).SetProperty(o => o.PlacedAt, threeDaysAgo));
+            await db.Fulfilments.Where(f => f.OrderId == order.Id).ExecuteUpdateAsync(s => s.SetProperty(f => f.UpdatedAt, threeDaysAgo));
+        }
+        var body = await factory.WithScopeAsync(async s =>
+        {
+            var db = s.GetRequiredService<PasKreatif.Persistence.MarketplaceDb>();
+            var person = await db.Users.Where(u => u.UserName == "pendamping").Select(u => u.Id).SingleAsync();
+            var scope = await PasKreatif.Organisation.StaffScope.ForAsync(db, person, [PasKreatif.People.Roles.Mentor]);
+            return (await s.GetRequiredService<PasKreatif.Independence.MentorMonthlySummary>().ComposeAsync(scope, "Pendamping", "id"))!.Value.Body;
+        });
+        string maker;
+        await using (var db = factory.OpenDb()) maker = await db.Makers.Where(m => m.Person!.UserName == "pembuat10").Select(m => m.DisplayName).SingleAsync();
+        Assert.Contains("menunggu lebih dari 2 hari", body);
+        Assert.Contains($"- {order.Number}: disiapkan dan diserahkan, dari pembuat {maker}", body);
+        Assert.DoesNotContain(fresh.Number, body); // waiting an hour is not news
     }
 }
