@@ -15,6 +15,9 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
+# What this script calls beyond the .NET SDK (PostgreSQL's server and client come with pg_start).
+ensure_packages curl=/usr/bin/curl fontconfig-config=/etc/fonts/fonts.conf fonts-dejavu-core=/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf
+
 if [ -z "${ConnectionStrings__Marketplace:-}" ]; then
     pg_start shop
     as_pg "$PG_BIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -tAc "SELECT 1 FROM pg_database WHERE datname='marketplace'" | grep -q 1 \
