@@ -19,8 +19,12 @@ ensure_packages() {
         SUDO=sudo
     fi
     log "Installing ${missing[*]} (Debian packages)"
-    ${SUDO:-} env DEBIAN_FRONTEND=noninteractive apt-get update -qq >/dev/null
-    ${SUDO:-} env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+    # apt's notices (debconf, dpkg) only when it fails.
+    local out; out=$(mktemp)
+    { ${SUDO:-} env DEBIAN_FRONTEND=noninteractive apt-get update -qq \
+        && ${SUDO:-} env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"; } >"$out" 2>&1 \
+        || { tail -20 "$out" >&2; rm -f "$out"; die "apt-get could not install ${missing[*]}"; }
+    rm -f "$out"
 }
 
 # A local TCP port nobody listens on, in pure bash (a fresh machine has no python): a random port below
