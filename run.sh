@@ -15,8 +15,8 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-# What this script calls beyond the .NET SDK (PostgreSQL's server and client come with pg_start).
-ensure_packages curl=/usr/bin/curl fontconfig-config=/etc/fonts/fonts.conf fonts-dejavu-core=/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf
+# What this script calls beyond the .NET SDK, in one apt run: PostgreSQL 15 (server and client), curl, fonts for libvips.
+ensure_packages postgresql=$PG_BIN/initdb curl=/usr/bin/curl fontconfig-config=/etc/fonts/fonts.conf fonts-dejavu-core=/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf
 
 if [ -z "${ConnectionStrings__Marketplace:-}" ]; then
     pg_start shop
