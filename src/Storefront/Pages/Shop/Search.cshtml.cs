@@ -23,5 +23,8 @@ public class SearchModel(CatalogSearch search, ShopQueries shop) : PageModel
         if (Result.Query.Length > 0 && Result.Hits.Count == 0) Categories = await shop.CategoriesAsync(ct);
     }
 
+    /// <summary>The words as the buyer typed them (escaped when shown), not as they were cleaned for the search.</summary>
+    public string Typed => (Query ?? "").Trim() is { Length: > 100 } text ? text[..100] + "…" : (Query ?? "").Trim();
+
     public string PageUrl(int page) => $"/cari?q={Uri.EscapeDataString(Query ?? "")}&hal={page}";
 }
