@@ -68,7 +68,7 @@ public class MakerJourneyTests(BrowserFixture fixture)
         await page.GetByLabel("Catatan pengiriman (nomor resi atau nama kurir)").FillAsync("J&T 8800123");
         await AssertAccessibleAsync(page, "maker-order-360");
         await page.GetByRole(AriaRole.Button, new() { Name = "Tandai sudah dikirim" }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Pembeli diberi tahu");
+        await Assertions.Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Pembeli diberi tahu" })).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator(".status-badge").First).ToHaveTextAsync("Dikirim");
         await BrowserFixture.ScreenshotAsync(page, "maker-order-shipped-360");
     }

@@ -43,10 +43,14 @@ public class WorkspaceJourneyTests(BrowserFixture fixture)
         await page.GetByRole(AriaRole.Button, new() { Name = "Unggah foto" }).ClickAsync();
         await Assertions.Expect(page.Locator(".upload-item")).ToContainTextAsync("bukan foto JPEG");
 
-        // A file whose type the phone does not name is checked by the shop, and its answer shown too.
-        await page.GetByLabel("Tambah foto").SetInputFilesAsync(new FilePayload { Name = "foto", MimeType = "application/octet-stream", Buffer = Encoding.UTF8.GetBytes("<!DOCTYPE html><p>bukan foto</p>") });
+        // A damaged file passes every check on the phone; the shop's job refuses it and its line says why.
+        var whole = PhoneShots.Jpeg(1200, 900);
+        await page.GetByLabel("Tambah foto").SetInputFilesAsync(new FilePayload { Name = "potong.jpg", MimeType = "image/jpeg", Buffer = whole[..(whole.Length / 2)] });
         await page.GetByRole(AriaRole.Button, new() { Name = "Unggah foto" }).ClickAsync();
+        await MakerJourneyTests.RunUploadJobsAsync(fixture, id, 1);
+        await Assertions.Expect(page.Locator(".upload-item").Nth(1)).ToContainTextAsync("terpotong", new() { Timeout = 30_000 });
         await Assertions.Expect(page.Locator(".upload-item").Nth(1)).ToContainTextAsync("Produk Anda tidak berubah");
+        await Assertions.Expect(page.Locator(".upload-item").Nth(1).GetByRole(AriaRole.Button, new() { Name = "Kirim ulang: potong.jpg" })).ToBeVisibleAsync();
         Assert.Contains("/toko-saya/produk/" + id, page.Url);
         await MakerJourneyTests.AssertAccessibleAsync(page, "maker-photo-refused-js-360");
     }
@@ -101,7 +105,7 @@ public class WorkspaceJourneyTests(BrowserFixture fixture)
 
         var photos = page.Locator(".workspace-photo");
         var second = await photos.Nth(1).GetAttributeAsync("data-photo");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Jadikan foto 2 sampul" }).TapAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Jadikan sampul: foto 2" }).TapAsync();
         await Assertions.Expect(photos.Nth(0)).ToHaveAttributeAsync("data-photo", second!, new() { Timeout = 30_000 });
         await Assertions.Expect(photos.Nth(0)).ToContainTextAsync("Sampul");
         Assert.Contains("/toko-saya/produk/" + id, page.Url);

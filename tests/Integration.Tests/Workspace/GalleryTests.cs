@@ -54,7 +54,7 @@ public class GalleryTests(ShopFactory factory) : IClassFixture<ShopFactory>
         Assert.Contains("Sampul", doc.QuerySelectorAll(".workspace-photo")[0].TextContent);
         var third = doc.QuerySelectorAll(".workspace-photo")[2];
         var form = third.QuerySelector<IHtmlFormElement>("form[action$='handler=CoverPhoto']")!;
-        Assert.Equal("Jadikan foto 3 sampul", form.QuerySelector("button")!.GetAttribute("aria-label"));
+        Assert.Equal("Jadikan sampul: foto 3", form.QuerySelector("button")!.GetAttribute("aria-label"));
         var response = await maker.PostFormAsync(form, page, new Dictionary<string, string>());
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
 
