@@ -27,13 +27,14 @@ public static class CheckoutEndpoints
             var outcome = await notifications.HandleAsync(await reader.ReadToEndAsync(ct), ct);
             // Replays, reordering and strangers' transactions are answered 200 so Midtrans stops sending them;
             // a forged call is refused; a status Midtrans could not confirm is asked for again.
-            return outcome switch
+            // (Always with a body: the shop's status pages would otherwise re-run this POST as a page.)
+            var status = outcome switch
             {
-                NotificationOutcome.BadSignature => Results.BadRequest(),
-                NotificationOutcome.Malformed => Results.BadRequest(),
-                NotificationOutcome.RetryLater => Results.StatusCode(StatusCodes.Status503ServiceUnavailable),
-                _ => Results.Ok(new { outcome = outcome.ToString() }),
+                NotificationOutcome.BadSignature or NotificationOutcome.Malformed => StatusCodes.Status400BadRequest,
+                NotificationOutcome.RetryLater => StatusCodes.Status503ServiceUnavailable,
+                _ => StatusCodes.Status200OK,
             };
+            return Results.Json(new { outcome = outcome.ToString() }, statusCode: status);
         }).DisableAntiforgery();
         // The order page's small poll: the status only, never cached.
         app.MapGet("/pesanan/{token}/status", async (string token, HttpResponse response, OrderQueries orders, CancellationToken ct) =>
