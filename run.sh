@@ -15,6 +15,9 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
+# What this script calls beyond the .NET SDK, in one apt run: PostgreSQL 15 (server and client), curl, fonts for libvips.
+ensure_packages postgresql=$PG_BIN/initdb curl=/usr/bin/curl fontconfig-config=/etc/fonts/fonts.conf fonts-dejavu-core=/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf
+
 if [ -z "${ConnectionStrings__Marketplace:-}" ]; then
     pg_start shop
     as_pg "$PG_BIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -tAc "SELECT 1 FROM pg_database WHERE datname='marketplace'" | grep -q 1 \

@@ -7,9 +7,13 @@ source scripts/common.sh
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 unset ConnectionStrings__Marketplace
 
-ensure_packages postgresql=$PG_BIN/initdb chromium=/usr/bin/chromium curl=/usr/bin/curl \
-    fonts-dejavu-core=/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf \
-    python3-aiosmtpd=/usr/lib/python3/dist-packages/aiosmtpd
+# Everything the tests and this script call beyond the .NET SDK: PostgreSQL 15, headless Chromium and
+# fonts for the browser tests, Debian's SMTP server (aiosmtpd, with its python3), Node.js and npm for the
+# S3-compatible server, git (the secret scan reads the tracked files), curl for the smoke test.
+ensure_packages postgresql=$PG_BIN/initdb chromium=/usr/bin/chromium curl=/usr/bin/curl git=/usr/bin/git \
+    fontconfig-config=/etc/fonts/fonts.conf fonts-dejavu-core=/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf \
+    fonts-liberation=/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf \
+    python3-aiosmtpd=/usr/lib/python3/dist-packages/aiosmtpd nodejs=/usr/bin/node npm=/usr/bin/npm
 
 # Scale-out (issue 9): the S3-compatible server the media store's contract tests run against.
 [ -f tools/s3rver/node_modules/s3rver/bin/s3rver.js ] \

@@ -19,12 +19,25 @@ ensure_packages() {
         SUDO=sudo
     fi
     log "Installing ${missing[*]} (Debian packages)"
-    ${SUDO:-} env DEBIAN_FRONTEND=noninteractive apt-get update -qq >/dev/null
-    ${SUDO:-} env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+    # apt's notices (debconf, dpkg) only when it fails.
+    local out; out=$(mktemp)
+    { ${SUDO:-} env DEBIAN_FRONTEND=noninteractive apt-get update -qq \
+        && ${SUDO:-} env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"; } >"$out" 2>&1 \
+        || { tail -20 "$out" >&2; rm -f "$out"; die "apt-get could not install ${missing[*]}"; }
+    rm -f "$out"
 }
 
+# A local TCP port nobody listens on, in pure bash (a fresh machine has no python): a random port below
+# the kernel's ephemeral range (32768+), kept when a connection to it is refused.
 free_port() {
-    /usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'
+    local port _
+    for _ in $(seq 1 200); do
+        port=$(( 20000 + (RANDOM * 32768 + RANDOM) % 12000 ))
+        if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+            echo "$port"; return 0
+        fi
+    done
+    die "no free local port found"
 }
 
 # Where a private cluster lives: PASKREATIF_DATA_DIR when set; else, as root (the postgres user cannot
@@ -40,8 +53,9 @@ cluster_dir() {
     fi
 }
 
+# As root, runs as the postgres user from / (it may not enter the checkout, and psql would say so).
 as_pg() {
-    if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+    if [ "$(id -u)" -eq 0 ]; then (cd / && runuser -u postgres -- "$@"); else "$@"; fi
 }
 
 # pg_start NAME [extra server options] → sets PG_DIR, PG_PORT; starts the cluster unless it already runs.

@@ -45,6 +45,7 @@ public static class DomainServices
 
         services.AddScoped<DemoDataLoader>();
         services.AddScoped<ShopQueries>();
+        services.AddScoped<ShopDirectory>();
         services.AddSingleton<CatalogFacetCache>(); // issue 8: filter choices kept until the catalogue changes
         services.AddScoped<CatalogQueries>();
         services.AddScoped<CatalogPages>();

@@ -49,6 +49,13 @@ public sealed class BrowserFixture : IAsyncLifetime
         return await context.NewPageAsync();
     }
 
+    /// <summary>Opens the header's menu (account, language, zone) unless it is open already.</summary>
+    public static async Task OpenMenuAsync(IPage page)
+    {
+        if (await page.Locator("details.site-menu[open]").CountAsync() == 0)
+            await page.Locator("details.site-menu > summary").ClickAsync();
+    }
+
     public static Task ScreenshotAsync(IPage page, string name) =>
         page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Artifacts, name + ".png"), FullPage = true });
 

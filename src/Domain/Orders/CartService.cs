@@ -62,6 +62,10 @@ public sealed class CartService(MarketplaceDb db, TimeProvider clock)
         return new CartView(cartId, makers);
     }
 
+    /// <summary>The units in the cart, for the header's count.</summary>
+    public async Task<int> CountAsync(Guid? cartId, CancellationToken ct = default) =>
+        cartId is null ? 0 : await db.CartLines.Where(l => l.CartId == cartId).SumAsync(l => l.Quantity, ct);
+
     public Task<ListingForCart?> ListingAsync(int listingId, CancellationToken ct = default) =>
         db.Listings.AsNoTracking().Where(l => l.Id == listingId && l.Status != ListingStatus.Draft && l.Status != ListingStatus.Submitted && l.Status != ListingStatus.Rejected)
             .Select(l => new ListingForCart(l.Id, l.Title, l.Slug, l.Price, l.Maker!.DisplayName, l.Stock, l.MadeToOrder, l.LeadTimeDays, l.Status == ListingStatus.Approved))

@@ -30,6 +30,7 @@ public static class MarketplaceHost
             })
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(ShopText)));
+        services.AddValidationMessages(); // the framework's own messages in the visitor's language
         services.AddMarketplaceAdmin();
         services.AddCheckout();
         services.AddCatalog();

@@ -2,6 +2,7 @@ using Microsoft.Extensions.FileProviders;
 using Microsoft.Net.Http.Headers;
 using PasKreatif.Media;
 using PasKreatif.Persistence;
+using PasKreatif.Storefront.Pages.Cart;
 using PasKreatif.Storefront.Pages.Checkout;
 
 namespace PasKreatif.Storefront.Hosting;
@@ -51,6 +52,7 @@ public static class ShopPipeline
         // The framework's floor on this machine: bench/run.sh compares every page's throughput with it.
         app.MapGet("/ping", () => Results.Text("pong"));
         app.MapCheckout();
+        app.MapQuickAdd();
         return app;
     }
 

@@ -32,11 +32,13 @@ public class BuyerJourneyTests(BrowserFixture fixture)
     {
         var page = await fixture.NewPageAsync();
         await page.GotoAsync("/");
+        await BrowserFixture.OpenMenuAsync(page);
         await page.GetByRole(AriaRole.Link, new() { Name = "English" }).ClickAsync();
         await page.WaitForURLAsync("**/");
         Assert.Equal("en", await page.GetAttributeAsync("html", "lang"));
         Assert.True(await page.GetByRole(AriaRole.Heading, new() { Name = "New arrivals" }).IsVisibleAsync());
 
+        await BrowserFixture.OpenMenuAsync(page);
         await page.GetByRole(AriaRole.Link, new() { Name = "Bahasa Indonesia" }).ClickAsync();
         await page.WaitForURLAsync("**/");
         Assert.Equal("id", await page.GetAttributeAsync("html", "lang"));

@@ -66,9 +66,9 @@ public class CatalogJourneyTests(BrowserFixture fixture)
 
         await page.Locator(".card-grid .product-card a").First.ClickAsync();
         await page.WaitForURLAsync("**/produk/**");
-        var add = page.Locator(".buy-bar a");
+        var add = page.Locator(".buy-bar form.quick-add");
         if (await add.CountAsync() > 0)
-            Assert.Matches(@"^/keranjang/tambah/\d+$", await add.GetAttributeAsync("href"));
+            Assert.Matches(@"^/keranjang/tambah-cepat/\d+$", await add.GetAttributeAsync("action"));
         Assert.True(await page.Locator(".gallery img").First.IsVisibleAsync());
         await BrowserFixture.ScreenshotAsync(page, "catalog-journey-product-360x740");
     }
@@ -80,6 +80,7 @@ public class CatalogJourneyTests(BrowserFixture fixture)
         var page = await fixture.NewPageAsync(1280, 800);
         await page.GotoAsync($"/produk/{slug}");
         Assert.EndsWith(" WIB", await page.Locator(".maker-facts time").TextContentAsync());
+        await BrowserFixture.OpenMenuAsync(page);
         await page.Locator(".zone-selector a", new() { HasTextString = "WIT" }).Last.ClickAsync();
         await page.WaitForURLAsync($"**/produk/{slug}");
         Assert.EndsWith(" WIT", await page.Locator(".maker-facts time").TextContentAsync());

@@ -205,7 +205,7 @@ public class CheckoutJourneyTests(BrowserFixture fixture)
         return page;
     }
 
-    static async Task SignInAsync(IPage page, string login)
+    internal static async Task SignInAsync(IPage page, string login)
     {
         await page.GotoAsync("/masuk");
         await page.GetByLabel("Nama pengguna atau email").FillAsync(login);
@@ -225,7 +225,7 @@ public class CheckoutJourneyTests(BrowserFixture fixture)
         }
     }
 
-    static async Task AssertFitsAndPassesAxeAsync(IPage page, string name)
+    internal static async Task AssertFitsAndPassesAxeAsync(IPage page, string name)
     {
         var overflow = await page.EvaluateAsync<int>("document.documentElement.scrollWidth - window.innerWidth");
         Assert.True(overflow <= 0, $"{name}: the page is {overflow}px wider than the screen.");

@@ -60,9 +60,11 @@ public class SecurityJourneyTests(BrowserFixture fixture)
 
         // Signing out from the header posts its form with the antiforgery token.
         await page.GotoAsync("/");
+        await BrowserFixture.OpenMenuAsync(page);
         await page.GetByRole(AriaRole.Button, new() { Name = "Keluar" }).ClickAsync();
         await page.WaitForURLAsync(new Regex("/$|/masuk"));
         await page.GotoAsync("/");
+        await BrowserFixture.OpenMenuAsync(page);
         Assert.True(await page.GetByRole(AriaRole.Link, new() { Name = "Masuk" }).IsVisibleAsync());
         Assert.True(violations.Count == 0, string.Join("\n", violations));
     }
@@ -92,6 +94,7 @@ public class SecurityJourneyTests(BrowserFixture fixture)
         await page.GetByLabel("Kata sandi").FillAsync("lupa-lagi-2026");
         await page.GetByRole(AriaRole.Button, new() { Name = "Masuk" }).ClickAsync();
         await page.WaitForURLAsync(new Regex("/$"));
+        await BrowserFixture.OpenMenuAsync(page);
         Assert.True(await page.GetByRole(AriaRole.Button, new() { Name = "Keluar" }).IsVisibleAsync());
         Assert.True(violations.Count == 0, string.Join("\n", violations));
     }

@@ -10,7 +10,7 @@ namespace PasKreatif.Integration.Tests.Catalog;
 public class ProductPageTests(CatalogFactory factory) : IClassFixture<CatalogFactory>
 {
     [Fact]
-    public async Task A_product_page_shows_price_stock_delivery_maker_programme_and_a_plain_add_to_cart_link()
+    public async Task A_product_page_shows_price_stock_delivery_maker_programme_and_a_one_tap_add_to_cart()
     {
         var listing = await factory.AddListingAsync("Tas Rajut Benang Nilon", 85_000, StandardCategories.Handicrafts, l => l.Stock = 7);
         await using var db = factory.OpenDb();
@@ -25,8 +25,11 @@ public class ProductPageTests(CatalogFactory factory) : IClassFixture<CatalogFac
         Assert.Contains("7", page.QuerySelector(".product-info .availability")!.TextContent);
         var delivery = page.QuerySelectorAll(".delivery-options li").Select(li => li.TextContent).ToList();
         Assert.Equal(2, delivery.Count);
-        Assert.Equal($"/keranjang/tambah/{listing.Id}", page.QuerySelector(".buy-bar a")!.GetAttribute("href"));
-        Assert.Null(page.QuerySelector("main form[method=post]"));
+        // One tap, from a cached page: the form has no token (its origin is checked) and falls back to the token form.
+        var add = page.QuerySelector(".buy-bar form.quick-add")!;
+        Assert.Equal($"/keranjang/tambah-cepat/{listing.Id}", add.GetAttribute("action"));
+        Assert.Equal($"/keranjang/tambah/{listing.Id}", add.GetAttribute("data-fallback"));
+        Assert.Null(page.QuerySelector("main input[name=__RequestVerificationToken]"));
         Assert.Equal("/pembuat/" + maker.Slug, page.QuerySelector($"main a[href='/pembuat/{maker.Slug}']")!.GetAttribute("href"));
         Assert.Contains(maker.Regency, page.QuerySelector(".maker-facts")!.TextContent);
         Assert.NotNull(page.QuerySelector($"main a[href='/program/{programme.Slug}']"));

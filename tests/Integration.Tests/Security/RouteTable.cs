@@ -30,6 +30,10 @@ public static class RouteTable
         new("PAGE /cari", "/cari?q=tas", "ok ok ok ok ok ok"),
         new("PAGE /keranjang", "/keranjang", "ok ok ok ok ok ok"),
         new("PAGE /keranjang/tambah/{listingId:int}", "/keranjang/tambah/{listing}", "ok ok ok ok ok ok"),
+        new("POST /keranjang/tambah-cepat/{listingId:int}", "/keranjang/tambah-cepat/{listing}", "302 302 302 302 302 302"), // no Origin: to the token form
+        new("GET /keranjang/jumlah", "/keranjang/jumlah", "ok ok ok ok ok ok"),
+        new("PAGE /kategori", "/kategori", "ok ok ok ok ok ok"),
+        new("PAGE /program", "/program", "ok ok ok ok ok ok"),
         new("PAGE /checkout", "/checkout", "302 302 302 302 302 302"),
         new("PAGE /pesanan", "/pesanan", "in ok ok ok ok ok"),
         new("PAGE /pesanan/{token}", "/pesanan/{orderToken}", "ok ok ok ok ok ok"),

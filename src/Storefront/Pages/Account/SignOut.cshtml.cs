@@ -12,6 +12,7 @@ public class SignOutModel(SignInManager<Person> signIn) : PageModel
     public async Task<IActionResult> OnPostAsync()
     {
         await signIn.SignOutAsync();
+        Cart.CartCookie.Forget(HttpContext);
         return LocalRedirect("/");
     }
 }

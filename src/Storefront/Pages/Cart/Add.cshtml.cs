@@ -28,6 +28,12 @@ public class AddModel(CartService carts, UserManager<Person> users, IStringLocal
         var listing = await carts.ListingAsync(listingId, ct);
         if (listing is null) return NotFound();
         Listing = listing;
+        if (ModelState[nameof(Quantity)]?.Errors.FirstOrDefault() is { } unreadable)
+        {
+            Problem = unreadable.ErrorMessage;
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            return Page();
+        }
         var person = Guid.TryParse(users.GetUserId(User), out var id) ? id : (Guid?)null;
         var (cartId, problem) = await carts.AddAsync(CartCookie.Read(HttpContext), person, listingId, Quantity, ct);
         if (problem != CartProblem.None)

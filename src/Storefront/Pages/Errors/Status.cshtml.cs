@@ -4,6 +4,8 @@ using PasKreatif.Catalog;
 
 namespace PasKreatif.Storefront.Pages.Errors;
 
+/// <summary>Also shows the refusal of a post without a token (the one-tap add from another site): it changes nothing.</summary>
+[Microsoft.AspNetCore.Mvc.IgnoreAntiforgeryToken]
 public class StatusModel(ShopQueries shop) : PageModel
 {
     public int Code { get; private set; }
