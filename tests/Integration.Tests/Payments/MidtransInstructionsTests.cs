@@ -34,7 +34,7 @@ public class MidtransInstructionsTests(MidtransShopFactory factory) : IClassFixt
     [Fact]
     public async Task A_Mandiri_order_shows_the_company_code_and_the_bill_key_and_Livins_steps()
     {
-        var order = await OrderSteps.PlaceAsync(factory, "MandiriBill", "va-mandiri@contoh.test", [("pembuat5", 2, 1)], stock: 5);
+        var order = await OrderSteps.PlaceAsync(factory, "MandiriBill", "va-mandiri@contoh.test", [("pembuat8", 0, 1)], stock: 5);
         var transaction = factory.Midtrans.For(order.Number);
         Assert.Equal("echannel", transaction.PaymentType);
         using var buyer = ShopClient.For(factory);
