@@ -144,10 +144,12 @@ sealed class DemoOrders(MarketplaceDb db, DemoBuild build)
             SetFulfilments(order, FulfilmentStatus.Cancelled);
             return;
         }
-        if (age.TotalDays <= 3 && roll < 40 && order.PaymentMethod != PaymentMethod.Card)
+        var payWithin = TimeSpan.FromHours(order.PaymentMethod == PaymentMethod.BankTransfer ? 48 : 24 * 10);
+        // Still waiting only while its deadline lies ahead: nothing lapses when the shop first starts.
+        if (age.TotalDays <= 3 && roll < 40 && order.PaymentMethod != PaymentMethod.Card && age < payWithin - TimeSpan.FromHours(2))
         {
             order.Status = OrderStatus.AwaitingPayment;
-            order.PaymentDueAt = order.PlacedAt.AddHours(order.PaymentMethod == PaymentMethod.BankTransfer ? 48 : 24 * 10);
+            order.PaymentDueAt = order.PlacedAt + payWithin;
             if (order.PaymentMethod == PaymentMethod.CashOnPickup)
                 foreach (var f in order.Fulfilments) f.SetCollectBy(order.PaymentDueAt);
             return;
