@@ -27,22 +27,27 @@ if [ -z "${ConnectionStrings__Marketplace:-}" ]; then
 else
     DATA_ROOT=$REPO_ROOT/.data
 fi
+mkdir -p "$DATA_ROOT"
+LOG_FILE=$DATA_ROOT/shop.log
 export Media__Root=${Media__Root:-$DATA_ROOT/media}
 export Mail__PickupFolder=${Mail__PickupFolder:-$DATA_ROOT/mail}
+export Backup__Folder=${Backup__Folder:-$DATA_ROOT/backups}
 export Shop__BaseUrl=${Shop__BaseUrl:-$URL}
 export Database__MigrateOnStart=true
 export Demo__Tier=${Demo__Tier:-demo}
 
 log "Building the shop (Release)"
-dotnet build src/Storefront -c Release -v quiet -nologo >/dev/null || dotnet build src/Storefront -c Release -nologo
-log "Starting; the first start loads the demo data (about a minute)"
-dotnet src/Storefront/bin/Release/net10.0/PasKreatif.Storefront.dll --urls "$URL" --contentRoot "$REPO_ROOT/src/Storefront" &
+dotnet build src/Storefront -c Release -v quiet -nologo > "$DATA_ROOT/build.log" 2>&1 \
+    || { grep -E "error|warn" "$DATA_ROOT/build.log" | tail -30 >&2; die "the build failed (log: $DATA_ROOT/build.log)"; }
+log "Starting; the first start loads the demo data (about a minute). The shop's log: $LOG_FILE"
+dotnet src/Storefront/bin/Release/net10.0/PasKreatif.Storefront.dll --urls "$URL" --contentRoot "$REPO_ROOT/src/Storefront" >> "$LOG_FILE" 2>&1 &
 APP_PID=$!
 
-wait_for_http "$URL/health" 600 "$APP_PID" || die "the shop did not answer on $URL/health"
+wait_for_http "$URL/health" 600 "$APP_PID" || { tail -30 "$LOG_FILE" >&2; die "the shop did not answer on $URL/health (log: $LOG_FILE)"; }
 cat <<BANNER
 
   PAS Kreatif is running at $URL   (Ctrl+C stops it)
+  Log: $LOG_FILE   Backups (nightly, 02.30 WIB): $Backup__Folder
 
   Demo sign-in at $URL/masuk, password for every account: ${Demo__Password:-PasKreatif-2026}
     Administrator  admin        → $URL/admin

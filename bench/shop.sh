@@ -24,7 +24,7 @@ bench_start_shop() {
     SHOP_BASE[$tier]=http://127.0.0.1:$port
     # No Hangfire worker: background jobs are not what this measures, and the demo months lie in the past,
     # so the expiry job would rewrite thousands of unpaid orders (and evict the catalogue cache) mid-run.
-    ConnectionStrings__Marketplace="$(pg_connection "$db");Command Timeout=0" Database__MigrateOnStart=true Demo__Tier=$tier Jobs__RunServer=false \
+    ConnectionStrings__Marketplace="$(pg_connection "$db");Command Timeout=0" Database__MigrateOnStart=true Demo__Tier=$tier Demo__AnchorDate=${Demo__AnchorDate:-2026-11-01} Jobs__RunServer=false \
     Media__Root=$PG_DIR/media-$tier Mail__PickupFolder=$WORK/mail-$tier ASPNETCORE_ENVIRONMENT=Production Shop__BaseUrl=${SHOP_BASE[$tier]} \
         dotnet src/Storefront/bin/Release/net10.0/PasKreatif.Storefront.dll --urls "${SHOP_BASE[$tier]}" --contentRoot "$REPO_ROOT/src/Storefront" \
         > "$WORK/app-$tier.log" 2>&1 &

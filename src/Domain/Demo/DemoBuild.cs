@@ -7,11 +7,13 @@ namespace PasKreatif.Demo;
 sealed record DemoMaker(Maker Maker, Group Group, double Popularity);
 
 /// <summary>The state one demo load shares between its steps; every random choice comes from one seed.</summary>
-sealed class DemoBuild(DemoOptions options, DemoTier tier)
+sealed class DemoBuild(DemoOptions options, DemoTier tier, DateTimeOffset now)
 {
     public DemoTier Tier { get; } = tier;
     public Random Random { get; } = new(options.Seed);
-    public DateTimeOffset Anchor { get; } = new(options.AnchorDate.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+    public DateTimeOffset Anchor { get; } = options.AnchorDate is { } date
+        ? new(date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero)
+        : new(now.UtcDateTime.Date.AddHours(now.UtcDateTime.Hour), TimeSpan.Zero);
     public string PasswordHash { get; } = DemoPasswords.Hash(options.Password, new Random(options.Seed));
     public List<(Office Office, DemoCatalogue.OfficeSeed Seed)> Offices { get; } = [];
     public List<Group> Groups { get; } = [];

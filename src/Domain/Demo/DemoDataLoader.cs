@@ -14,7 +14,7 @@ namespace PasKreatif.Demo;
 /// Loads deterministic demo data (seed and anchor date from <see cref="DemoOptions"/>) once:
 /// a second load, from this or another instance, changes nothing.
 /// </summary>
-public sealed class DemoDataLoader(MarketplaceDb db, PhotoPipeline photos, IOptions<DemoOptions> options, ILogger<DemoDataLoader> log)
+public sealed class DemoDataLoader(MarketplaceDb db, PhotoPipeline photos, IOptions<DemoOptions> options, TimeProvider clock, ILogger<DemoDataLoader> log)
 {
     /// <summary>The accounts ./run.sh prints, one per role.</summary>
     public static readonly IReadOnlyList<(string Role, string UserName)> DemoLogins =
@@ -50,7 +50,7 @@ public sealed class DemoDataLoader(MarketplaceDb db, PhotoPipeline photos, IOpti
         if (await db.DemoDataMarks.AnyAsync(ct))
             return false;
 
-        var build = new DemoBuild(options.Value, tier);
+        var build = new DemoBuild(options.Value, tier, clock.GetUtcNow());
         await AddOrganisationAsync(build, ct);
         await AddPeopleAsync(build, ct);
         var listings = new DemoListings(db, photos, build);
@@ -70,7 +70,7 @@ public sealed class DemoDataLoader(MarketplaceDb db, PhotoPipeline photos, IOpti
 
     async Task AddOrganisationAsync(DemoBuild build, CancellationToken ct)
     {
-        var targetsFrom = DateOnly.FromDateTime(build.Anchor.UtcDateTime).AddMonths(-24);
+        var targetsFrom = new DateOnly(build.Anchor.Year, build.Anchor.Month, 1).AddMonths(-24);
         foreach (var seed in DemoCatalogue.Offices.Take(build.Tier.Offices))
         {
             var office = new Office { Name = seed.Name, Slug = Slugs.From(seed.Name), Zone = seed.Zone };

@@ -20,8 +20,9 @@ public sealed class DemoOptions
 {
     /// <summary>tiny, demo or bench; empty loads nothing.</summary>
     public string? Tier { get; set; }
-    /// <summary>"The last 12 months" count back from here, so two runs give identical rows.</summary>
-    public DateOnly AnchorDate { get; set; } = new(2026, 11, 1);
+    /// <summary>"The last 12 months" count back from here; unset, from the moment of loading, so they end in
+    /// the current month. Pinned, two loads give identical rows (tests pin it).</summary>
+    public DateOnly? AnchorDate { get; set; }
     public int Seed { get; set; } = 2026;
     /// <summary>The password of every demo account; printed by ./run.sh.</summary>
     public string Password { get; set; } = "PasKreatif-2026";

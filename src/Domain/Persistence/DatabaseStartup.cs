@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -23,6 +25,8 @@ public static class DatabaseStartup
         if (scope.ServiceProvider.GetRequiredService<IOptions<DatabaseOptions>>().Value.MigrateOnStart)
         {
             log.LogInformation("Applying migrations");
+            // Npgsql's migrator reads the history table before creating it and logs that as a failure on a new database.
+            await db.Database.ExecuteSqlRawAsync(db.GetService<IHistoryRepository>().GetCreateIfNotExistsScript(), ct);
             await db.Database.MigrateAsync(ct);
             await ReferenceData.EnsureAsync(db, ct);
         }

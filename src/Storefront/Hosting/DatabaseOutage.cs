@@ -1,31 +1,42 @@
 using System.Text.Encodings.Web;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Net.Http.Headers;
 using Npgsql;
-using PasKreatif.Persistence;
 
 namespace PasKreatif.Storefront.Hosting;
 
 /// <summary>
 /// While PostgreSQL cannot be reached, every page answers 503 with Retry-After and a short page in the
-/// buyer's language instead of an error; the pool is cleared so the first request after recovery gets a fresh connection.
+/// buyer's language instead of an error. Every pool is cleared when the outage is seen and again before the
+/// first request after it, so no connection to the stopped server (the shop's, Hangfire's, the key ring's) is reused.
 /// </summary>
 public static class DatabaseOutage
 {
     public const int RetryAfterSeconds = 10;
 
+    static int outageSeen;
+
+    /// <summary>Called wherever a database failure is caught and answered (pages here, /health there).</summary>
+    public static void Seen()
+    {
+        Interlocked.Exchange(ref outageSeen, 1);
+        NpgsqlConnection.ClearAllPools();
+    }
+
     public static WebApplication UseDatabaseOutagePage(this WebApplication app)
     {
         app.Use(async (http, next) =>
         {
+            var afterOutage = Volatile.Read(ref outageSeen) == 1;
+            if (afterOutage) NpgsqlConnection.ClearAllPools();
             try
             {
                 await next(http);
+                if (afterOutage) Interlocked.Exchange(ref outageSeen, 0);
             }
             catch (Exception e) when (IsOutage(e) && !http.Response.HasStarted && !http.RequestAborted.IsCancellationRequested)
             {
-                ClearPool(http);
+                Seen();
                 app.Logger.LogWarning("Database unreachable: {Error}", e.GetBaseException().Message);
                 await WriteAsync(http);
             }
@@ -43,12 +54,6 @@ public static class DatabaseOutage
             if (inner is PostgresException { SqlState: "57P01" or "57P02" or "57P03" }) return true; // shutting down, crashed, starting up
         }
         return false;
-    }
-
-    static void ClearPool(HttpContext http)
-    {
-        if (http.RequestServices.GetService<MarketplaceDb>()?.Database.GetDbConnection() is NpgsqlConnection connection)
-            NpgsqlConnection.ClearPool(connection);
     }
 
     static async Task WriteAsync(HttpContext http)

@@ -44,6 +44,7 @@ public static class ShopPipeline
         app.MapGet("/health", async (MarketplaceDb db, CancellationToken ct) =>
         {
             var state = await DatabaseHealth.CheckAsync(db, ct);
+            if (!state.Reachable) DatabaseOutage.Seen();
             var healthy = state.Reachable && state.PendingMigrations == 0;
             var body = new { status = healthy ? "healthy" : "unhealthy", database = state };
             return healthy ? Results.Ok(body) : Results.Json(body, statusCode: StatusCodes.Status503ServiceUnavailable);

@@ -43,6 +43,35 @@ public class DemoDataTests
     }
 
     [Fact]
+    public async Task Without_an_anchor_the_demo_months_end_now_and_nothing_lapses_at_the_first_start()
+    {
+        var name = await TestDatabases.CreateEmptyAsync("demo-now");
+        var media = Path.Combine(Path.GetTempPath(), "pk-demo-" + Guid.NewGuid().ToString("N"));
+        var now = new DateTimeOffset(2027, 3, 14, 9, 41, 0, TimeSpan.Zero);
+        try
+        {
+            await using var db = TestDatabases.Open(name);
+            await db.Database.MigrateAsync();
+            // Few listings, many orders: enough of them fall in the last three days to wait for payment.
+            var tier = new DemoTier("recent", 2, 3, 10, 40, 6_000, 6);
+            Assert.True(await TestDatabases.DemoLoader(db, media, new DemoOptions(), new ShopClock { Fixed = now }).LoadAsync(tier));
+
+            var latest = await db.Orders.MaxAsync(o => o.PlacedAt);
+            Assert.InRange(latest, now.AddDays(-2), now);
+            Assert.True(await db.Orders.MinAsync(o => o.PlacedAt) >= now.AddDays(-366));
+            var waiting = await db.Orders.Where(o => o.Status == OrderStatus.AwaitingPayment).Select(o => o.PaymentDueAt).ToListAsync();
+            Assert.NotEmpty(waiting);
+            Assert.All(waiting, due => Assert.True(due > now, $"due {due} is not after {now}"));
+            Assert.Equal(0, await db.Fulfilments.CountAsync(f => f.CollectBy != null && f.CollectBy <= now && f.Status != FulfilmentStatus.Cancelled));
+        }
+        finally
+        {
+            await TestDatabases.DropAsync(name);
+            if (Directory.Exists(media)) Directory.Delete(media, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task The_tiny_tier_has_its_sizes_and_a_sound_ledger()
     {
         var name = await TestDatabases.CreateFromTemplateAsync("tiny");

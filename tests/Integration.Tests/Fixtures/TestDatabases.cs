@@ -71,9 +71,15 @@ public static class TestDatabases
     public static MarketplaceDb Open(string database) =>
         new(new DbContextOptionsBuilder<MarketplaceDb>().UseNpgsql(ConnectionString(database)).Options);
 
+    /// <summary>The tests' demo data counts back from a fixed day, so every run sees the same rows.</summary>
+    public static readonly DateOnly DemoAnchor = new(2026, 11, 1);
+
     public static DemoDataLoader DemoLoader(MarketplaceDb db, string mediaRoot) =>
+        DemoLoader(db, mediaRoot, new DemoOptions { AnchorDate = DemoAnchor }, TimeProvider.System);
+
+    public static DemoDataLoader DemoLoader(MarketplaceDb db, string mediaRoot, DemoOptions options, TimeProvider clock) =>
         new(db, new PhotoPipeline(new FileSystemMediaStore(new MediaOptions { Root = mediaRoot })),
-            Options.Create(new DemoOptions()), NullLogger<DemoDataLoader>.Instance);
+            Options.Create(options), clock, NullLogger<DemoDataLoader>.Instance);
 
     static async Task<string> TemplateAsync()
     {

@@ -3,6 +3,7 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using PasKreatif.Integration.Tests.Checkout;
 using PasKreatif.Integration.Tests.Fixtures;
+using Xunit.Abstractions;
 
 namespace PasKreatif.Integration.Tests.Reliability;
 
@@ -24,7 +25,7 @@ public sealed class OwnPostgresShopFactory : ShopFactory
     protected override async Task DropDatabaseAsync() => await Postgres.DisposeAsync();
 }
 
-public class DatabaseOutageTests(OwnPostgresShopFactory factory) : IClassFixture<OwnPostgresShopFactory>
+public class DatabaseOutageTests(OwnPostgresShopFactory factory, ITestOutputHelper output) : IClassFixture<OwnPostgresShopFactory>
 {
     [Fact]
     public async Task While_postgres_is_down_for_10_s_pages_answer_503_and_the_shop_recovers_without_losing_or_doubling_orders()
@@ -74,7 +75,9 @@ public class DatabaseOutageTests(OwnPostgresShopFactory factory) : IClassFixture
         Assert.Equal(before.Payments + 1, now.Payments);
         Assert.Equal(10 - 2 - 2 - 1, await Shopping.StockAsync(factory, listing.Id));
         Assert.True(answers >= 8, $"only {answers} answers during the outage");
-        Console.WriteLine($"Outage: {answers} answers in {down.Elapsed.TotalSeconds:0.0} s, all 503; healthy again {recovered.TotalMilliseconds:0} ms after the restart.");
+        var measured = $"Outage: {answers} answers in {down.Elapsed.TotalSeconds:0.0} s, all 503; healthy again {recovered.TotalMilliseconds:0} ms after the restart.";
+        output.WriteLine(measured); // kept in the TRX
+        Console.WriteLine(measured); // and in ./test.sh's log
     }
 
     static async Task<HttpResponseMessage> GetAsync(ShopClient client, string url, string language)
