@@ -10,8 +10,8 @@ namespace PasKreatif.Storefront.Pages.Account;
 public class SignInModel(SignInManager<Person> signIn, UserManager<Person> users, BuyerAccounts buyers, IStringLocalizer<ShopText> text,
     IStringLocalizer<BuyerText> buyerText) : PageModel
 {
-    [BindProperty, Required(ErrorMessage = "Required"), StringLength(254)] public string Login { get; set; } = "";
-    [BindProperty, Required(ErrorMessage = "Required"), DataType(DataType.Password), StringLength(200)] public string Password { get; set; } = "";
+    [BindProperty, Display(Name = "UserNameOrEmail"), Required(ErrorMessage = "RequiredField"), StringLength(254)] public string Login { get; set; } = "";
+    [BindProperty, Display(Name = "Password"), Required(ErrorMessage = "RequiredField"), DataType(DataType.Password), StringLength(200)] public string Password { get; set; } = "";
     [BindProperty] public bool RememberMe { get; set; }
     [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
     /// <summary>The password was right but the email of a self-made account is not confirmed yet.</summary>
