@@ -86,10 +86,19 @@ public sealed class OrderQueries(MarketplaceDb db)
             .ToList();
     }
 
-    public async Task<IReadOnlyList<OrderSummary>> ForBuyerAsync(Guid buyerId, CancellationToken ct = default) =>
-        await db.Orders.AsNoTracking().Where(o => o.BuyerId == buyerId).OrderByDescending(o => o.PlacedAt).Take(100)
+    public const int HistoryPageSize = 10;
+
+    /// <summary>One page of the buyer's history, newest first, and how many pages there are.</summary>
+    public async Task<(IReadOnlyList<OrderSummary> Orders, int Pages)> ForBuyerAsync(Guid buyerId, int page = 1, CancellationToken ct = default)
+    {
+        var mine = db.Orders.AsNoTracking().Where(o => o.BuyerId == buyerId);
+        var pages = Math.Max(1, (await mine.CountAsync(ct) + HistoryPageSize - 1) / HistoryPageSize);
+        var orders = await mine.OrderByDescending(o => o.PlacedAt).ThenByDescending(o => o.Id)
+            .Skip((Math.Clamp(page, 1, pages) - 1) * HistoryPageSize).Take(HistoryPageSize)
             .Select(o => new OrderSummary(o.Number, o.PublicToken, o.Status, o.Total, o.PlacedAt, o.Fulfilments.Count))
             .ToListAsync(ct);
+        return (orders, pages);
+    }
 
     /// <summary>
     /// Offline money within reach, oldest first: transfers of orders with a part in one of the officer's

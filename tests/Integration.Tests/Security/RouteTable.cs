@@ -61,6 +61,11 @@ public static class RouteTable
         new("PAGE /keluar", "/keluar", "ok ok ok ok ok ok"),
         new("PAGE /undangan/{token}", "/undangan/tidak-ada", "404 404 404 404 404 404"),
         new("PAGE /lupa-sandi", "/lupa-sandi", "ok ok ok ok ok ok"),
+        new("PAGE /daftar", "/daftar", "ok ok ok ok ok ok"),
+        new("PAGE /daftar/kirim-ulang", "/daftar/kirim-ulang", "ok ok ok ok ok ok"),
+        new("PAGE /konfirmasi-email", "/konfirmasi-email", "ok ok ok ok ok ok"), // a wrong link says so
+        new("PAGE /akun", "/akun", "in ok ok ok ok ok"),
+        new("PAGE /akun/hapus", "/akun/hapus", "in ok ok ok ok ok"),
         new("PAGE /atur-ulang-sandi", "/atur-ulang-sandi", "ok ok ok ok ok ok"),
         new("PAGE /atur-sandi", "/atur-sandi", "ok ok ok ok ok ok"),
 
