@@ -46,6 +46,7 @@ public static class DomainServices
         services.AddScoped<DemoDataLoader>();
         services.AddScoped<ShopQueries>();
         services.AddScoped<ShopDirectory>();
+        services.AddScoped<UnavailableListings>();
         services.AddSingleton<CatalogFacetCache>(); // issue 8: filter choices kept until the catalogue changes
         services.AddScoped<CatalogQueries>();
         services.AddScoped<CatalogPages>();

@@ -10,13 +10,14 @@ namespace PasKreatif.Browser.Tests;
 public sealed class BrowserFixture : IAsyncLifetime
 {
     public const string ChromiumPath = "/usr/bin/chromium";
-    readonly CheckoutShopFactory shop = new(); // with the Stripe fake, for the card journeys
+    readonly MidtransShopFactory shop = new(); // with the Stripe and Midtrans fakes, for the card, QRIS and virtual account journeys
     IPlaywright? playwright;
 
     public IBrowser Browser { get; private set; } = null!;
     public string BaseUrl { get; private set; } = "";
     public ShopFactory Shop => shop;
     public FakeStripe Stripe => shop.Stripe;
+    public FakeMidtrans Midtrans => shop.Midtrans;
 
     public static string Artifacts { get; } = Path.Combine(
         Environment.GetEnvironmentVariable("PASKREATIF_ARTIFACTS") ?? Path.Combine(Path.GetTempPath(), "pk-browser"), "screenshots");

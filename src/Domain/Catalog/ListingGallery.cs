@@ -10,9 +10,10 @@ namespace PasKreatif.Catalog;
 public sealed class ListingGallery(MarketplaceDb db, ListingEditor editor, TimeProvider clock)
 {
     /// <summary>The photos the maker is working on: the listing's own, or the open revision's.</summary>
+    // A revision without photos of its own keeps the public ones (approval leaves them), so those are shown.
     public static List<ListingPhoto> Working(Listing listing) =>
-        (listing.EditsInPlace() ? listing.Photos.Where(p => p.RevisionId is null)
-            : ListingEditor.OpenRevision(listing) is { } open ? open.Photos : listing.Photos.Where(p => p.RevisionId is null))
+        (!listing.EditsInPlace() && ListingEditor.OpenRevision(listing) is { Photos.Count: > 0 } open ? open.Photos
+            : listing.Photos.Where(p => p.RevisionId is null))
         .OrderBy(p => p.Position).ThenBy(p => p.Id).ToList();
 
     /// <summary>Throws when the listing cannot take one more photo now (archived, in review, or full).</summary>
@@ -41,6 +42,8 @@ public sealed class ListingGallery(MarketplaceDb db, ListingEditor editor, TimeP
         var listing = await editor.RequireAsync(makerId, listingId, ct);
         var gallery = await WorkingForChangeAsync(listing, ct);
         var photo = gallery.FirstOrDefault(p => p.PhotoId == photoId) ?? throw new ListingNotFoundException();
+        // A revision left without photos would mean "keep the public ones": a listing on sale keeps at least one.
+        if (!listing.EditsInPlace() && gallery.Count == 1) throw new ListingRuleException("LastLivePhoto");
         db.ListingPhotos.Remove(photo);
         listing.UpdatedAt = clock.GetUtcNow();
         await db.SaveChangesAsync(ct);
@@ -56,6 +59,20 @@ public sealed class ListingGallery(MarketplaceDb db, ListingEditor editor, TimeP
         var other = index + Math.Sign(step);
         if (other < 0 || other >= gallery.Count) return;
         (gallery[index], gallery[other]) = (gallery[other], gallery[index]);
+        for (var i = 0; i < gallery.Count; i++) gallery[i].Position = i;
+        listing.UpdatedAt = clock.GetUtcNow();
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Makes a photo the cover (the first, shown on the card); the others keep their order behind it.</summary>
+    public async Task CoverAsync(int makerId, int listingId, int photoId, CancellationToken ct = default)
+    {
+        var listing = await editor.RequireAsync(makerId, listingId, ct);
+        var gallery = await WorkingForChangeAsync(listing, ct);
+        var photo = gallery.FirstOrDefault(p => p.PhotoId == photoId) ?? throw new ListingNotFoundException();
+        if (gallery[0] == photo) return;
+        gallery.Remove(photo);
+        gallery.Insert(0, photo);
         for (var i = 0; i < gallery.Count; i++) gallery[i].Position = i;
         listing.UpdatedAt = clock.GetUtcNow();
         await db.SaveChangesAsync(ct);

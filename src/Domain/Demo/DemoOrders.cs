@@ -10,6 +10,9 @@ namespace PasKreatif.Demo;
 /// <summary>Twelve months of orders before the anchor date, their payments, ledger credits and payouts.</summary>
 sealed class DemoOrders(MarketplaceDb db, DemoBuild build)
 {
+    // Notes are read on Indonesian pages: "Pencairan November 2026", whatever the machine's culture.
+    static readonly System.Globalization.CultureInfo IndonesianMonths = System.Globalization.CultureInfo.GetCultureInfo("id-ID");
+
     sealed record PaidLine(OrderLine Line, DateTimeOffset PaidAt, DateTimeOffset? ReversedAt);
 
     readonly List<PaidLine> paidLines = [];
@@ -259,7 +262,7 @@ sealed class DemoOrders(MarketplaceDb db, DemoBuild build)
                 payouts.Add(new Payout
                 {
                     MakerId = maker.Key, Amount = Money.Of(amount), Method = build.Random.Next(2) == 0 ? PayoutMethod.Cash : PayoutMethod.BankTransfer,
-                    Reference = $"Pencairan {monthEnd.AddDays(-1):MMM yyyy}", RecordedById = build.MentorOfGroup[group.Id],
+                    Reference = "Pencairan " + monthEnd.AddDays(-1).ToString("MMMM yyyy", IndonesianMonths), RecordedById = build.MentorOfGroup[group.Id],
                     RecordedAt = monthEnd.AddHours(build.Random.Next(1, 72)),
                 });
             }

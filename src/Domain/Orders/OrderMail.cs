@@ -34,7 +34,8 @@ public sealed class OrderMail(MarketplaceDb db, MailOutbox outbox, ShopLinks lin
         {
             PaymentMethod.BankTransfer => Text("PayBankTransfer", c, order.Total, options.BankAccount, due, order.Number),
             PaymentMethod.CashOnPickup => Text("PayCash", c, order.Total),
-            _ => Text("PayCard", c, due),
+            PaymentMethod.Card => Text("PayCard", c, due),
+            _ => Text("PayOnline", c, due),
         };
         var body = Text("PlacedBody", c, order.BuyerName, order.Number, order.Total, Lines(order.Lines, c), howToPay, links.OrderPage(order.PublicToken));
         ToBuyer(order, Text("PlacedSubject", c, order.Number), body);

@@ -5,6 +5,10 @@ public sealed class OrderOptions
 {
     public int CardPaymentMinutes { get; set; } = 60;
     public int BankTransferHours { get; set; } = 48;
+    /// <summary>QRIS, GoPay and ShopeePay through Midtrans: paid on the spot, like a card.</summary>
+    public int EWalletPaymentMinutes { get; set; } = 60;
+    /// <summary>A bank's virtual account through Midtrans: Midtrans' own default life of one.</summary>
+    public int VirtualAccountHours { get; set; } = 24;
     /// <summary>Cash-at-pickup orders not collected this many days after the pickup date are cancelled.</summary>
     public int CashPickupGraceDays { get; set; } = 7;
     /// <summary>A shipped part nobody marked delivered counts as delivered this many days after shipping.</summary>

@@ -21,7 +21,10 @@ public sealed record RefundView(int Id, Money Amount, RefundStatus Status, Refun
     public string? MaskedAccount => AccountNumber is { Length: > 4 } n ? new string('•', n.Length - 4) + n[^4..] : AccountNumber;
 }
 
-public sealed record OrderView(Order Order, IReadOnlyList<OrderPartView> Parts, PaymentStatus PaymentStatus, IReadOnlyList<RefundView> Refunds)
+/// <summary>The gateway transaction the buyer can pay now, with what the order page shows to pay it.</summary>
+public sealed record OpenPaymentView(PaymentInstructions Pay, DateTimeOffset? Until);
+
+public sealed record OrderView(Order Order, IReadOnlyList<OrderPartView> Parts, PaymentStatus PaymentStatus, IReadOnlyList<RefundView> Refunds, OpenPaymentView? OpenPayment = null)
 {
     public bool CanCancel => OrderLifecycle.CanBuyerCancel(Order.IsOpen, Order.PaymentMethod, Parts.Select(p => (p.Status, p.Paid)));
     public bool AwaitsCard => Order.Status == OrderStatus.AwaitingPayment && Order.PaymentMethod == PaymentMethod.Card;
@@ -57,8 +60,21 @@ public sealed class OrderQueries(MarketplaceDb db)
             ?? PaymentStatus.Pending;
         return new OrderView(order, parts.Select(p => new OrderPartView(p.f.Id, p.Maker, p.Group.Name, p.Group.PickupAddress, p.Group.Zone, p.f.Delivery,
             p.f.PickupDate, p.f.DeliveryCost, p.f.Status, p.f.TrackingNote, order.Lines.Where(l => l.FulfilmentId == p.f.Id).OrderBy(l => l.Id).ToList(),
-            p.f.IsPaid, p.f.CollectBy)).ToList(), payment, await RefundsAsync(order, ct));
+            p.f.IsPaid, p.f.CollectBy)).ToList(), payment, await RefundsAsync(order, ct), await OpenPaymentAsync(order, ct));
     }
+
+    async Task<OpenPaymentView?> OpenPaymentAsync(Order order, CancellationToken ct)
+    {
+        if (order.Status != OrderStatus.AwaitingPayment) return null;
+        var attempt = await db.PaymentAttempts.AsNoTracking().Where(a => a.OrderId == order.Id && a.Status == AttemptStatus.Open)
+            .OrderByDescending(a => a.Id).FirstOrDefaultAsync(ct);
+        return attempt is null ? null : new OpenPaymentView(attempt.Instructions, attempt.ExpiresAt);
+    }
+
+    /// <summary>The order's status alone, for the order page's small poll; null when the link is unknown.</summary>
+    public async Task<OrderStatus?> StatusByTokenAsync(string token, CancellationToken ct = default) =>
+        string.IsNullOrWhiteSpace(token) || token.Length > 64 ? null
+        : await db.Orders.Where(o => o.PublicToken == token).Select(o => (OrderStatus?)o.Status).SingleOrDefaultAsync(ct);
 
     /// <summary>An order's refunds, newest first, with what each pays back.</summary>
     public async Task<IReadOnlyList<RefundView>> RefundsAsync(Order order, CancellationToken ct = default)
@@ -70,10 +86,19 @@ public sealed class OrderQueries(MarketplaceDb db)
             .ToList();
     }
 
-    public async Task<IReadOnlyList<OrderSummary>> ForBuyerAsync(Guid buyerId, CancellationToken ct = default) =>
-        await db.Orders.AsNoTracking().Where(o => o.BuyerId == buyerId).OrderByDescending(o => o.PlacedAt).Take(100)
+    public const int HistoryPageSize = 10;
+
+    /// <summary>One page of the buyer's history, newest first, and how many pages there are.</summary>
+    public async Task<(IReadOnlyList<OrderSummary> Orders, int Pages)> ForBuyerAsync(Guid buyerId, int page = 1, CancellationToken ct = default)
+    {
+        var mine = db.Orders.AsNoTracking().Where(o => o.BuyerId == buyerId);
+        var pages = Math.Max(1, (await mine.CountAsync(ct) + HistoryPageSize - 1) / HistoryPageSize);
+        var orders = await mine.OrderByDescending(o => o.PlacedAt).ThenByDescending(o => o.Id)
+            .Skip((Math.Clamp(page, 1, pages) - 1) * HistoryPageSize).Take(HistoryPageSize)
             .Select(o => new OrderSummary(o.Number, o.PublicToken, o.Status, o.Total, o.PlacedAt, o.Fulfilments.Count))
             .ToListAsync(ct);
+        return (orders, pages);
+    }
 
     /// <summary>
     /// Offline money within reach, oldest first: transfers of orders with a part in one of the officer's

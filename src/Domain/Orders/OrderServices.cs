@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using PasKreatif.Payments;
+using PasKreatif.Payments.Midtrans;
 
 namespace PasKreatif.Orders;
 
@@ -15,6 +17,14 @@ public static class OrderServices
         services.AddSingleton<IPaymentMethod, StripeCardPayment>();
         services.AddSingleton<IPaymentMethod, BankTransferPayment>();
         services.AddSingleton<IPaymentMethod, CashOnPickupPayment>();
+        var midtrans = configuration.GetSection("Midtrans").Get<MidtransOptions>() ?? new MidtransOptions();
+        services.AddSingleton(midtrans);
+        // One long-lived client; connections are renewed so a changed address at Midtrans is followed.
+        services.AddSingleton(_ => new MidtransClient(new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(10) })
+            { Timeout = TimeSpan.FromSeconds(30) }, midtrans));
+        foreach (var channel in MidtransChannel.All)
+            services.AddSingleton<IPaymentMethod>(s => new MidtransPayment(channel, s.GetRequiredService<MidtransClient>(), midtrans,
+                s.GetRequiredService<TimeProvider>(), s.GetRequiredService<ILogger<MidtransPayment>>()));
         services.AddSingleton<PaymentMethods>();
         services.AddScoped<CartService>();
         services.AddScoped<CheckoutService>();
@@ -33,6 +43,7 @@ public static class OrderServices
         services.AddScoped<OrderExpiryJob>();
         services.AddScoped<OrderFollowUpJob>();
         services.AddScoped<StripeWebhook>();
+        services.AddScoped<MidtransNotifications>();
         return services;
     }
 }

@@ -2,8 +2,11 @@ using PasKreatif.Orders;
 
 namespace PasKreatif.Payments;
 
-/// <summary>What starting a payment gave: where to send the buyer, and the gateway transaction opened (if any).</summary>
-public sealed record PaymentStart(string? RedirectUrl, string? AttemptReference = null, DateTimeOffset? AttemptExpiresAt = null)
+/// <summary>What the buyer needs to pay a transaction on the order page: a QR string, an app's link, a bank's number (and Mandiri's company code).</summary>
+public sealed record PaymentInstructions(string? QrString = null, string? DeepLink = null, string? PayCode = null, string? BillerCode = null);
+
+/// <summary>What starting a payment gave: where to send the buyer, the gateway transaction opened (if any), and how to pay it.</summary>
+public sealed record PaymentStart(string? RedirectUrl, string? AttemptReference = null, DateTimeOffset? AttemptExpiresAt = null, PaymentInstructions? Instructions = null)
 {
     public static readonly PaymentStart Offline = new(RedirectUrl: null);
 }

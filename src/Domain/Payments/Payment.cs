@@ -1,6 +1,11 @@
 namespace PasKreatif.Payments;
 
-public enum PaymentMethod { Card, BankTransfer, CashOnPickup }
+/// <summary>How an order is paid; the last eight go through Midtrans (QRIS, e-wallets, each bank's virtual account).</summary>
+public enum PaymentMethod
+{
+    Card, BankTransfer, CashOnPickup,
+    Qris, GoPay, ShopeePay, BcaVirtualAccount, BniVirtualAccount, BriVirtualAccount, MandiriBill, PermataVirtualAccount,
+}
 
 public enum PaymentStatus { Pending, Succeeded, Failed, Refunded, PartlyRefunded }
 

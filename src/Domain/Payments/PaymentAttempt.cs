@@ -19,14 +19,22 @@ public class PaymentAttempt
     public DateTimeOffset? ExpiresAt { get; private set; }
     public AttemptStatus Status { get; private set; }
     public DateTimeOffset? EndedAt { get; private set; }
+    /// <summary>How the buyer pays it, kept for the order page (Midtrans: QR string, e-wallet link, virtual account number).</summary>
+    public string? QrString { get; private set; }
+    public string? DeepLink { get; private set; }
+    public string? PayCode { get; private set; }
+    public string? BillerCode { get; private set; }
 
     PaymentAttempt() { }
 
-    public static PaymentAttempt Open(Payment payment, string reference, DateTimeOffset openedAt, DateTimeOffset? expiresAt) => new()
+    public static PaymentAttempt Open(Payment payment, string reference, DateTimeOffset openedAt, DateTimeOffset? expiresAt, PaymentInstructions? pay = null) => new()
     {
         OrderId = payment.OrderId, PaymentId = payment.Id, Method = payment.Method, Reference = reference,
         OpenedAt = openedAt, ExpiresAt = expiresAt, Status = AttemptStatus.Open,
+        QrString = pay?.QrString, DeepLink = pay?.DeepLink, PayCode = pay?.PayCode, BillerCode = pay?.BillerCode,
     };
+
+    public PaymentInstructions Instructions => new(QrString, DeepLink, PayCode, BillerCode);
 
     public bool IsOpen => Status == AttemptStatus.Open;
 

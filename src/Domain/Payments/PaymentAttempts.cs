@@ -71,7 +71,7 @@ public sealed class PaymentAttempts(MarketplaceDb db, PaymentMethods methods, Ti
         }
         payment.Status = PaymentStatus.Pending;
         if (start.AttemptReference is { } reference)
-            db.Set<PaymentAttempt>().Add(PaymentAttempt.Open(payment, reference, now, start.AttemptExpiresAt));
+            db.Set<PaymentAttempt>().Add(PaymentAttempt.Open(payment, reference, now, start.AttemptExpiresAt, start.Instructions));
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return new(StartOutcome.Started, start.RedirectUrl);

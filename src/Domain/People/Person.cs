@@ -8,6 +8,10 @@ public class Person : IdentityUser<Guid>
     public string DisplayName { get; set; } = "";
     public string PreferredCulture { get; set; } = "id";
     public DateTimeOffset CreatedAt { get; set; }
+    /// <summary>Set for a buyer who made their own account: they sign in only once their email is confirmed.</summary>
+    public DateTimeOffset? SignedUpAt { get; set; }
+    /// <summary>When the person deleted their account: the row stays (orders point at it), its personal data is gone.</summary>
+    public DateTimeOffset? DeletedAt { get; set; }
 }
 
 public class PersonRole : IdentityRole<Guid>

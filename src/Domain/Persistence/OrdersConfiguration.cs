@@ -105,6 +105,10 @@ class PaymentAttemptConfiguration : IEntityTypeConfiguration<PaymentAttempt>
     public void Configure(EntityTypeBuilder<PaymentAttempt> b)
     {
         b.Property(a => a.Reference).HasMaxLength(255);
+        b.Property(a => a.QrString).HasMaxLength(1000);
+        b.Property(a => a.DeepLink).HasMaxLength(2000);
+        b.Property(a => a.PayCode).HasMaxLength(40);
+        b.Property(a => a.BillerCode).HasMaxLength(20);
         b.HasIndex(a => a.Reference).IsUnique();
         b.HasIndex(a => new { a.OrderId, a.Status });
         b.HasOne<Order>().WithMany().HasForeignKey(a => a.OrderId).OnDelete(DeleteBehavior.Cascade);

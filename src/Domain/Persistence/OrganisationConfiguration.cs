@@ -91,3 +91,14 @@ class PersonConfiguration : IEntityTypeConfiguration<Person>
         b.Property(p => p.PreferredCulture).HasMaxLength(8);
     }
 }
+
+class BuyerAddressConfiguration : IEntityTypeConfiguration<BuyerAddress>
+{
+    public void Configure(EntityTypeBuilder<BuyerAddress> b)
+    {
+        b.Property(a => a.Label).HasMaxLength(BuyerAddress.MaxLabel);
+        b.Property(a => a.Text).HasMaxLength(BuyerAddress.MaxText);
+        b.HasIndex(a => a.PersonId);
+        b.HasOne<Person>().WithMany().HasForeignKey(a => a.PersonId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

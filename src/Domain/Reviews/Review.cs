@@ -9,7 +9,8 @@ public class Review
     public int ListingId { get; set; }
     public int MakerId { get; set; }
     public int OrderLineId { get; set; }
-    public Guid BuyerId { get; set; }
+    /// <summary>Null for a guest, who reviewed from the order's token link.</summary>
+    public Guid? BuyerId { get; set; }
     /// <summary>First name and initial only ("Sari W."), fixed when written.</summary>
     public string BuyerShownName { get; set; } = "";
     public int Stars { get; set; }

@@ -65,10 +65,13 @@ public static class MarketplaceHost
                 o.Password.RequireLowercase = false;
                 o.Password.RequireDigit = false;
                 o.User.RequireUniqueEmail = false; // makers may have no email
+                o.SignIn.RequireConfirmedAccount = true; // BuyerConfirmation: only self-made buyer accounts wait for their link
                 o.User.AllowedUserNameCharacters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._@+";
             })
             .AddEntityFrameworkStores<MarketplaceDb>()
-            .AddDefaultTokenProviders();
+            .AddDefaultTokenProviders()
+            .AddUserConfirmation<BuyerConfirmation>();
+        services.AddScoped<BuyerAccounts>();
         services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromHours(24));
         services.ConfigureApplicationCookie(o =>
         {

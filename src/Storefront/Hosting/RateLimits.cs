@@ -16,7 +16,7 @@ public static class RateLimits
         public int CheckoutPosts { get; set; } = 10;
     }
 
-    static readonly string[] AccountPaths = ["/masuk", "/lupa-sandi", "/atur-ulang-sandi"];
+    static readonly string[] AccountPaths = ["/masuk", "/lupa-sandi", "/atur-ulang-sandi", "/daftar"];
     static readonly string[] CheckoutPaths = ["/checkout"];
 
     public static IServiceCollection AddShopRateLimits(this IServiceCollection services, IConfiguration configuration)

@@ -144,6 +144,53 @@ public class CheckoutJourneyTests(BrowserFixture fixture)
     }
 
     [Fact]
+    public async Task A_guest_pays_by_QRIS_on_a_phone_and_the_order_page_turns_paid_by_itself()
+    {
+        var (listing, _) = await ListingsAsync(("pembuat5", 0), ("pembuat5", 1));
+        var page = await fixture.NewPageAsync();
+        var token = await GuestCheckoutAsync(page, [listing], "qris.tamu@contoh.test", "QRIS");
+        var transaction = fixture.Midtrans.For((await OrderAsync(token)).Number);
+        var qr = page.Locator("img.payment-qr");
+        await qr.WaitForAsync();
+        Assert.Equal(transaction.QrString, QrReader.Read(await qr.ScreenshotAsync())); // read off the screen as another phone's camera would
+        await AssertFitsAndPassesAxeAsync(page, "journey-qris-waiting");
+
+        await PaidAtMidtransAsync(page, transaction.OrderId);
+        Assert.Equal(0, await page.Locator("img.payment-qr").CountAsync());
+        await AssertFitsAndPassesAxeAsync(page, "journey-qris-paid");
+    }
+
+    [Fact]
+    public async Task A_guest_pays_into_a_BRI_virtual_account_and_the_order_page_turns_paid_by_itself()
+    {
+        var (listing, _) = await ListingsAsync(("pembuat6", 0), ("pembuat6", 1));
+        var page = await fixture.NewPageAsync();
+        var token = await GuestCheckoutAsync(page, [listing], "va.tamu@contoh.test", "BRIVA");
+        var transaction = fixture.Midtrans.For((await OrderAsync(token)).Number);
+        Assert.Equal(transaction.VaNumber, (await page.Locator("#pay-code").TextContentAsync())?.Trim());
+        Assert.True(await page.GetByRole(AriaRole.Button, new() { Name = "Salin nomor" }).IsVisibleAsync()); // shown where the phone can copy
+        Assert.True(await page.Locator(".payment-steps li").CountAsync() >= 2);
+        await AssertFitsAndPassesAxeAsync(page, "journey-va-waiting");
+
+        await PaidAtMidtransAsync(page, transaction.OrderId);
+        Assert.Equal(0, await page.Locator("#pay-code").CountAsync());
+        await AssertFitsAndPassesAxeAsync(page, "journey-va-paid");
+    }
+
+    /// <summary>The buyer pays at Midtrans and Midtrans notifies the shop; the open page turns paid by its own poll, never reloaded.</summary>
+    async Task PaidAtMidtransAsync(IPage page, string reference)
+    {
+        var url = page.Url;
+        await page.EvaluateAsync("window.journeyMark = 'not reloaded'");
+        fixture.Midtrans.Pay(reference);
+        using var client = fixture.Shop.CreateClient();
+        Assert.True((await FakeMidtrans.DeliverAsync(client, fixture.Midtrans.Notification(reference))).IsSuccessStatusCode);
+        await page.Locator("#order-status[data-status='Paid']").WaitForAsync(new() { Timeout = 20_000 });
+        Assert.Equal(url, page.Url);
+        Assert.Equal("not reloaded", await page.EvaluateAsync<string>("window.journeyMark"));
+    }
+
+    [Fact]
     public async Task A_cash_order_across_two_groups_is_collected_and_paid_part_by_part()
     {
         var (first, second) = await ListingsAsync(("pembuat", 1), ("pembuat3", 2));

@@ -37,3 +37,23 @@ public class MailingShopFactory : CheckoutShopFactory
         builder.UseSetting("Jobs:PollSeconds", "1");
     }
 }
+
+/// <summary>The shop with Midtrans' methods against <see cref="FakeMidtrans"/> (and cards against the Stripe fake).</summary>
+public class MidtransShopFactory : CheckoutShopFactory
+{
+    public FakeMidtrans Midtrans { get; } = new();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseSetting("Midtrans:ServerKey", FakeMidtrans.ServerKey);
+        builder.UseSetting("Midtrans:ClientKey", "SB-Mid-client-fake");
+        builder.UseSetting("Midtrans:ApiBase", Midtrans.BaseUrl);
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing) Midtrans.Dispose();
+        base.Dispose(disposing);
+    }
+}

@@ -1649,6 +1649,14 @@ namespace PasKreatif.Persistence.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<string>("BillerCode")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("DeepLink")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
                     b.Property<DateTimeOffset?>("EndedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -1666,8 +1674,16 @@ namespace PasKreatif.Persistence.Migrations
                     b.Property<int>("OrderId")
                         .HasColumnType("integer");
 
+                    b.Property<string>("PayCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
                     b.Property<int>("PaymentId")
                         .HasColumnType("integer");
+
+                    b.Property<string>("QrString")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
 
                     b.Property<string>("Reference")
                         .IsRequired()
@@ -1864,6 +1880,37 @@ namespace PasKreatif.Persistence.Migrations
                         });
                 });
 
+            modelBuilder.Entity("PasKreatif.People.BuyerAddress", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId");
+
+                    b.ToTable("BuyerAddresses");
+                });
+
             modelBuilder.Entity("PasKreatif.People.Person", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1879,6 +1926,9 @@ namespace PasKreatif.Persistence.Migrations
                         .HasColumnType("character varying(4000)");
 
                     b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("DeletedAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("DisplayName")
@@ -1926,6 +1976,9 @@ namespace PasKreatif.Persistence.Migrations
                     b.Property<string>("SecurityStamp")
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTimeOffset?>("SignedUpAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<bool>("TwoFactorEnabled")
                         .HasColumnType("boolean");
@@ -2067,7 +2120,7 @@ namespace PasKreatif.Persistence.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
-                    b.Property<Guid>("BuyerId")
+                    b.Property<Guid?>("BuyerId")
                         .HasColumnType("uuid");
 
                     b.Property<string>("BuyerShownName")
@@ -2750,6 +2803,15 @@ namespace PasKreatif.Persistence.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("PasKreatif.People.BuyerAddress", b =>
+                {
+                    b.HasOne("PasKreatif.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("PasKreatif.Questions.Question", b =>
                 {
                     b.HasOne("PasKreatif.People.Person", null)
@@ -2775,8 +2837,7 @@ namespace PasKreatif.Persistence.Migrations
                     b.HasOne("PasKreatif.People.Person", null)
                         .WithMany()
                         .HasForeignKey("BuyerId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Cascade);
 
                     b.HasOne("PasKreatif.Catalog.Listing", null)
                         .WithMany()

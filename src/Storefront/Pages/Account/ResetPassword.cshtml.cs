@@ -10,8 +10,8 @@ public class ResetPasswordModel(PasswordReset reset, IStringLocalizer<SecurityTe
 {
     [BindProperty(SupportsGet = true, Name = "orang")] public Guid PersonId { get; set; }
     [BindProperty(SupportsGet = true, Name = "token")] public string Token { get; set; } = "";
-    [BindProperty, Required(ErrorMessage = "Required"), DataType(DataType.Password), StringLength(200, MinimumLength = 8, ErrorMessage = "Length")] public string Password { get; set; } = "";
-    [BindProperty, Required(ErrorMessage = "Required"), DataType(DataType.Password), StringLength(200)] public string ConfirmPassword { get; set; } = "";
+    [BindProperty, Display(Name = "NewPassword"), Required(ErrorMessage = "RequiredField"), DataType(DataType.Password), StringLength(200, MinimumLength = 8, ErrorMessage = "Length")] public string Password { get; set; } = "";
+    [BindProperty, Display(Name = "ConfirmPassword"), Required(ErrorMessage = "RequiredField"), DataType(DataType.Password), StringLength(200)] public string ConfirmPassword { get; set; } = "";
     [BindProperty(SupportsGet = true, Name = "selesai")] public bool Done { get; set; }
 
     public bool LinkValid { get; private set; }

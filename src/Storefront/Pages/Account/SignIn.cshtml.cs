@@ -7,12 +7,15 @@ using PasKreatif.People;
 
 namespace PasKreatif.Storefront.Pages.Account;
 
-public class SignInModel(SignInManager<Person> signIn, UserManager<Person> users, IStringLocalizer<ShopText> text) : PageModel
+public class SignInModel(SignInManager<Person> signIn, UserManager<Person> users, BuyerAccounts buyers, IStringLocalizer<ShopText> text,
+    IStringLocalizer<BuyerText> buyerText) : PageModel
 {
-    [BindProperty, Required(ErrorMessage = "Required"), StringLength(254)] public string Login { get; set; } = "";
-    [BindProperty, Required(ErrorMessage = "Required"), DataType(DataType.Password), StringLength(200)] public string Password { get; set; } = "";
+    [BindProperty, Display(Name = "UserNameOrEmail"), Required(ErrorMessage = "RequiredField"), StringLength(254)] public string Login { get; set; } = "";
+    [BindProperty, Display(Name = "Password"), Required(ErrorMessage = "RequiredField"), DataType(DataType.Password), StringLength(200)] public string Password { get; set; } = "";
     [BindProperty] public bool RememberMe { get; set; }
     [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
+    /// <summary>The password was right but the email of a self-made account is not confirmed yet.</summary>
+    public bool NeedsConfirmation { get; private set; }
 
     public void OnGet() { }
 
@@ -21,15 +24,21 @@ public class SignInModel(SignInManager<Person> signIn, UserManager<Person> users
         if (!ModelState.IsValid) return Page();
         var login = Login.Trim();
         // Makers often have no email: a user name works as well as an address.
-        var person = await users.FindByNameAsync(login) ?? await users.FindByEmailAsync(login);
+        var person = await users.FindByNameAsync(login) ?? await users.FindByEmailAsync(login) ?? await buyers.ByPhoneAsync(login);
         if (person is not null)
         {
             var result = await signIn.PasswordSignInAsync(person, Password, RememberMe, lockoutOnFailure: true);
             if (result.Succeeded)
                 return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : StartPage(await users.GetRolesAsync(person)));
-            if (result.IsLockedOut)
+            if (result.IsLockedOut && person.DeletedAt is null)
             {
                 ModelState.AddModelError("", text["LockedOut"]);
+                return Page();
+            }
+            if (result.IsNotAllowed && person.DeletedAt is null)
+            {
+                NeedsConfirmation = true;
+                ModelState.AddModelError("", buyerText["ConfirmFirst"]);
                 return Page();
             }
         }

@@ -1,6 +1,7 @@
 using Hangfire;
 using PasKreatif.Orders;
 using PasKreatif.Payments;
+using PasKreatif.Payments.Midtrans;
 using PasKreatif.Storefront.Pages.Cart;
 
 namespace PasKreatif.Storefront.Pages.Checkout;
@@ -20,6 +21,28 @@ public static class CheckoutEndpoints
             // Anything but a forged or stale call is answered 200, so Stripe stops retrying what changes nothing.
             return outcome == WebhookOutcome.BadSignature ? Results.BadRequest() : Results.Ok(new { outcome = outcome.ToString() });
         }).DisableAntiforgery();
+        app.MapPost("/midtrans/notification", async (HttpRequest request, MidtransNotifications notifications, CancellationToken ct) =>
+        {
+            using var reader = new StreamReader(request.Body);
+            var outcome = await notifications.HandleAsync(await reader.ReadToEndAsync(ct), ct);
+            // Replays, reordering and strangers' transactions are answered 200 so Midtrans stops sending them;
+            // a forged call is refused; a status Midtrans could not confirm is asked for again.
+            // (Always with a body: the shop's status pages would otherwise re-run this POST as a page.)
+            var status = outcome switch
+            {
+                NotificationOutcome.BadSignature or NotificationOutcome.Malformed => StatusCodes.Status400BadRequest,
+                NotificationOutcome.RetryLater => StatusCodes.Status503ServiceUnavailable,
+                _ => StatusCodes.Status200OK,
+            };
+            return Results.Json(new { outcome = outcome.ToString() }, statusCode: status);
+        }).DisableAntiforgery();
+        // The order page's small poll: the status only, never cached.
+        app.MapGet("/pesanan/{token}/status", async (string token, HttpResponse response, OrderQueries orders, CancellationToken ct) =>
+        {
+            response.Headers.CacheControl = "no-store";
+            response.Headers["Referrer-Policy"] = "no-referrer";
+            return await orders.StatusByTokenAsync(token, ct) is { } status ? Results.Ok(new { status = status.ToString() }) : Results.NotFound();
+        });
         var jobs = app.Services.GetRequiredService<IRecurringJobManager>();
         OrderExpiryJob.Schedule(jobs);
         OrderFollowUpJob.Schedule(jobs);

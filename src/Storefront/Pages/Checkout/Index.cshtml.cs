@@ -27,7 +27,7 @@ public sealed class DeliveryInput
 /// </summary>
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
 public class IndexModel(CartService carts, CheckoutService checkout, PaymentMethods methods, OrderOptions options, ShopLinks links,
-    UserManager<Person> users, TimeProvider clock, IStringLocalizer<CheckoutText> text) : PageModel
+    UserManager<Person> users, BuyerAccounts accounts, TimeProvider clock, IStringLocalizer<CheckoutText> text) : PageModel
 {
     [BindProperty] public string Name { get; set; } = "";
     [BindProperty] public string Phone { get; set; } = "";
@@ -40,12 +40,14 @@ public class IndexModel(CartService carts, CheckoutService checkout, PaymentMeth
     [BindProperty] public string? ShownTotal { get; set; }
 
     public CartView Cart { get; private set; } = CartView.Empty;
+    /// <summary>The signed-in buyer's saved addresses; the newest (or the one picked by ?alamat=) fills the form.</summary>
+    public IReadOnlyList<BuyerAddress> SavedAddresses { get; private set; } = [];
     public CheckoutQuote Quote { get; private set; } = new(IndonesianZone.WIB, []);
     public IReadOnlyList<PaymentMethod> Methods => methods.Available;
     public OrderOptions Options => options;
     public DateTimeOffset Now => clock.GetUtcNow();
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(int? alamat, CancellationToken ct)
     {
         Cart = await carts.ViewAsync(CartCookie.Read(HttpContext), ct);
         if (Cart.IsEmpty) return Redirect("/keranjang");
@@ -54,6 +56,8 @@ public class IndexModel(CartService carts, CheckoutService checkout, PaymentMeth
             Name = person.DisplayName;
             Email = person.Email ?? "";
             Phone = person.PhoneNumber ?? "";
+            SavedAddresses = await accounts.AddressesAsync(person.Id, ct);
+            Address = (SavedAddresses.FirstOrDefault(a => a.Id == alamat) ?? SavedAddresses.FirstOrDefault())?.Text ?? "";
         }
         Zone = ZoneChoice.Of(HttpContext);
         Deliveries = Cart.Makers.Select(m => new DeliveryInput

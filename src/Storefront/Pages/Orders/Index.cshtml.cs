@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using PasKreatif.Orders;
 using PasKreatif.People;
@@ -10,7 +11,12 @@ namespace PasKreatif.Storefront.Pages.Orders;
 public class IndexModel(OrderQueries queries, UserManager<Person> users) : PageModel
 {
     public IReadOnlyList<OrderSummary> Orders { get; private set; } = [];
+    [BindProperty(SupportsGet = true, Name = "halaman")] public int PageNumber { get; set; } = 1;
+    public int Pages { get; private set; } = 1;
 
-    public async Task OnGetAsync(CancellationToken ct) =>
-        Orders = await queries.ForBuyerAsync(Guid.Parse(users.GetUserId(User)!), ct);
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        (Orders, Pages) = await queries.ForBuyerAsync(Guid.Parse(users.GetUserId(User)!), PageNumber, ct);
+        PageNumber = Math.Clamp(PageNumber, 1, Pages);
+    }
 }

@@ -8,7 +8,7 @@ using PasKreatif.Storefront.Hosting;
 namespace PasKreatif.Storefront.Pages.Shop;
 
 [OutputCache(PolicyName = CatalogHosting.CachePolicy)]
-public class ProductModel(CatalogPages pages, PasKreatif.Reviews.ReviewQueries reviews) : PageModel
+public class ProductModel(CatalogPages pages, UnavailableListings unavailable, PasKreatif.Reviews.ReviewQueries reviews) : PageModel
 {
     /// <summary>The width the gallery's img carries; the browser picks the file from srcset.</summary>
     public const int GalleryWidth = 640;
@@ -17,12 +17,23 @@ public class ProductModel(CatalogPages pages, PasKreatif.Reviews.ReviewQueries r
     public ProductDetail Product => Data.Product;
     public string Published { get; private set; } = "";
     public TrustView Trust { get; private set; } = null!;
+    /// <summary>A paused or archived product's old link: a notice and goods like it instead of "page not found".</summary>
+    public UnavailableProduct? Gone { get; private set; }
+    /// <summary>Goods like a sold-out product, shown under its notice.</summary>
+    public IReadOnlyList<ListingCard> Similar { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
     {
         var data = await pages.ProductAsync(slug, ct);
-        if (data is null) return NotFound();
+        if (data is null)
+        {
+            Gone = await unavailable.BySlugAsync(slug, ct);
+            if (Gone is null) return NotFound();
+            if (Gone.Archived) Response.StatusCode = StatusCodes.Status410Gone; // gone for good; a paused one may come back
+            return Page();
+        }
         Data = data;
+        if (!data.Product.InStock) Similar = await unavailable.SimilarToAsync(data.Product.Id, ct);
         // The stock count shows here alone: a sale that leaves stock above zero evicts this page, not the lists.
         HttpContext.Features.Get<IOutputCacheFeature>()?.Context.Tags.Add(CatalogHosting.ListingTag(data.Product.Id));
         var (board, answers) = await reviews.ForProductAsync(data.Product.Id, ct);

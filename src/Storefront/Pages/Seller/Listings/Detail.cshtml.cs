@@ -51,18 +51,44 @@ public class DetailModel(CurrentMaker current, ListingEditor editor, ListingGall
     public Task<IActionResult> OnPostRemovePhotoAsync(int photoId, CancellationToken ct) =>
         StepAsync(() => gallery.RemoveAsync(MakerId, Id, photoId, ct), Here + "#foto", "Done.PhotoRemoved", ct);
 
-    /// <summary>Checks the header now; the job does the rest and the upload page shows its progress.</summary>
+    public Task<IActionResult> OnPostCoverPhotoAsync(int photoId, CancellationToken ct) =>
+        StepAsync(() => gallery.CoverAsync(MakerId, Id, photoId, ct), Here + "#foto", "Done.Cover", ct);
+
+    /// <summary>
+    /// Checks the header now; the job does the rest and the upload page shows its progress. The upload
+    /// script asks for JSON: it gets the refusal's words or where to follow the job, never a redirect.
+    /// </summary>
     public async Task<IActionResult> OnPostPhotoAsync(IFormFile? photo, CancellationToken ct)
     {
+        if (Request.Headers.Accept.ToString().Contains("application/json", StringComparison.OrdinalIgnoreCase)) return await PhotoAsJsonAsync(photo, ct);
         Guid? started = null;
-        var result = await StepAsync(async () =>
-        {
-            if (photo is null || photo.Length == 0) throw new PhotoRefusedException(PhotoProblem.Empty);
-            if (photo.Length > PhotoRules.MaxBytes) throw new PhotoRefusedException(PhotoProblem.TooLarge);
-            using var buffer = new MemoryStream((int)photo.Length);
-            await photo.CopyToAsync(buffer, ct);
-            started = (await uploads.StartAsync(MakerId, Id, buffer.ToArray(), ct)).Id;
-        }, Here + "#foto", null, ct);
+        var result = await StepAsync(async () => started = (await StartUploadAsync(photo, ct)).Id, Here + "#foto", null, ct);
         return started is { } id ? LocalRedirect($"/toko-saya/unggahan/{id}") : result;
     }
+
+    async Task<PhotoUpload> StartUploadAsync(IFormFile? photo, CancellationToken ct)
+    {
+        if (photo is null || photo.Length == 0) throw new PhotoRefusedException(PhotoProblem.Empty);
+        if (photo.Length > PhotoRules.MaxBytes) throw new PhotoRefusedException(PhotoProblem.TooLarge);
+        using var buffer = new MemoryStream((int)photo.Length);
+        await photo.CopyToAsync(buffer, ct);
+        return await uploads.StartAsync(MakerId, Id, buffer.ToArray(), ct);
+    }
+
+    async Task<IActionResult> PhotoAsJsonAsync(IFormFile? photo, CancellationToken ct)
+    {
+        Response.Headers.CacheControl = "no-store";
+        if (!await ResolveMakerAsync(ct)) return NotFound();
+        try
+        {
+            var upload = await StartUploadAsync(photo, ct);
+            return new JsonResult(new { id = upload.Id, state = $"/toko-saya/unggahan/{upload.Id}?handler=State", page = $"/toko-saya/unggahan/{upload.Id}" });
+        }
+        catch (ListingNotFoundException) { return NotFound(); }
+        catch (PhotoRefusedException e) { return Refused(e.Problem.ToString(), Text["Photo." + e.Problem] + " " + Text["NothingSaved"]); }
+        catch (ListingRuleException e) { return Refused(e.Code, Text["Rule." + e.Code]); }
+    }
+
+    static JsonResult Refused(string problem, string message) =>
+        new(new { problem, message }) { StatusCode = StatusCodes.Status422UnprocessableEntity };
 }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.Extensions.Localization;
 using PasKreatif.Catalog;
 
 namespace PasKreatif.Storefront.Pages.Seller.Listings;
@@ -43,23 +44,47 @@ public sealed record ListingFormChoices(IReadOnlyList<SelectListItem> Categories
 
 static class ListingFormErrors
 {
-    /// <summary>Replaces the binder's English messages with ours, and adds the domain's field errors; a price that cannot be read says why.</summary>
-    public static void Show(ModelStateDictionary state, IEnumerable<DraftError> errors, Func<string, string> text, MoneyProblem priceProblem)
+    /// <summary>The label each field's messages name it by.</summary>
+    static readonly Dictionary<string, string> Labels = new()
     {
-        var unreadable = state.Where(e => e.Value!.Errors.Count > 0).Select(e => e.Key).ToList();
-        foreach (var key in unreadable)
+        [nameof(ListingForm.Title)] = "Field.Title", [nameof(ListingForm.Description)] = "Field.Description",
+        [nameof(ListingForm.CategoryId)] = "Field.Category", [nameof(ListingForm.ProgrammeId)] = "Field.Programme",
+        [nameof(ListingForm.Price)] = "Field.Price", [nameof(ListingForm.Stock)] = "Field.Stock",
+        [nameof(ListingForm.LeadTimeDays)] = "Field.LeadTime", [nameof(ListingForm.WeightGrams)] = "Field.Weight",
+    };
+
+    /// <summary>
+    /// Replaces the binder's English messages with ours and adds the domain's, one message per field,
+    /// each naming its field: an empty box says it is empty, a typo says a number is wanted.
+    /// </summary>
+    public static void Show(ModelStateDictionary state, ListingForm form, IEnumerable<DraftError> errors, IStringLocalizer text)
+    {
+        var unreadable = new HashSet<string>();
+        foreach (var (key, entry) in state.Where(e => e.Value!.Errors.Count > 0).ToList())
         {
-            state[key]!.Errors.Clear();
-            state.AddModelError(key, text("Error.Number"));
+            entry!.Errors.Clear();
+            var field = key.StartsWith("Form.", StringComparison.Ordinal) ? key[5..] : key;
+            // An empty required text is the domain's to explain; only a typed value that is not a number is the binder's.
+            if (string.IsNullOrWhiteSpace(entry.AttemptedValue) || field is nameof(ListingForm.Title) or nameof(ListingForm.Description)) continue;
+            state.AddModelError(key, text["Error.NumberIn", Labels.TryGetValue(field, out var label) ? text[label] : field]);
+            unreadable.Add(field);
         }
+        var priceProblem = form.PriceProblem;
         if (priceProblem != MoneyProblem.None)
         {
-            state.AddModelError("Form.Price", Money.Explain(priceProblem));
-            errors = errors.Where(e => e.Field != nameof(ListingForm.Price));
+            state.AddModelError("Form.Price", priceProblem == MoneyProblem.Empty ? text["Error.PriceEmpty"] : text["Error.PriceUnreadable", Money.Explain(priceProblem)]);
+            unreadable.Add(nameof(ListingForm.Price));
         }
-        foreach (var e in errors.Where(e => !unreadable.Contains("Form." + e.Field)))
-            state.AddModelError("Form." + e.Field, text("Error." + e.Code));
+        foreach (var e in errors.Where(e => !unreadable.Contains(e.Field)).DistinctBy(e => e.Field))
+            state.AddModelError("Form." + e.Field, text["Error." + Emptied(form, e)]);
     }
+
+    static string Emptied(ListingForm form, DraftError e) => e.Code switch
+    {
+        "TitleLength" when string.IsNullOrWhiteSpace(form.Title) => "TitleEmpty",
+        "DescriptionLength" when string.IsNullOrWhiteSpace(form.Description) => "DescriptionEmpty",
+        _ => e.Code,
+    };
 }
 
 public sealed record ListingFormView(ListingForm Form, ListingFormChoices Choices, bool IsNew);

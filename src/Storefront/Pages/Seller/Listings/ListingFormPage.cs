@@ -27,5 +27,5 @@ public abstract class ListingFormPage(CurrentMaker current, ListingEditor editor
     }
 
     protected void ShowErrors(IEnumerable<DraftError> errors) =>
-        ListingFormErrors.Show(ModelState, errors, key => Text[key], Form.PriceProblem);
+        ListingFormErrors.Show(ModelState, Form, errors, Text);
 }

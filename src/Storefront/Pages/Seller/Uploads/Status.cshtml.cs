@@ -26,6 +26,12 @@ public class StatusModel(CurrentMaker current, PhotoUploads uploads, IStringLoca
         var upload = await uploads.StatusAsync(MakerId, Id, ct);
         if (upload is null) return NotFound();
         Response.Headers.CacheControl = "no-store";
-        return new JsonResult(new { state = upload.State.ToString(), progress = upload.Progress, finished = upload.Finished });
+        var message = upload.State switch
+        {
+            PhotoUploadState.Refused => Text["Photo." + upload.Problem] + " " + Text["NothingSaved"],
+            PhotoUploadState.Done => Text["UploadDone"].Value,
+            _ => Text["UploadState." + upload.State].Value,
+        };
+        return new JsonResult(new { state = upload.State.ToString(), progress = upload.Progress, finished = upload.Finished, problem = upload.Problem.ToString(), message });
     }
 }

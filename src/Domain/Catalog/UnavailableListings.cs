@@ -1,0 +1,42 @@
+using Microsoft.EntityFrameworkCore;
+using PasKreatif.Persistence;
+
+namespace PasKreatif.Catalog;
+
+/// <summary>A product a buyer's old link points at that is paused or archived: its name, where it belonged, goods like it.</summary>
+public sealed record UnavailableProduct(string Title, bool Archived, CategoryLink Category, string ProgrammeName, string ProgrammeSlug,
+    IReadOnlyList<ListingCard> Similar);
+
+/// <summary>What an old link shows instead of "page not found": once-public listings only, never drafts or rejected ones.</summary>
+public sealed class UnavailableListings(MarketplaceDb db, CatalogQueries catalog)
+{
+    public const int SimilarCount = 8;
+
+    public async Task<UnavailableProduct?> BySlugAsync(string slug, CancellationToken ct = default)
+    {
+        var gone = await db.Listings.AsNoTracking()
+            .Where(l => l.Slug == slug && (l.Status == ListingStatus.Paused || (l.Status == ListingStatus.Archived && l.PublishedAt != null)))
+            .Select(l => new
+            {
+                l.Id, l.Title, l.Status, l.CategoryId, l.ProgrammeId, Category = new CategoryLink(l.Category!.Slug, l.Category.NameId, l.Category.NameEn),
+                Programme = l.Programme!.Name, ProgrammeSlug = l.Programme.Slug,
+            })
+            .SingleOrDefaultAsync(ct);
+        if (gone is null) return null;
+        return new UnavailableProduct(gone.Title, gone.Status == ListingStatus.Archived, gone.Category, gone.Programme, gone.ProgrammeSlug,
+            await SimilarAsync(gone.Id, gone.CategoryId, gone.ProgrammeId, ct));
+    }
+
+    /// <summary>For a sold-out product's own page.</summary>
+    public async Task<IReadOnlyList<ListingCard>> SimilarToAsync(int listingId, CancellationToken ct = default)
+    {
+        var of = await db.Listings.AsNoTracking().Where(l => l.Id == listingId).Select(l => new { l.CategoryId, l.ProgrammeId }).SingleAsync(ct);
+        return await SimilarAsync(listingId, of.CategoryId, of.ProgrammeId, ct);
+    }
+
+    /// <summary>On sale and in stock: the same programme's first, then the category's best sellers.</summary>
+    async Task<IReadOnlyList<ListingCard>> SimilarAsync(int listingId, int categoryId, int programmeId, CancellationToken ct) =>
+        await catalog.CardsAsync(catalog.Listings
+            .Where(l => l.Id != listingId && l.CategoryId == categoryId && (l.MadeToOrder || l.Stock > 0))
+            .OrderByDescending(l => l.ProgrammeId == programmeId).ThenByDescending(l => l.UnitsSold).ThenByDescending(l => l.Id), SimilarCount, ct);
+}

@@ -1,0 +1,48 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
+using PasKreatif.Storefront.Hosting;
+
+namespace PasKreatif.Storefront.Pages.Info;
+
+/// <summary>The pages every shop has (about, how to buy, delivery, returns, privacy, terms, contact): words from InfoText.</summary>
+[OutputCache(PolicyName = CatalogHosting.CachePolicy)]
+public class InfoModel : PageModel
+{
+    public void OnGet() { }
+}
+
+/// <summary>A page's text as written in the resource: "## " starts a heading, "- " a list item, any other line a paragraph.</summary>
+public sealed record InfoBlock(string Kind, IReadOnlyList<string> Lines)
+{
+    public static IReadOnlyList<InfoBlock> Parse(string body)
+    {
+        var blocks = new List<InfoBlock>();
+        foreach (var raw in body.Split('\n'))
+        {
+            var line = raw.Trim();
+            if (line.Length == 0) continue;
+            if (line.StartsWith("## ", StringComparison.Ordinal)) blocks.Add(new("h2", [line[3..]]));
+            else if (line.StartsWith("- ", StringComparison.Ordinal))
+            {
+                if (blocks.Count > 0 && blocks[^1].Kind == "ul") ((List<string>)blocks[^1].Lines).Add(line[2..]);
+                else blocks.Add(new("ul", new List<string> { line[2..] }));
+            }
+            else blocks.Add(new("p", [line]));
+        }
+        return blocks;
+    }
+}
+
+/// <summary>The shop's own contact, from configuration (Shop:Contact:*): never a maker's.</summary>
+public sealed record ShopContact(string? Email, string? Phone, string? WhatsApp, string? Address, string? Hours)
+{
+    public static ShopContact From(IConfiguration configuration)
+    {
+        var c = configuration.GetSection("Shop:Contact");
+        static string? Clean(string? v) => string.IsNullOrWhiteSpace(v) ? null : v.Trim();
+        return new(Clean(c["Email"]), Clean(c["Phone"]), Clean(c["WhatsApp"]), Clean(c["Address"]), Clean(c["Hours"]));
+    }
+
+    /// <summary>wa.me wants the number in 62 form, digits only.</summary>
+    public string? WhatsAppLink => WhatsApp is null ? null : Sharing.ShareLinks.InternationalPhone(WhatsApp) is { } n ? "https://wa.me/" + n : null;
+}

@@ -1,0 +1,34 @@
+using NetVips;
+using ZXing;
+using ZXing.Common;
+using ZXing.QrCode;
+
+namespace PasKreatif.Integration.Tests.Fixtures;
+
+/// <summary>Reads a QR code back from what a buyer's phone would see: an SVG or PNG, rasterised by libvips and decoded by ZXing.</summary>
+public static class QrReader
+{
+    public static string Read(byte[] image)
+    {
+        // An SVG is drawn at one pixel per module; scaled up as a screen would show it.
+        var svg = System.Text.Encoding.UTF8.GetString(image, 0, Math.Min(image.Length, 200)).TrimStart().StartsWith('<');
+        using var loaded = svg ? Image.SvgloadBuffer(image, scale: 8) : Image.NewFromBuffer(image);
+        // A white background under any transparency, then grey: what a camera's decoder works on.
+        using var flat = loaded.HasAlpha() ? loaded.Flatten(background: [255, 255, 255]) : loaded.Copy();
+        using var grey = flat.Colourspace(Enums.Interpretation.Bw).Cast(Enums.BandFormat.Uchar);
+        var pixels = grey.WriteToMemory<byte>();
+        var source = new RGBLuminanceSource(pixels, grey.Width, grey.Height, RGBLuminanceSource.BitmapFormat.Gray8);
+        var result = new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(source)),
+            new Dictionary<DecodeHintType, object> { [DecodeHintType.TRY_HARDER] = true });
+        return result?.Text ?? throw new InvalidOperationException("No QR code could be read from the image.");
+    }
+
+    /// <summary>The image behind a data: address as the order page writes it.</summary>
+    public static string ReadDataUri(string dataUri)
+    {
+        var comma = dataUri.IndexOf(',');
+        if (!dataUri.StartsWith("data:", StringComparison.Ordinal) || comma < 0 || !dataUri[..comma].EndsWith(";base64", StringComparison.Ordinal))
+            throw new InvalidOperationException($"Not a base64 data: address: {dataUri[..Math.Min(40, dataUri.Length)]}");
+        return Read(Convert.FromBase64String(dataUri[(comma + 1)..]));
+    }
+}
