@@ -17,19 +17,10 @@ public class MidtransMoneyTests(MidtransShopFactory factory) : IClassFixture<Mid
 {
     FakeMidtrans Midtrans => factory.Midtrans;
 
-    async Task<(Order Order, FakeMidtrans.Transaction Transaction)> PlaceAsync(string method, string maker, int skip, string email, int quantity = 1)
-    {
-        var order = await OrderSteps.PlaceAsync(factory, method, email, [(maker, skip, quantity)], stock: 5);
-        return (order, Midtrans.For(order.Number));
-    }
+    Task<(Order Order, FakeMidtrans.Transaction Transaction)> PlaceAsync(string method, string maker, int skip, string email, int quantity = 1) =>
+        MidtransSteps.PlaceAsync(factory, method, maker, skip, email, quantity);
 
-    async Task<string> NotifyAsync(string orderId)
-    {
-        using var client = factory.CreateClient();
-        var response = await FakeMidtrans.DeliverAsync(client, Midtrans.Notification(orderId));
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("outcome").GetString()!;
-    }
+    async Task<string> NotifyAsync(string orderId) => await MidtransSteps.OutcomeAsync(await MidtransSteps.DeliverAsync(factory, Midtrans.Notification(orderId)));
 
     async Task<AttemptStatus> AttemptAsync(string reference)
     {

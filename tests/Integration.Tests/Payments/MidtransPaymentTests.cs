@@ -17,23 +17,12 @@ public class MidtransPaymentTests(MidtransShopFactory factory) : IClassFixture<M
 {
     FakeMidtrans Midtrans => factory.Midtrans;
 
-    async Task<(Order Order, FakeMidtrans.Transaction Transaction)> PlaceAsync(string method, string maker, int skip, string email, int quantity = 1)
-    {
-        var order = await OrderSteps.PlaceAsync(factory, method, email, [(maker, skip, quantity)], stock: 5);
-        return (order, Midtrans.For(order.Number));
-    }
+    Task<(Order Order, FakeMidtrans.Transaction Transaction)> PlaceAsync(string method, string maker, int skip, string email, int quantity = 1) =>
+        MidtransSteps.PlaceAsync(factory, method, maker, skip, email, quantity);
 
-    async Task<HttpResponseMessage> NotifyAsync(string notification)
-    {
-        using var client = factory.CreateClient();
-        return await FakeMidtrans.DeliverAsync(client, notification);
-    }
+    Task<HttpResponseMessage> NotifyAsync(string notification) => MidtransSteps.DeliverAsync(factory, notification);
 
-    async Task<string> OutcomeAsync(HttpResponseMessage response)
-    {
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("outcome").GetString()!;
-    }
+    static Task<string> OutcomeAsync(HttpResponseMessage response) => MidtransSteps.OutcomeAsync(response);
 
     [Fact]
     public async Task Checkout_offers_each_Midtrans_method_by_its_own_name_when_the_keys_are_set()
