@@ -57,6 +57,8 @@ public static class RouteTable
         new("GET /sitemap.xml", "/sitemap.xml", "ok ok ok ok ok ok"),
         new("GET /robots.txt", "/robots.txt", "ok ok ok ok ok ok"),
         new("POST /stripe/webhook", "/stripe/webhook", "400 400 400 400 400 400"),
+        new("POST /midtrans/notification", "/midtrans/notification", "400 400 400 400 400 400"), // an empty body is malformed
+        new("GET /pesanan/{token}/status", "/pesanan/{orderToken}/status", "ok ok ok ok ok ok"),
 
         // Accounts
         new("PAGE /masuk", "/masuk", "ok ok ok ok ok ok"),
