@@ -52,6 +52,7 @@ public static class DomainServices
         services.AddScoped<CatalogPages>();
         services.AddScoped<CatalogSearch>();
         services.AddScoped<MakerWorkspaceQueries>();
+        services.AddScoped<MakerToday>();
         services.AddScoped<InvitationService>();
         services.AddScoped<Ledger.RevenueLedger>();
         services.AddScoped<Organisation.ScopeOverview>();

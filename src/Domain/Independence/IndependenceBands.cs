@@ -9,9 +9,14 @@ public enum IndependenceBand { Memulai, Berkembang, Mandiri }
 public sealed record MonthResult(DateOnly Month, Money Net, Money Target, int Percent, IndependenceBand Band);
 
 /// <summary>The bands of shared/decisions.md, as plain arithmetic over a maker's monthly net revenue.</summary>
+/// <summary>Where a month stands so far: its band, the next one, and the rupiah still missing to reach it (none once the target is reached).</summary>
+public sealed record BandStep(int Percent, IndependenceBand Band, IndependenceBand? Next, Money LeftToNext);
+
 public static class IndependenceBands
 {
     public const int MonthsForMandiri = 3;
+    public const int BerkembangPercent = 25;
+    public const int TargetPercent = 100;
 
     /// <summary>The first day of the calendar month an instant falls in, in the office's zone.</summary>
     public static DateOnly MonthOf(DateTimeOffset instant, IndonesianZone zone)
@@ -48,11 +53,27 @@ public static class IndependenceBands
             var percent = PercentOf(net, target);
             var run = Enumerable.Range(0, MonthsForMandiri).Select(i => month.AddMonths(-i))
                 .All(m => Reached(netByMonth.GetValueOrDefault(m, Money.Zero), targetFor(m)));
-            var band = run ? IndependenceBand.Mandiri : percent < 25 ? IndependenceBand.Memulai : IndependenceBand.Berkembang;
+            var band = run ? IndependenceBand.Mandiri : percent < BerkembangPercent ? IndependenceBand.Memulai : IndependenceBand.Berkembang;
             results.Add(new MonthResult(month, net, target, percent, band));
         }
         return results;
     }
+
+    /// <summary>
+    /// The month so far against its target: under 25% the next band is Berkembang at a quarter of the target;
+    /// from there the target itself, which three months running make Mandiri.
+    /// </summary>
+    public static BandStep StepOf(Money net, Money target)
+    {
+        var percent = PercentOf(net, target);
+        if (percent < BerkembangPercent)
+            return new BandStep(percent, IndependenceBand.Memulai, IndependenceBand.Berkembang, Left(net, new Money(Math.Ceiling(target.Amount * BerkembangPercent / 100m))));
+        if (!Reached(net, target)) return new BandStep(percent, IndependenceBand.Berkembang, IndependenceBand.Mandiri, Left(net, target));
+        return new BandStep(percent, IndependenceBand.Berkembang, null, Money.Zero);
+    }
+
+    // Rounded up, so paying the amount shown always reaches the band.
+    static Money Left(Money net, Money goal) => new(Math.Max(0, Math.Ceiling(goal.Amount - net.Amount)));
 
     /// <summary>Net revenue per month in the zone from signed ledger amounts (credits positive, reversals negative).</summary>
     public static Dictionary<DateOnly, Money> NetByMonth(IEnumerable<(DateTimeOffset At, Money Signed)> entries, IndonesianZone zone) =>

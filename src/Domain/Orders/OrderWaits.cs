@@ -13,14 +13,18 @@ public enum WaitParty { Buyer, Maker, Group, Office, Gateway }
 public sealed record OrderWait(int OrderId, string Number, int? FulfilmentId, WaitFor What, WaitParty Who, string WhoName, DateTimeOffset Since, DateTimeOffset? Due)
 {
     public TimeSpan Waited(DateTimeOffset now) => now - Since;
+
+    /// <summary>Past its deadline: shown to the maker and in the mentors' queue.</summary>
+    public bool IsLate(DateTimeOffset now) => Due is { } due && now > due;
 }
 
 /// <summary>The facts about one order that decide its waits.</summary>
 public sealed record OrderSnapshot(int Id, string Number, OrderStatus Status, PaymentMethod Method, string BuyerName, DateTimeOffset PlacedAt,
     DateTimeOffset? PaymentDueAt, DateTimeOffset? PaidAt, IReadOnlyList<PartSnapshot> Parts, IReadOnlyList<RefundSnapshot> Refunds);
 
+/// <summary><paramref name="LeadTimeDays"/>: the longest lead time of the part's made-to-order lines, 0 when none is made to order.</summary>
 public sealed record PartSnapshot(int Id, FulfilmentStatus Status, DeliveryMethod Delivery, bool Paid, DateTimeOffset UpdatedAt, DateTimeOffset? ShippedAt,
-    DateTimeOffset? CollectBy, string MakerName, string GroupName, string OfficeName);
+    DateTimeOffset? CollectBy, string MakerName, string GroupName, string OfficeName, int LeadTimeDays = 0);
 
 public sealed record RefundSnapshot(int Id, RefundStatus Status, RefundRoute Route, DateTimeOffset CreatedAt, DateTimeOffset? AccountGivenAt, IReadOnlyList<int> PartIds);
 
@@ -33,6 +37,17 @@ public sealed record RefundSnapshot(int Id, RefundStatus Status, RefundRoute Rou
 /// </summary>
 public static class OrderWaits
 {
+    /// <summary>What buyers know from the big marketplaces: a new order is answered (taken on) within a day...</summary>
+    public static readonly TimeSpan AnswerWithin = TimeSpan.FromHours(24);
+
+    /// <summary>...and shipped or made ready within two days, or within its lead time when made to order.</summary>
+    public static readonly TimeSpan HandOverWithin = TimeSpan.FromHours(48);
+
+    /// <summary>When the maker's next move on a part is due, counted from when the order could be worked on (paid, or placed for cash at pickup).</summary>
+    public static DateTimeOffset PreparationDue(FulfilmentStatus status, DateTimeOffset start, int leadTimeDays) =>
+        status == FulfilmentStatus.New ? start + AnswerWithin
+            : start + (leadTimeDays > 0 ? TimeSpan.FromDays(leadTimeDays) : HandOverWithin);
+
     public static IReadOnlyList<OrderWait> For(OrderSnapshot order, int shippedDeliveredAfterDays)
     {
         var waits = new List<OrderWait>();
@@ -53,9 +68,11 @@ public static class OrderWaits
             {
                 var cash = order.Method == PaymentMethod.CashOnPickup && !part.Paid;
                 var since = part.Status == FulfilmentStatus.New && order.PaidAt is { } paid && paid > part.UpdatedAt ? paid : part.UpdatedAt;
+                var start = order.PaidAt is { } paidAt && !cash ? paidAt : order.PlacedAt;
                 waits.Add(part.Status switch
                 {
-                    FulfilmentStatus.New or FulfilmentStatus.Preparing => Wait(part.Id, WaitFor.Preparation, WaitParty.Maker, part.MakerName, since, part.CollectBy),
+                    FulfilmentStatus.New or FulfilmentStatus.Preparing => Wait(part.Id, WaitFor.Preparation, WaitParty.Maker, part.MakerName, since,
+                        PreparationDue(part.Status, start, part.LeadTimeDays)),
                     FulfilmentStatus.ReadyForPickup when cash => Wait(part.Id, WaitFor.CashAtPickup, WaitParty.Group, part.GroupName, part.UpdatedAt, part.CollectBy),
                     FulfilmentStatus.ReadyForPickup => Wait(part.Id, WaitFor.Collection, WaitParty.Buyer, order.BuyerName, part.UpdatedAt),
                     _ => Wait(part.Id, WaitFor.Delivery, WaitParty.Maker, part.MakerName, part.ShippedAt ?? part.UpdatedAt,
