@@ -1,7 +1,9 @@
 using PasKreatif.Domain.Tests.Media;
 using System.Text;
 using Deque.AxeCore.Playwright;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
+using PasKreatif.Orders;
 
 namespace PasKreatif.Browser.Tests.Journeys;
 
@@ -123,6 +125,31 @@ public class WorkspaceJourneyTests(BrowserFixture fixture)
         var found = axe.Violations.Select(v => $"{v.Id}: {string.Join(", ", v.Nodes.Select(n => n.Html))}").ToList();
         await BrowserFixture.ScreenshotAsync(page, $"maker-earnings-{width}");
         Assert.True(found.Count == 0, string.Join("; ", found));
+    }
+
+    [Theory]
+    [InlineData(360, 740)]
+    [InlineData(1280, 800)]
+    public async Task The_start_page_lists_an_order_waiting_since_yesterday_first(int width, int height)
+    {
+        string number;
+        await using (var db = fixture.Shop.OpenDb())
+        {
+            var parts = await db.Fulfilments.Include(f => f.Order).Where(f => f.Maker!.Person!.UserName == "pembuat").OrderBy(f => f.Id).ToListAsync();
+            foreach (var f in parts.Where(f => f.Status is FulfilmentStatus.New or FulfilmentStatus.Preparing)) f.Status = FulfilmentStatus.Delivered;
+            var yesterday = DateTimeOffset.UtcNow.AddHours(-25);
+            var part = parts[0];
+            (part.Status, part.UpdatedAt) = (FulfilmentStatus.New, yesterday);
+            (part.Order!.Status, part.Order.PaymentMethod, part.Order.PaidAt) = (OrderStatus.Paid, PasKreatif.Payments.PaymentMethod.BankTransfer, yesterday);
+            await db.SaveChangesAsync();
+            number = part.Order.Number;
+        }
+        var page = await SignedInMakerAsync(width, height);
+        var first = page.Locator(".today-item").First;
+        await Assertions.Expect(first).ToContainTextAsync("1 pesanan perlu disiapkan");
+        await Assertions.Expect(first).ToContainTextAsync(number);
+        await Assertions.Expect(first).ToContainTextAsync("1 terlambat");
+        await MakerJourneyTests.AssertAccessibleAsync(page, $"maker-start-{width}");
     }
 
     async Task<IPage> SignedInMakerAsync(int width = 360, int height = 740)
