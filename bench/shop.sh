@@ -1,5 +1,6 @@
 # Shared by bench/run.sh and bench/lighthouse.sh: the shop in Release on the private "bench" cluster.
 # Source after scripts/common.sh with WORK set; bench_start_shop TIER sets SHOP_BASE[TIER] and SHOP_PID[TIER].
+# BENCH_DB names another database than bench_TIER (for example a copy made before a change).
 
 declare -A SHOP_BASE=() SHOP_PID=()
 
@@ -13,17 +14,17 @@ bench_cleanup() {
 psql_bench() { as_pg "$PG_BIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -tAq "$@"; }
 
 bench_start_shop() {
-    local tier=$1 port
+    local tier=$1 port db=${BENCH_DB:-bench_$1}
     # The cluster is kept between runs: loading 100,000 listings takes minutes, once.
     pg_start bench
-    psql_bench -d postgres -c "SELECT 1 FROM pg_database WHERE datname='bench_$tier'" | grep -q 1 \
-        || as_pg "$PG_BIN/createdb" -h 127.0.0.1 -p "$PG_PORT" -U postgres "bench_$tier"
+    psql_bench -d postgres -c "SELECT 1 FROM pg_database WHERE datname='$db'" | grep -q 1 \
+        || as_pg "$PG_BIN/createdb" -h 127.0.0.1 -p "$PG_PORT" -U postgres "$db"
     [ -f "$WORK/built" ] || { log "Building the shop (Release)"; dotnet build src/Storefront -c Release -nologo -v quiet >/dev/null; touch "$WORK/built"; }
     port=$(free_port)
     SHOP_BASE[$tier]=http://127.0.0.1:$port
     # No Hangfire worker: background jobs are not what this measures, and the demo months lie in the past,
     # so the expiry job would rewrite thousands of unpaid orders (and evict the catalogue cache) mid-run.
-    ConnectionStrings__Marketplace="$(pg_connection "bench_$tier")" Database__MigrateOnStart=true Demo__Tier=$tier Demo__AnchorDate=${Demo__AnchorDate:-2026-11-01} Jobs__RunServer=false \
+    ConnectionStrings__Marketplace="$(pg_connection "$db");Command Timeout=0" Database__MigrateOnStart=true Demo__Tier=$tier Demo__AnchorDate=${Demo__AnchorDate:-2026-11-01} Jobs__RunServer=false \
     Media__Root=$PG_DIR/media-$tier Mail__PickupFolder=$WORK/mail-$tier ASPNETCORE_ENVIRONMENT=Production Shop__BaseUrl=${SHOP_BASE[$tier]} \
         dotnet src/Storefront/bin/Release/net10.0/PasKreatif.Storefront.dll --urls "${SHOP_BASE[$tier]}" --contentRoot "$REPO_ROOT/src/Storefront" \
         > "$WORK/app-$tier.log" 2>&1 &

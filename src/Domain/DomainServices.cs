@@ -20,7 +20,7 @@ public static class DomainServices
     {
         var connection = configuration.GetConnectionString(ConnectionName)
             ?? throw new InvalidOperationException("ConnectionStrings:Marketplace is not set. ./run.sh sets it, or see README.md.");
-        services.AddDbContext<MarketplaceDb>(o => o.UseNpgsql(CatalogSearch.WithTypoThreshold(connection)));
+        services.AddDbContext<MarketplaceDb>(o => o.UseNpgsql(ShopConnection.Tuned(connection)));
         services.AddSingleton(TimeProvider.System);
         services.Configure<DatabaseOptions>(configuration.GetSection("Database"));
         services.Configure<DemoOptions>(configuration.GetSection("Demo"));

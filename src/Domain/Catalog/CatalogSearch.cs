@@ -1,6 +1,7 @@
+using System.Globalization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
-using NpgsqlTypes;
+using Npgsql;
 using PasKreatif.Persistence;
 
 namespace PasKreatif.Catalog;
@@ -10,20 +11,29 @@ public sealed record TextPart(string Text, bool Matched);
 
 public sealed record SearchHit(ListingCard Card, IReadOnlyList<TextPart> Highlight);
 
-public sealed record SearchResult(string Query, IReadOnlyList<SearchHit> Hits, int Page, bool HasMore, IReadOnlyList<string> Suggestions);
+/// <param name="Total">How many listings match, over all pages.</param>
+/// <param name="DidYouMean">The query with its unknown words corrected, when only the corrected words found goods.</param>
+public sealed record SearchResult(string Query, IReadOnlyList<SearchHit> Hits, int Page, bool HasMore, int Total, string? DidYouMean)
+{
+    public static readonly SearchResult Empty = new("", [], 1, false, 0, null);
+}
 
 /// <summary>
-/// Indonesian full-text search (stemming by the 'indonesian' configuration) ranked by ts_rank,
-/// with pg_trgm word similarity on the title for typing mistakes and "did you mean".
+/// Full-text search over a document the database keeps per listing (title, category names in both
+/// languages, programme, description; see CatalogSearchIndex), answered by a GIN index over the goods on
+/// sale. A word the shop does not know is matched to its nearest known words by trigram likeness over
+/// the word list (thousands of words, not every title), so a typo costs one small lookup. Every word must
+/// match (as typed, stemmed, corrected, or as the start of a word for the last one); only when that finds
+/// less than a page, listings matching any word follow. Goods matching the words as typed or stemmed
+/// rank above those matching only a correction, then by weight (title, category, programme, description).
 /// </summary>
 public sealed class CatalogSearch(MarketplaceDb db)
 {
     public const int PageSize = 24;
     public const int MaxPages = 20;
-    const string Config = "indonesian";
-    /// <summary>pg_trgm's default (0.6) misses one dropped letter in a short word ("kerajnan" scores 0.58).</summary>
+    /// <summary>How alike (pg_trgm similarity) a known word must be to stand in for an unknown one.</summary>
     public const double TypoSimilarity = 0.4;
-    const double SuggestSimilarity = 0.25;
+    const int Corrections = 2;
     // Private-use characters mark matches; they cannot come from a buyer's or maker's words after cleaning.
     const char Start = '\uE000', Stop = '\uE001';
 
@@ -32,56 +42,141 @@ public sealed class CatalogSearch(MarketplaceDb db)
         var words = Words(text);
         var query = string.Join(' ', words);
         page = Math.Clamp(page, 1, MaxPages);
-        if (words.Count == 0) return new SearchResult("", [], 1, false, []);
+        if (words.Count == 0) return SearchResult.Empty;
 
-        // Any word may match; listings matching more words (and in the title) rank higher.
-        var tsQuery = string.Join(" | ", words);
-        // "<%" (word similarity at or above the threshold set on every connection) can use the
-        // trigram index; a comparison of word_similarity() with a constant reads every title.
-        var rows = await db.Listings.AsNoTracking()
-            .Where(l => l.Status == ListingStatus.Approved)
-            .Where(l => EF.Property<NpgsqlTsVector>(l, CatalogSearchConfiguration.SearchVector).Matches(EF.Functions.ToTsQuery(Config, tsQuery))
-                        || EF.Functions.TrigramsAreWordSimilar(query, l.Title))
-            .OrderByDescending(l => EF.Property<NpgsqlTsVector>(l, CatalogSearchConfiguration.SearchVector).Rank(EF.Functions.ToTsQuery(Config, tsQuery))
-                                    + EF.Functions.TrigramsWordSimilarity(query, l.Title) * 0.5)
-            .ThenByDescending(l => l.UnitsSold).ThenBy(l => l.Id)
-            .Skip((page - 1) * PageSize).Take(PageSize + 1)
-            .SelectMany(
-                l => l.Photos.Where(p => p.RevisionId == null).OrderBy(p => p.Position).Select(p => p.Photo).Take(1).DefaultIfEmpty(),
-                (l, cover) => new
-                {
-                    Card = new ListingCard(
-                        l.Id, l.Slug, l.Title, l.Price, l.MadeToOrder || l.Stock > 0, l.MadeToOrder,
-                        l.Maker!.DisplayName, l.Maker.Slug, l.Programme!.Name,
-                        cover != null ? cover.Hash : null, cover != null ? cover.Width : 0, cover != null ? cover.Height : 0),
-                    Headline = EF.Functions.ToTsQuery(Config, tsQuery).GetResultHeadline(l.Title, $"StartSel={Start}, StopSel={Stop}, HighlightAll=true"),
-                })
-            .ToListAsync(ct);
-
-        var hits = rows.Take(PageSize).Select(r => new SearchHit(r.Card, Parts(r.Headline))).ToList();
-        var suggestions = hits.Count == 0 && page == 1 ? await SuggestAsync(query, ct) : [];
-        return new SearchResult(query, hits, page, rows.Count > PageSize && page < MaxPages, suggestions);
+        var corrections = await CorrectionsAsync(words, ct);
+        var plan = new SearchPlan(words, corrections);
+        var rows = await RowsAsync(plan, allWords: true, page, ct);
+        var total = rows.Count > 0 ? rows[0].Total : 0;
+        // Every word found goods only once corrected: say which words they were.
+        var didYouMean = rows.Count > 0 && !rows.Any(r => r.Strict) && plan.Corrected != query ? plan.Corrected : null;
+        if (words.Count > 1 && total < PageSize && page == 1 || words.Count > 1 && total == 0)
+        {
+            rows = await RowsAsync(plan, allWords: false, page, ct);
+            total = rows.Count > 0 ? rows[0].Total : 0;
+        }
+        var hits = rows.Select(r => new SearchHit(r.Card(), Parts(r.Headline))).ToList();
+        return new SearchResult(query, hits, page, page * PageSize < total && page < MaxPages, total, didYouMean);
     }
 
-    /// <summary>
-    /// The connection string with the typo threshold set for the session, so "&lt;%" matches what
-    /// the search means without a SET command per query.
-    /// </summary>
-    public static string WithTypoThreshold(string connectionString)
+    /// <summary>Near known words for each word the shop does not know, best first.</summary>
+    async Task<Dictionary<string, List<string>>> CorrectionsAsync(List<string> words, CancellationToken ct)
     {
-        var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
-        var setting = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"-c pg_trgm.word_similarity_threshold={TypoSimilarity}");
-        builder.Options = string.IsNullOrEmpty(builder.Options) ? setting : builder.Options + " " + setting;
-        return builder.ToString();
+        // Nearest first by the trigram index (a KNN walk of the word list); a word already known needs none.
+        var found = await db.Database.SqlQueryRaw<CorrectionRow>(
+            """
+            SELECT w.word AS "Word", t."Term" AS "Term"
+            FROM unnest(@words) WITH ORDINALITY AS w(word, n)
+            CROSS JOIN LATERAL (
+                SELECT s."Term", similarity(s."Term", w.word) AS likeness FROM "SearchTerms" s
+                ORDER BY s."Term" <-> w.word LIMIT @count) t
+            WHERE t.likeness >= @likeness AND NOT EXISTS (SELECT 1 FROM "SearchTerms" k WHERE k."Term" = w.word)
+            ORDER BY w.n, t.likeness DESC, t."Term"
+            """,
+            new NpgsqlParameter("words", words.ToArray()), new NpgsqlParameter("likeness", TypoSimilarity),
+            new NpgsqlParameter("count", Corrections)).ToListAsync(ct);
+        return found.GroupBy(f => f.Word).ToDictionary(g => g.Key, g => g.Select(f => f.Term).ToList());
     }
 
-    /// <summary>Near matches for an empty result: the titles closest by trigram similarity.</summary>
-    async Task<IReadOnlyList<string>> SuggestAsync(string query, CancellationToken ct) =>
-        (await db.Listings.AsNoTracking()
-            .Where(l => l.Status == ListingStatus.Approved && EF.Functions.TrigramsWordSimilarity(query, l.Title) > SuggestSimilarity)
-            .OrderByDescending(l => EF.Functions.TrigramsWordSimilarity(query, l.Title)).ThenBy(l => l.Title)
-            .Select(l => l.Title).Take(15)
-            .ToListAsync(ct)).Distinct().Take(5).ToList();
+    async Task<List<HitRow>> RowsAsync(SearchPlan plan, bool allWords, int page, CancellationToken ct)
+    {
+        var (sql, parameters) = plan.Sql(allWords);
+        parameters.Add(new NpgsqlParameter("take", PageSize));
+        parameters.Add(new NpgsqlParameter("skip", (page - 1) * PageSize));
+        parameters.Add(new NpgsqlParameter("marks", $"StartSel={Start}, StopSel={Stop}, HighlightAll=true"));
+        return await db.Database.SqlQueryRaw<HitRow>(sql, parameters.ToArray()).ToListAsync(ct);
+    }
+
+    /// <summary>The tsquery text of one search, built from parameters only: words never enter the SQL.</summary>
+    sealed class SearchPlan(List<string> words, Dictionary<string, List<string>> corrections)
+    {
+        public string Corrected { get; } = string.Join(' ', words.Select(w => corrections.TryGetValue(w, out var c) ? c[0] : w));
+
+        public (string Sql, List<NpgsqlParameter> Parameters) Sql(bool allWords)
+        {
+            var parameters = new List<NpgsqlParameter>();
+            string P(string value)
+            {
+                var name = "p" + parameters.Count.ToString(CultureInfo.InvariantCulture);
+                parameters.Add(new NpgsqlParameter(name, value));
+                return "@" + name;
+            }
+            var strict = new List<string>();
+            var loose = new List<string>();
+            var highlight = new List<string>();
+            for (var i = 0; i < words.Count; i++)
+            {
+                var w = P(words[i]);
+                var forms = $"to_tsquery('simple', {w}) || to_tsquery('indonesian', {w}) || to_tsquery('english', {w})";
+                var any = new StringBuilder(forms);
+                highlight.Add(words[i]);
+                foreach (var term in corrections.GetValueOrDefault(words[i]) ?? [])
+                {
+                    any.Append($" || to_tsquery('simple', {P(term)})");
+                    highlight.Add(term);
+                }
+                // The last word may be one the buyer has not finished typing.
+                if (i == words.Count - 1 && words[i].Length >= 3) any.Append($" || to_tsquery('simple', {P(words[i] + ":*")})");
+                strict.Add($"({forms})");
+                loose.Add($"({any})");
+            }
+            var join = allWords ? " && " : " || ";
+            var marked = P(string.Join(" | ", highlight));
+            var sql = $"""
+                WITH q AS (SELECT {string.Join(join, loose)} AS m, {string.Join(join, strict)} AS s),
+                hits AS (
+                    SELECT l."Id", l."UnitsSold", l."SearchVector" @@ q.s AS strict, ts_rank(l."SearchVector", q.m) AS rank
+                    FROM "Listings" l CROSS JOIN q
+                    WHERE l."Status" = 'Approved' AND l."SearchVector" @@ q.m),
+                page AS (
+                    SELECT h.*, count(*) OVER () AS total FROM hits h
+                    ORDER BY h.strict DESC, h.rank DESC, h."UnitsSold" DESC, h."Id"
+                    LIMIT @take OFFSET @skip)
+                SELECT l."Id", l."Slug", l."Title", l."Price", l."Stock", l."MadeToOrder",
+                       m."DisplayName" AS "MakerName", m."Slug" AS "MakerSlug", pr."Name" AS "ProgrammeName",
+                       c."Hash" AS "PhotoHash", coalesce(c."Width", 0) AS "PhotoWidth", coalesce(c."Height", 0) AS "PhotoHeight",
+                       p.strict AS "Strict", p.total::int AS "Total",
+                       ts_headline('indonesian', l."Title", to_tsquery('indonesian', {marked}), @marks) AS "Headline"
+                FROM page p
+                JOIN "Listings" l ON l."Id" = p."Id"
+                JOIN "Makers" m ON m."Id" = l."MakerId"
+                JOIN "Programmes" pr ON pr."Id" = l."ProgrammeId"
+                LEFT JOIN LATERAL (
+                    SELECT ph."Hash", ph."Width", ph."Height" FROM "ListingPhotos" lp JOIN "Photos" ph ON ph."Id" = lp."PhotoId"
+                    WHERE lp."ListingId" = l."Id" AND lp."RevisionId" IS NULL ORDER BY lp."Position" LIMIT 1) c ON true
+                ORDER BY p.strict DESC, p.rank DESC, p."UnitsSold" DESC, p."Id"
+                """;
+            return (sql, parameters);
+        }
+    }
+
+    sealed class CorrectionRow
+    {
+        public string Word { get; set; } = "";
+        public string Term { get; set; } = "";
+    }
+
+    sealed class HitRow
+    {
+        public int Id { get; set; }
+        public string Slug { get; set; } = "";
+        public string Title { get; set; } = "";
+        public decimal Price { get; set; }
+        public int Stock { get; set; }
+        public bool MadeToOrder { get; set; }
+        public string MakerName { get; set; } = "";
+        public string MakerSlug { get; set; } = "";
+        public string ProgrammeName { get; set; } = "";
+        public string? PhotoHash { get; set; }
+        public int PhotoWidth { get; set; }
+        public int PhotoHeight { get; set; }
+        public bool Strict { get; set; }
+        public int Total { get; set; }
+        public string Headline { get; set; } = "";
+
+        public ListingCard Card() => new(Id, Slug, Title, new Money(Price), MadeToOrder || Stock > 0, MadeToOrder,
+            MakerName, MakerSlug, ProgrammeName, PhotoHash, PhotoWidth, PhotoHeight);
+    }
 
     /// <summary>Letters and digits only: the words can go into to_tsquery without syntax errors.</summary>
     internal static List<string> Words(string? text)

@@ -6,8 +6,8 @@ namespace PasKreatif.Catalog;
 /// <summary>
 /// Stock taken by a checkout and given back by a cancellation or expiry, as conditional updates that
 /// each know whether they cross zero: a count that stays above zero shows on the product page alone
-/// (a <see cref="ListingOnlyWrite"/>); selling out or coming back shows on every list, so those writes
-/// stay unmarked and evict the whole catalogue.
+/// (a <see cref="ListingOnlyWrite"/>); selling out changes its card wherever it shows (marked so); coming
+/// back may put it on lists it had left, so that write stays unmarked and evicts the whole catalogue.
 /// </summary>
 public static class ListingStock
 {
@@ -21,9 +21,10 @@ public static class ListingStock
                 .Where(l => l.Id == listingId && l.Status == ListingStatus.Approved && (l.MadeToOrder || l.Stock > quantity))
                 .ExecuteUpdateAsync(s => s.SetProperty(l => l.Stock, l => l.MadeToOrder ? l.Stock : l.Stock - quantity), ct));
             if (kept > 0) return true;
-            var soldOut = await db.Listings
+            // The last unit: the card reads "sold out" now, wherever it shows; no list changes otherwise.
+            var soldOut = await ListingOnlyWrite.RunAsync(listingId, () => db.Listings
                 .Where(l => l.Id == listingId && l.Status == ListingStatus.Approved && !l.MadeToOrder && l.Stock == quantity)
-                .ExecuteUpdateAsync(s => s.SetProperty(l => l.Stock, 0), ct);
+                .ExecuteUpdateAsync(s => s.SetProperty(l => l.Stock, 0), ct), cardChanges: true);
             if (soldOut > 0) return true;
             var enough = await db.Listings.AnyAsync(l => l.Id == listingId && l.Status == ListingStatus.Approved && (l.MadeToOrder || l.Stock >= quantity), ct);
             if (!enough) return false;

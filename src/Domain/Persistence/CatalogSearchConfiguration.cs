@@ -5,20 +5,26 @@ using PasKreatif.Catalog;
 
 namespace PasKreatif.Persistence;
 
-/// <summary>Full-text and trigram search over listings, all expressed in the model.</summary>
-class CatalogSearchConfiguration : IEntityTypeConfiguration<Listing>
+/// <summary>
+/// The search document of each listing (a column the database keeps, see <see cref="CatalogSearchIndex"/>)
+/// and the word list typos are matched against.
+/// </summary>
+class CatalogSearchConfiguration : IEntityTypeConfiguration<Listing>, IEntityTypeConfiguration<SearchTerm>
 {
     public const string SearchVector = "SearchVector";
 
     public void Configure(EntityTypeBuilder<Listing> b)
     {
-        // Title weighs above description (A over B); a shadow column keeps the entity plain C#.
-        b.Property<NpgsqlTsVector>(SearchVector)
-            .HasComputedColumnSql(
-                "setweight(to_tsvector('indonesian'::regconfig, coalesce(\"Title\", '')), 'A') || " +
-                "setweight(to_tsvector('indonesian'::regconfig, coalesce(\"Description\", '')), 'B')", stored: true);
-        b.HasIndex(SearchVector).HasMethod("gin");
-        // Typo tolerance and "did you mean": trigram similarity on the title.
-        b.HasIndex(l => l.Title).HasMethod("gin").HasOperators("gin_trgm_ops").HasDatabaseName("IX_Listings_Title_Trigram");
+        // Written by a trigger from the title, category, programme and description: never by the shop.
+        b.Property<NpgsqlTsVector>(SearchVector).ValueGeneratedOnAddOrUpdate();
+        b.HasIndex(SearchVector).HasMethod("gin").HasFilter("\"Status\" = 'Approved'").HasDatabaseName("IX_Listings_OnSale_Search");
+    }
+
+    public void Configure(EntityTypeBuilder<SearchTerm> b)
+    {
+        b.HasKey(t => t.Term);
+        b.Property(t => t.Term).HasMaxLength(64);
+        // GiST, not GIN: nearest words by distance (ORDER BY <-> LIMIT) is a walk of a GiST index.
+        b.HasIndex(t => t.Term).HasMethod("gist").HasOperators("gist_trgm_ops").HasDatabaseName("IX_SearchTerms_Trigram");
     }
 }

@@ -29,6 +29,7 @@ public class MarketplaceDb(DbContextOptions<MarketplaceDb> options)
     public DbSet<Invitation> Invitations => Set<Invitation>();
     public DbSet<Category> Categories => Set<Category>();
     public DbSet<Listing> Listings => Set<Listing>();
+    public DbSet<SearchTerm> SearchTerms => Set<SearchTerm>();
     public DbSet<ListingRevision> ListingRevisions => Set<ListingRevision>();
     public DbSet<ListingPhoto> ListingPhotos => Set<ListingPhoto>();
     public DbSet<Photo> Photos => Set<Photo>();

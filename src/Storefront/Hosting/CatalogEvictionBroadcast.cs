@@ -9,26 +9,40 @@ using PasKreatif.Persistence;
 
 namespace PasKreatif.Storefront.Hosting;
 
-/// <summary>What a change evicts: the whole catalogue (every page and the facets), or some listings' own pages.</summary>
+/// <summary>
+/// What a change evicts: the whole catalogue (every page and the facets), some listings' own pages, or
+/// some listings' own pages and every page that shows their card (a sell-out changes the card's label).
+/// </summary>
 public sealed class CatalogEvictionScope
 {
-    public static readonly CatalogEvictionScope Everything = new(null);
+    public static readonly CatalogEvictionScope Everything = new(null, []);
 
-    CatalogEvictionScope(IReadOnlyCollection<int>? listings) => Listings = listings;
+    CatalogEvictionScope(IReadOnlyCollection<int>? listings, IReadOnlyCollection<int> cards) => (Listings, Cards) = (listings, cards);
 
     /// <summary>The listings whose pages go; null means everything.</summary>
     public IReadOnlyCollection<int>? Listings { get; }
 
+    /// <summary>Listings whose card changed: their page and every list showing the card go.</summary>
+    public IReadOnlyCollection<int> Cards { get; }
+
     public bool IsEverything => Listings is null;
 
-    public static CatalogEvictionScope Of(IEnumerable<int> listings) => new(listings.Distinct().Order().ToArray());
+    public static CatalogEvictionScope Of(IEnumerable<int> listings) => new(listings.Distinct().Order().ToArray(), []);
+
+    public static CatalogEvictionScope OfCards(IEnumerable<int> listings)
+    {
+        var cards = listings.Distinct().Order().ToArray();
+        return new(cards, cards);
+    }
 
     public CatalogEvictionScope With(CatalogEvictionScope other) =>
-        IsEverything || other.IsEverything ? Everything : Of(Listings!.Concat(other.Listings!));
+        IsEverything || other.IsEverything ? Everything
+            : new(Listings!.Concat(other.Listings!).Distinct().Order().ToArray(), Cards.Concat(other.Cards).Distinct().Order().ToArray());
 
-    /// <summary>"sender:*" or "sender:12,40": short enough for NOTIFY's 8,000 bytes at any realistic number of ids.</summary>
+    /// <summary>"sender:*" or "sender:12,c40" (c: the card too): short enough for NOTIFY's 8,000 bytes at any realistic number of ids.</summary>
     public string ToPayload(string sender) =>
-        sender + ":" + (IsEverything ? "*" : string.Join(',', Listings!.Select(i => i.ToString(CultureInfo.InvariantCulture))));
+        sender + ":" + (IsEverything ? "*" : string.Join(',', Listings!.Select(i =>
+            (Cards.Contains(i) ? "c" : "") + i.ToString(CultureInfo.InvariantCulture))));
 
     /// <summary>Anything unreadable (an older instance's empty notice during a rolling restart) evicts everything.</summary>
     public static (string? Sender, CatalogEvictionScope Scope) Parse(string? payload)
@@ -37,12 +51,15 @@ public sealed class CatalogEvictionScope
         if (colon < 0) return (null, Everything);
         var sender = payload![..colon];
         var ids = new List<int>();
+        var cards = new List<int>();
         foreach (var part in payload[(colon + 1)..].Split(','))
         {
-            if (!int.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out var id)) return (sender, Everything);
+            var card = part.StartsWith('c');
+            if (!int.TryParse(card ? part[1..] : part, NumberStyles.None, CultureInfo.InvariantCulture, out var id)) return (sender, Everything);
             ids.Add(id);
+            if (card) cards.Add(id);
         }
-        return (sender, Of(ids));
+        return (sender, new CatalogEvictionScope(ids.Distinct().Order().ToArray(), cards.Distinct().Order().ToArray()));
     }
 }
 

@@ -24,6 +24,13 @@ public static class CatalogHosting
     /// <summary>A product page's own tag, so a stock count that stays above zero evicts that page alone.</summary>
     public static string ListingTag(int listingId) => "listing:" + listingId.ToString(CultureInfo.InvariantCulture);
 
+    /// <summary>Every cached page showing a listing's card carries this tag, so a sell-out evicts those pages alone.</summary>
+    public static string CardTag(int listingId) => "card:" + listingId.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>Called by the card partial: the page being cached shows this listing's card.</summary>
+    public static void ShowsCard(HttpContext http, int listingId) =>
+        http.Features.Get<IOutputCacheFeature>()?.Context.Tags.Add(CardTag(listingId));
+
     public static IServiceCollection AddCatalog(this IServiceCollection services)
     {
         services.AddOutputCache(o => o.AddPolicy(CachePolicy, b => b
@@ -154,6 +161,7 @@ public sealed class CatalogCacheEviction(CatalogWriterEviction writer) : SaveCha
             return;
         }
         foreach (var id in scope.Listings!) await store.EvictByTagAsync(CatalogHosting.ListingTag(id), CancellationToken.None);
+        foreach (var id in scope.Cards) await store.EvictByTagAsync(CatalogHosting.CardTag(id), CancellationToken.None);
     }
 
     public override void SaveChangesFailed(DbContextErrorEventData eventData) => Taken(eventData.Context);
@@ -197,7 +205,9 @@ public sealed class CatalogBulkUpdateEviction(CatalogWriterEviction writer) : Db
     /// <summary>SaveChanges' own statements are left to <see cref="CatalogCacheEviction"/>, which sees every shown entity.</summary>
     static CatalogEvictionScope? Scope(DbCommand command, CommandExecutedEventData eventData, int result) =>
         result > 0 && eventData.CommandSource != CommandSource.SaveChanges && WritesListings(command.CommandText)
-            ? ListingOnlyWrite.Current is { } listing ? CatalogEvictionScope.Of([listing]) : CatalogEvictionScope.Everything
+            ? ListingOnlyWrite.Current is { } listing
+                ? ListingOnlyWrite.CardChanges ? CatalogEvictionScope.OfCards([listing]) : CatalogEvictionScope.Of([listing])
+                : CatalogEvictionScope.Everything
             : null;
 
     internal static bool WritesListings(string sql) =>

@@ -57,3 +57,16 @@ public class CatalogCursorTests
         Assert.Equal(12, CatalogCursor.KeyOf(CatalogSort.Popular, card));
     }
 }
+
+public class ShopConnectionTests
+{
+    [Fact]
+    public void Repeated_statements_are_prepared_unless_the_connection_string_says_otherwise()
+    {
+        var tuned = new Npgsql.NpgsqlConnectionStringBuilder(PasKreatif.Persistence.ShopConnection.Tuned("Host=db;Username=shop"));
+        Assert.Equal(PasKreatif.Persistence.ShopConnection.PreparedStatements, tuned.MaxAutoPrepare);
+        Assert.Equal(2, tuned.AutoPrepareMinUsages);
+        var chosen = new Npgsql.NpgsqlConnectionStringBuilder(PasKreatif.Persistence.ShopConnection.Tuned("Host=db;Max Auto Prepare=0"));
+        Assert.Equal(0, chosen.MaxAutoPrepare);
+    }
+}

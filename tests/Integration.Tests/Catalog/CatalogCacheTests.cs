@@ -38,8 +38,8 @@ public class CatalogCacheTests(CatalogFactory factory) : IClassFixture<CatalogFa
             [$"/program/{programme}"] = 5,
             [$"/pembuat/{maker}"] = 7, // one more since issue 10: the rating of approved reviews
             [$"/produk/{product}"] = 5, // one more since issue 10: rating columns and public answers (reviews only when rated)
-            ["/cari?q=tas+daur+ulang"] = 1,
-            ["/cari?q=zzzqqq"] = 2,
+            ["/cari?q=tas+daur+ulang"] = 3, // corrections of unknown words, every word, then any word (less than a page)
+            ["/cari?q=zzzqqq"] = 3, // corrections, the search, the categories to try
             ["/sitemap.xml"] = 4,
         };
         foreach (var (url, bound) in pages)

@@ -79,16 +79,31 @@ public class SearchTests(SearchFactory factory) : IClassFixture<SearchFactory>
     }
 
     [Fact]
-    public async Task An_empty_result_suggests_near_matches()
+    public async Task Typos_in_every_word_still_find_the_goods_and_offer_the_corrected_words()
     {
         await factory.SeedAsync();
         using var client = ShopClient.For(factory);
-        var page = await client.GetDocumentAsync("/cari?q=" + Uri.EscapeDataString("kerjnan tngan bmbo"));
+        var page = await client.GetDocumentAsync("/cari?q=" + Uri.EscapeDataString("kerjinan tngan anyamn"));
+        var titles = page.QuerySelectorAll(".product-card .title").Select(t => t.TextContent.Trim()).ToList();
+        Assert.Equal("Kerajinan Tangan Anyaman Bambu", titles.First());
+        var link = page.QuerySelector(".did-you-mean a") as IHtmlAnchorElement;
+        Assert.NotNull(link);
+        Assert.Equal("kerajinan tangan anyaman", link.TextContent);
+        Assert.Equal("/cari?q=kerajinan%20tangan%20anyaman", link.GetAttribute("href"));
+        Assert.Matches(@"^\d+ karya ditemukan$", page.QuerySelector(".result-count")!.TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task Nothing_found_offers_the_categories_to_try()
+    {
+        await factory.SeedAsync();
+        using var client = ShopClient.For(factory);
+        var page = await client.GetDocumentAsync("/cari?q=" + Uri.EscapeDataString("xqzvw"));
         Assert.Empty(page.QuerySelectorAll(".product-card"));
-        var suggestions = page.QuerySelectorAll(".suggestions a").Select(a => a.TextContent).ToList();
-        Assert.Contains("Kerajinan Tangan Anyaman Bambu", suggestions);
-        var link = page.QuerySelectorAll(".suggestions a").OfType<IHtmlAnchorElement>().First(a => a.TextContent == "Kerajinan Tangan Anyaman Bambu");
-        Assert.Equal("/cari?q=Kerajinan%20Tangan%20Anyaman%20Bambu", link.GetAttribute("href"));
+        Assert.NotNull(page.QuerySelector(".empty-result"));
+        var links = page.QuerySelectorAll(".try-categories a").Select(a => a.GetAttribute("href")).ToList();
+        Assert.Contains("/kategori/" + StandardCategories.Handicrafts, links);
+        Assert.Equal(StandardCategories.All().Count, links.Count);
     }
 
     [Fact]

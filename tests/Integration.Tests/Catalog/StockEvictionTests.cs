@@ -7,7 +7,7 @@ using PasKreatif.Integration.Tests.Fixtures;
 
 namespace PasKreatif.Integration.Tests.Catalog;
 
-/// <summary>Issue 8: a sale evicts only the product page unless it sells the listing out or brings it back.</summary>
+/// <summary>A sale evicts only the product page; selling out evicts the pages showing its card; coming back evicts the lists.</summary>
 public class StockEvictionTests(CatalogFactory factory) : IClassFixture<CatalogFactory>
 {
     async Task<int> CommandsForAsync(ShopClient client, string url)
@@ -83,6 +83,39 @@ public class StockEvictionTests(CatalogFactory factory) : IClassFixture<CatalogF
         Assert.Equal("Stok tersedia", await CardAvailabilityAsync(visitor, category, listing.Slug));
         Assert.NotNull(await CardAvailabilityAsync(visitor, inStockOnly, listing.Slug));
         Assert.Contains("2", await StockShownAsync(visitor, listing.Slug));
+    }
+
+    [Fact]
+    public async Task Selling_the_last_unit_keeps_every_page_that_does_not_show_its_card()
+    {
+        var listing = await factory.AddListingAsync("Kipas Bambu Uji Terakhir", 45_000, StandardCategories.Handicrafts, l => l.Stock = 1);
+        var showing = $"/kategori/{StandardCategories.Handicrafts}?uji=terakhir";
+        var elsewhere = $"/kategori/{StandardCategories.Sewing}?uji=terakhir";
+        var search = "/cari?q=batik&uji=terakhir";
+        using var visitor = ShopClient.For(factory);
+        Assert.Equal("Stok tersedia", await CardAvailabilityAsync(visitor, showing, listing.Slug));
+        Assert.Null(await CardAvailabilityAsync(visitor, elsewhere, listing.Slug));
+        await visitor.Http.GetAsync(search);
+        Assert.Equal(0, await CommandsForAsync(visitor, elsewhere));
+
+        using var buyer = ShopClient.For(factory);
+        await BuyAsync(buyer, listing.Id, 1, "terakhir@contoh.test");
+        Assert.Equal(0, await Shopping.StockAsync(factory, listing.Id));
+
+        Assert.Equal(0, await CommandsForAsync(visitor, elsewhere)); // no card of it there: still cached
+        Assert.Equal(0, await CommandsForAsync(visitor, search));
+        Assert.True(await CommandsForAsync(visitor, showing) > 0);
+        Assert.Equal("Stok habis", await CardAvailabilityAsync(visitor, showing, listing.Slug));
+    }
+
+    [Fact]
+    public void A_notice_to_other_instances_says_which_cards_changed()
+    {
+        var scope = PasKreatif.Storefront.Hosting.CatalogEvictionScope.Of([3]).With(PasKreatif.Storefront.Hosting.CatalogEvictionScope.OfCards([7]));
+        var (sender, parsed) = PasKreatif.Storefront.Hosting.CatalogEvictionScope.Parse(scope.ToPayload("abc"));
+        Assert.Equal("abc", sender);
+        Assert.Equal([3, 7], parsed.Listings!);
+        Assert.Equal([7], parsed.Cards);
     }
 
     [Fact]

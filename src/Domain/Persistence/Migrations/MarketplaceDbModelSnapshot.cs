@@ -252,8 +252,7 @@ namespace PasKreatif.Persistence.Migrations
 
                     b.Property<NpgsqlTsVector>("SearchVector")
                         .ValueGeneratedOnAddOrUpdate()
-                        .HasColumnType("tsvector")
-                        .HasComputedColumnSql("setweight(to_tsvector('indonesian'::regconfig, coalesce(\"Title\", '')), 'A') || setweight(to_tsvector('indonesian'::regconfig, coalesce(\"Description\", '')), 'B')", true);
+                        .HasColumnType("tsvector");
 
                     b.Property<string>("Slug")
                         .IsRequired()
@@ -305,22 +304,22 @@ namespace PasKreatif.Persistence.Migrations
 
                     b.HasIndex("ProgrammeId");
 
-                    b.HasIndex("SearchVector");
+                    b.HasIndex("SearchVector")
+                        .HasDatabaseName("IX_Listings_OnSale_Search")
+                        .HasFilter("\"Status\" = 'Approved'");
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchVector"), "gin");
 
                     b.HasIndex("Slug")
                         .IsUnique();
 
-                    b.HasIndex("Title")
-                        .HasDatabaseName("IX_Listings_Title_Trigram");
-
-                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Title"), "gin");
-                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("Title"), new[] { "gin_trgm_ops" });
-
                     b.HasIndex("CategoryId", "Status");
 
                     b.HasIndex("MakerId", "Status");
+
+                    b.HasIndex("SubmittedAt", "Id")
+                        .HasDatabaseName("IX_Listings_Waiting")
+                        .HasFilter("\"Status\" = 'Submitted'");
 
                     b.HasIndex("UnitsSold", "Id")
                         .HasDatabaseName("IX_Listings_OnSale_Popular")
@@ -435,7 +434,28 @@ namespace PasKreatif.Persistence.Migrations
 
                     b.HasIndex("ListingId", "Status");
 
+                    b.HasIndex("SubmittedAt", "Id")
+                        .HasDatabaseName("IX_ListingRevisions_Waiting")
+                        .HasFilter("\"Status\" = 'Submitted'");
+
                     b.ToTable("ListingRevisions");
+                });
+
+            modelBuilder.Entity("PasKreatif.Catalog.SearchTerm", b =>
+                {
+                    b.Property<string>("Term")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Term");
+
+                    b.HasIndex("Term")
+                        .HasDatabaseName("IX_SearchTerms_Trigram");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Term"), "gist");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("Term"), new[] { "gist_trgm_ops" });
+
+                    b.ToTable("SearchTerms");
                 });
 
             modelBuilder.Entity("PasKreatif.Ledger.LedgerEntry", b =>

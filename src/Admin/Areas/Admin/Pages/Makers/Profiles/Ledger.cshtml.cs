@@ -16,14 +16,17 @@ public class LedgerModel(StaffScopeAccessor scopes, LedgerQueries ledger, Payout
     [BindProperty] public string? ReversalNote { get; set; }
     [TempData] public string? Message { get; set; }
 
-    public async Task OnGetAsync(int id, CancellationToken ct) => Ledger = await ledger.MakerAsync(await scopes.GetAsync(ct), id, ct);
+    /// <summary>The cursor of the page shown: entries older than it.</summary>
+    [BindProperty(SupportsGet = true, Name = "setelah")] public string? After { get; set; }
+
+    public async Task OnGetAsync(int id, CancellationToken ct) => Ledger = await ledger.MakerAsync(await scopes.GetAsync(ct), id, After, ct);
 
     public async Task<IActionResult> OnGetCsvAsync(int id, CancellationToken ct)
     {
-        await OnGetAsync(id, ct);
-        return CsvFile.Result($"saldo-{id}.csv", Ledger.Entries
-            .Select(e => new object?[] { e.OccurredAt.ToZone(Ledger.Zone), text[$"Entry{e.Kind}"].Value, e.SignedAmount, e.OrderCode, e.Note })
-            .Prepend([text["When"], text["EntryKind"], text["Amount"], text["Order"], text["Note"]]));
+        var scope = await scopes.GetAsync(ct);
+        var zone = (await ledger.MakerAsync(scope, id, ct: ct)).Zone;
+        return CsvFile.Stream($"saldo-{id}.csv", [text["When"], text["EntryKind"], text["Amount"], text["Order"], text["Note"]],
+            ledger.AllEntriesAsync(scope, id, ct).Select(e => (IEnumerable<object?>)[e.OccurredAt.ToZone(zone), text[$"Entry{e.Kind}"].Value, e.SignedAmount, e.OrderCode, e.Note]));
     }
 
     public async Task<IActionResult> OnPostPayoutAsync(int id, CancellationToken ct)

@@ -1,0 +1,50 @@
+"""Markdown table of bench/run-uncached.sh: each case as a ratio to /ping measured in the same round."""
+import json
+import sys
+from collections import defaultdict
+
+results, out, tier, label, duration, rounds, cores, peak_kb, listings, size = sys.argv[1:11]
+rows = []
+for line in open(results, encoding="utf-8"):
+    kind, conns, rnd, load, payload = line.split(" ", 4)
+    rows.append((kind, int(conns), int(rnd), float(load), json.loads(payload)))
+
+def rate(r):
+    return r["requests"] / r["seconds"] if r["seconds"] else 0.0
+
+# The /ping rate of a round is the mean of the runs before and after its cases.
+ping = defaultdict(list)
+for kind, conns, rnd, load, r in rows:
+    if kind == "ping":
+        ping[(conns, rnd)].append(rate(r))
+
+lines = [
+    f"# Uncached requests: {tier} tier ({listings} listings, database {size}), build {label}",
+    "",
+    f"{rounds} rounds of {duration} s per case and connection count; {cores} cores, shared with four other sessions "
+    "(their builds and tests ran meanwhile), so compare the ratio to /ping, not the raw rate. Every measured URL is one "
+    "no cache holds (see bench/run-uncached.sh). Load = 1-minute load average when the run started. "
+    f"Peak working set of the shop (VmHWM): {int(peak_kb) // 1024} MB.",
+    "",
+    "| case | conn | round | req/s | /ping req/s | ratio to /ping | p50 ms | p95 ms | p99 ms | errors | load |",
+    "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+]
+steps = []
+for kind, conns, rnd, load, r in rows:
+    if kind == "ping":
+        continue
+    base = sum(ping[(conns, rnd)]) / len(ping[(conns, rnd)])
+    value = rate(r)
+    unit = "orders/s" if kind == "checkout" else "req/s"
+    shown = r["orders"] / r["seconds"] if kind == "checkout" else value
+    lines.append(
+        f"| {kind}{' (orders/s)' if kind == 'checkout' else ''} | {conns} | {rnd} | {shown:,.1f} | {base:,.0f} | {100 * value / base:.2f}% | "
+        f"{r['p50']:.1f} | {r['p95']:.1f} | {r['p99']:.1f} | {r['errors']} | {load} |")
+    if kind == "checkout":
+        for step, s in r["steps"].items():
+            steps.append(f"| {step} | {conns} | {rnd} | {s['count']} | {s['p50']:.1f} | {s['p95']:.1f} | {s['p99']:.1f} |")
+if steps:
+    lines += ["", "Checkout steps (the ratio above counts every request of the checkouts):", "",
+              "| step | conn | round | requests | p50 ms | p95 ms | p99 ms |", "|---|---:|---:|---:|---:|---:|---:|"] + steps
+open(out, "w", encoding="utf-8").write("\n".join(lines) + "\n")
+print("\n".join(lines))

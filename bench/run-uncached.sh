@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# Requests no cache can answer: a new search per request (title words, some with a typing mistake, some
+# for page 2-4), product pages over every slug (each worker its own share, none twice in a run), category
+# pages with random filter combinations and deep pages (following "next"), and whole guest checkouts
+# (add-to-cart POST, cart, checkout page, place the order, order page), each buyer with its own cookies.
+# Every catalogue URL also carries a never-repeated "b" value, and the output cache varies by every query
+# key, so no measured page is a cache hit. /ping runs before and after each case in the same round: the
+# table reports each case as a ratio to it, with the load average, because the machine is shared.
+# Usage: bench/run-uncached.sh [demo|bench] [seconds per run, default 10] [rounds, default 2]
+# BENCH_DB=name measures another database of the bench cluster (for example one loaded before a change).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/common.sh
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+
+TIER=${1:-bench}
+DURATION=${2:-10}
+ROUNDS=${3:-2}
+CONNECTIONS=${BENCH_CONNECTIONS:-8 64}
+CASES=${BENCH_CASES:-search product category checkout}
+ensure_packages curl=/usr/bin/curl
+WORK=$(mktemp -d)
+STAMP=$(date -u +%Y%m%d-%H%M)
+LABEL=${BENCH_LABEL:-$(git rev-parse --short HEAD 2>/dev/null || echo tree)}
+# Checkouts come from one address: the per-address limit would refuse them after ten.
+export RateLimits__CheckoutPosts=100000000 RateLimits__AccountPosts=100000000
+
+source bench/shop.sh
+trap bench_cleanup EXIT
+bench_start_shop "$TIER"
+DB=${BENCH_DB:-bench_$TIER}
+BASE=${SHOP_BASE[$TIER]}
+
+DATA=$WORK/data
+mkdir -p "$DATA"
+q() { psql_bench -d "$DB" -c "$1"; }
+q "SELECT DISTINCT w FROM \"Listings\", unnest(string_to_array(lower(\"Title\"), ' ')) w WHERE \"Status\" = 'Approved' AND w ~ '^[a-z]{3,}\$'" > "$DATA/words.txt"
+q "SELECT \"Slug\" FROM \"Listings\" WHERE \"Status\" = 'Approved' ORDER BY md5(\"Slug\")" > "$DATA/slugs.txt"
+q "SELECT \"Slug\" FROM \"Categories\"" > "$DATA/categories.txt"
+q "SELECT \"Slug\" FROM \"Regencies\"" > "$DATA/regencies.txt"
+q "SELECT \"Slug\" FROM \"Groups\" ORDER BY md5(\"Slug\") LIMIT 200" > "$DATA/groups.txt"
+q "SELECT \"Slug\" FROM \"Programmes\" ORDER BY md5(\"Slug\") LIMIT 200" > "$DATA/programmes.txt"
+# Goods that will not sell out during the run, so every checkout can succeed.
+q "SELECT \"Id\" FROM \"Listings\" WHERE \"Status\" = 'Approved' AND (\"MadeToOrder\" OR \"Stock\" > 50) ORDER BY md5(\"Slug\") LIMIT 2000" > "$DATA/listing-ids.txt"
+if [ "$(wc -l < "$DATA/listing-ids.txt")" -lt 100 ]; then
+    # Few goods in stock at this tier: raise their stock, unmeasured, so checkouts never run dry.
+    q "UPDATE \"Listings\" SET \"Stock\" = 100000 WHERE \"Id\" IN (SELECT \"Id\" FROM \"Listings\" WHERE \"Status\" = 'Approved' AND NOT \"MadeToOrder\" ORDER BY md5(\"Slug\") LIMIT 500)" >/dev/null
+    q "SELECT \"Id\" FROM \"Listings\" WHERE \"Status\" = 'Approved' AND (\"MadeToOrder\" OR \"Stock\" > 50) ORDER BY md5(\"Slug\") LIMIT 2000" > "$DATA/listing-ids.txt"
+fi
+
+log "Building the load generator"
+dotnet build bench/Load -c Release -nologo -v quiet >/dev/null
+LOAD="dotnet bench/Load/bin/Release/net10.0/PasKreatif.Bench.Load.dll"
+drive() { $LOAD "$BASE" "$1" "$2" "$3" "$DATA"; }
+
+# Warm the JIT and the connection pool on every case, unmeasured.
+for kind in ping $CASES; do drive "$kind" 16 3 >/dev/null || true; done
+
+for c in $CONNECTIONS; do
+    for round in $(seq 1 "$ROUNDS"); do
+        for kind in ping $CASES ping; do
+            load=$(cut -d' ' -f1 /proc/loadavg)
+            echo "$kind $c $round $load $(drive "$kind" "$c" "$DURATION")" | tee -a "$WORK/results.txt"
+        done
+    done
+done
+peak=$(grep VmHWM "/proc/${SHOP_PID[$TIER]}/status" | awk '{print $2}')
+listings=$(q "SELECT count(*) FROM \"Listings\"")
+size=$(q "SELECT pg_size_pretty(pg_database_size('$DB'))")
+/usr/bin/python3 bench/report-uncached.py "$WORK/results.txt" "bench/results/$STAMP-uncached-$TIER-$LABEL.md" \
+    "$TIER" "$LABEL" "$DURATION" "$ROUNDS" "$(nproc)" "$peak" "$listings" "$size"
