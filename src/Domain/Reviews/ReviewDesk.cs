@@ -22,24 +22,39 @@ public sealed class ReviewDesk(MarketplaceDb db, TimeProvider clock, MailQueue m
 
     /// <summary>A line counts once its order is completed, or its maker's part was delivered or collected.</summary>
     public static IQueryable<OrderLine> CompletedLines(MarketplaceDb db, Guid buyerId) =>
+        CompletedLines(db, db.Orders.Where(o => o.BuyerId == buyerId));
+
+    static IQueryable<OrderLine> CompletedLines(MarketplaceDb db, IQueryable<Order> orders) =>
         from line in db.OrderLines
-        join order in db.Orders on line.OrderId equals order.Id
+        join order in orders on line.OrderId equals order.Id
         join part in db.Fulfilments on line.FulfilmentId equals part.Id
-        where order.BuyerId == buyerId
-              && (order.Status == OrderStatus.Completed
-                  || (order.Status == OrderStatus.Paid && (part.Status == FulfilmentStatus.Delivered || part.Status == FulfilmentStatus.Collected)))
+        where order.Status == OrderStatus.Completed
+              || (order.Status == OrderStatus.Paid && (part.Status == FulfilmentStatus.Delivered || part.Status == FulfilmentStatus.Collected))
         select line;
 
-    public async Task<Review> WriteAsync(Guid buyerId, int orderLineId, int stars, string? text, IReadOnlyList<byte[]> photoFiles, CancellationToken ct = default)
+    /// <summary>A guest's lines, proven by the order's unguessable token; orders of an account are reviewed from the account.</summary>
+    public static IQueryable<OrderLine> GuestLines(MarketplaceDb db, string orderToken) =>
+        CompletedLines(db, db.Orders.Where(o => o.PublicToken == orderToken && o.BuyerId == null));
+
+    public Task<Review> WriteAsync(Guid buyerId, int orderLineId, int stars, string? text, IReadOnlyList<byte[]> photoFiles, CancellationToken ct = default) =>
+        WriteAsync(CompletedLines(db, buyerId), buyerId, orderLineId, stars, text, photoFiles, ct);
+
+    public Task<Review> WriteAsGuestAsync(string orderToken, int orderLineId, int stars, string? text, IReadOnlyList<byte[]> photoFiles, CancellationToken ct = default) =>
+        WriteAsync(GuestLines(db, orderToken), null, orderLineId, stars, text, photoFiles, ct);
+
+    async Task<Review> WriteAsync(IQueryable<OrderLine> reviewable, Guid? buyerId, int orderLineId, int stars, string? text, IReadOnlyList<byte[]> photoFiles, CancellationToken ct)
     {
         text = string.IsNullOrWhiteSpace(text) ? null : text.Trim();
         ReviewRules.Check(stars, text);
         if (photoFiles.Count > ReviewRules.MaxPhotos) throw new ReviewRuleException("TooManyPhotos");
-        var line = await CompletedLines(db, buyerId).Where(l => l.Id == orderLineId)
-            .Select(l => new { l.Id, l.ListingId, l.MakerId, l.Title }).SingleOrDefaultAsync(ct) ?? throw new ReviewRuleException("NotCompleted");
-        if (await db.Set<Review>().AnyAsync(r => r.BuyerId == buyerId && r.ListingId == line.ListingId, ct)) throw new ReviewRuleException("AlreadyReviewed");
+        var line = await reviewable.Where(l => l.Id == orderLineId)
+            .Select(l => new { l.Id, l.ListingId, l.MakerId, l.Title, OrderName = db.Orders.Where(o => o.Id == l.OrderId).Select(o => o.BuyerName).First() })
+            .SingleOrDefaultAsync(ct) ?? throw new ReviewRuleException("NotCompleted");
+        // Once per buyer and product; a guest, known only by the order, once per line.
+        if (await db.Set<Review>().AnyAsync(r => buyerId != null ? r.BuyerId == buyerId && r.ListingId == line.ListingId : r.OrderLineId == line.Id, ct))
+            throw new ReviewRuleException("AlreadyReviewed");
         foreach (var file in photoFiles) PhotoRules.Inspect(file); // refuse before storing anything
-        var buyerName = await db.Users.Where(u => u.Id == buyerId).Select(u => u.DisplayName).SingleAsync(ct);
+        var buyerName = buyerId is { } id ? await db.Users.Where(u => u.Id == id).Select(u => u.DisplayName).SingleAsync(ct) : line.OrderName;
         var now = clock.GetUtcNow();
         var review = new Review
         {
@@ -58,12 +73,13 @@ public sealed class ReviewDesk(MarketplaceDb db, TimeProvider clock, MailQueue m
         {
             throw new ReviewRuleException("AlreadyReviewed"); // a second submit raced the first
         }
-        db.Set<ReviewAuditEntry>().Add(new ReviewAuditEntry { ReviewId = review.Id, Action = ReviewAction.Written, ActorId = buyerId, At = now });
+        // A guest has no account: the empty id stands for "the buyer of the order".
+        db.Set<ReviewAuditEntry>().Add(new ReviewAuditEntry { ReviewId = review.Id, Action = ReviewAction.Written, ActorId = buyerId ?? Guid.Empty, At = now });
         await db.SaveChangesAsync(ct);
         return review;
     }
 
-    async Task<Photo> StorePhotoAsync(byte[] file, Guid buyerId, CancellationToken ct)
+    async Task<Photo> StorePhotoAsync(byte[] file, Guid? buyerId, CancellationToken ct)
     {
         var stored = await photos.StoreAsync(file, ct);
         var photo = await db.Photos.SingleOrDefaultAsync(p => p.Hash == stored.Hash, ct);
@@ -104,7 +120,11 @@ public sealed class ReviewDesk(MarketplaceDb db, TimeProvider clock, MailQueue m
         notices.Add(review.MakerId, reason is null ? NotificationKind.ReviewApproved : NotificationKind.ReviewRejected, listing.Title, "/toko-saya/ulasan");
         await db.SaveChangesAsync(ct);
 
-        var buyer = await db.Users.Where(u => u.Id == review.BuyerId).Select(u => new { u.Email, u.PreferredCulture, u.DisplayName }).SingleAsync(ct);
+        var buyer = review.BuyerId is { } buyerId
+            ? await db.Users.Where(u => u.Id == buyerId).Select(u => new { u.Email, u.PreferredCulture, u.DisplayName }).SingleAsync(ct)
+            : await db.OrderLines.Where(l => l.Id == review.OrderLineId)
+                .Select(l => db.Orders.Where(o => o.Id == l.OrderId).Select(o => new { Email = (string?)o.BuyerEmail, PreferredCulture = o.Culture, DisplayName = o.BuyerName }).First())
+                .SingleAsync(ct);
         if (string.IsNullOrWhiteSpace(buyer.Email)) return;
         var culture = buyer.PreferredCulture;
         var name = ReviewRules.ShownName(buyer.DisplayName).Split(' ')[0];

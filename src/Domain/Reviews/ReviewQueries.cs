@@ -86,6 +86,16 @@ public sealed class ReviewQueries(MarketplaceDb db)
         }).OrderByDescending(l => l.OrderLineId).ToList();
     }
 
+    /// <summary>A guest's completed line, by the order's token, with its review's state.</summary>
+    public async Task<ReviewableLine?> GuestLineAsync(string orderToken, int orderLineId, CancellationToken ct = default) =>
+        await ReviewDesk.GuestLines(db, orderToken).Where(l => l.Id == orderLineId)
+            .Select(l => new ReviewableLine(l.Id, l.ListingId, l.Title, db.Orders.Where(o => o.Id == l.OrderId).Select(o => o.Number).First(),
+                db.Set<Review>().Where(r => r.OrderLineId == l.Id).Select(r => (int?)r.Id).FirstOrDefault(),
+                db.Set<Review>().Where(r => r.OrderLineId == l.Id).Select(r => (int?)r.Stars).FirstOrDefault(),
+                db.Set<Review>().Where(r => r.OrderLineId == l.Id).Select(r => (ReviewStatus?)r.Status).FirstOrDefault(),
+                db.Set<Review>().Where(r => r.OrderLineId == l.Id).Select(r => r.RejectionReason).FirstOrDefault()))
+            .SingleOrDefaultAsync(ct);
+
     public async Task<ReviewableLine?> LineAsync(Guid buyerId, int orderLineId, CancellationToken ct = default) =>
         (await ForBuyerAsync(buyerId, ct)).FirstOrDefault(l => l.OrderLineId == orderLineId);
 

@@ -71,6 +71,7 @@ public static class RouteTable
 
         // Buyers' reviews and questions
         new("PAGE /pesanan/ulasan", "/pesanan/ulasan", "in ok ok ok ok ok"),
+        new("PAGE /pesanan/{token}/ulasan/{id:int}", "/pesanan/{orderToken}/ulasan/1", "ok ok ok ok ok ok"), // the sample is a completed guest order; Buyers/GuestReviewTests the rest
         new("PAGE /pesanan/ulasan/{id:int}", "/pesanan/ulasan/{buyerLine}", "in ok 404 404 404 404"), // only the buyer of that completed line
         new("PAGE /produk/{slug}/tanya", "/produk/{listingSlug}/tanya", "ok ok ok ok ok ok"),
 
