@@ -88,7 +88,7 @@ if wait_for_http "http://127.0.0.1:$SMOKE_PORT/health" 600 "$SMOKE_PID" \
     # A first start is quiet: progress and the banner on the terminal; in the shop's log no failure,
     # no refused file access, no font error, no demo order lapsing at once (the demo ends today).
     sleep 70 # the order-expiry job runs every minute
-    noise=$( { grep -vE $'^(\x1b\\[1;34m==>|  |$)' "$RESULTS/run.log"; grep -E '^fail:|crit:|Permission denied|Fontconfig|Expired' "$SMOKE_LOG"; } | head -10)
+    noise=$( { grep -vE $'^(\x1b\\[1;34m==>|  |$)' "$RESULTS/run.log"; grep -E '^fail:|^crit:|"LogLevel":"(Error|Critical)"|Permission denied|Fontconfig|Order [0-9]+ Expired' "$SMOKE_LOG"; } | head -10)
     if [ -z "$noise" ]; then
         smoke_passed=1
         echo "./run.sh answered /health, served demo listings and started quietly"

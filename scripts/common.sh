@@ -88,7 +88,7 @@ pg_stop() {
 }
 
 pg_connection() {
-    echo "Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=$1;Include Error Detail=true"
+    echo "Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=$1"
 }
 
 wait_for_http() {

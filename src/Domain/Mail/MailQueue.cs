@@ -1,4 +1,5 @@
 using Hangfire;
+using PasKreatif.Observability;
 
 namespace PasKreatif.Mail;
 
@@ -11,5 +12,16 @@ public sealed class MailQueue(IBackgroundJobClient jobs)
 public sealed class MailJob(IMailTransport transport)
 {
     [AutomaticRetry(Attempts = 10, DelaysInSeconds = [5, 15, 30, 60, 120, 300, 600, 1200, 1800, 3600])]
-    public Task SendAsync(OutgoingMail mail, CancellationToken ct) => transport.SendAsync(mail, ct);
+    public async Task SendAsync(OutgoingMail mail, CancellationToken ct)
+    {
+        try
+        {
+            await transport.SendAsync(mail, ct);
+        }
+        catch (Exception)
+        {
+            ShopMetrics.MailFailed();
+            throw; // Hangfire retries it
+        }
+    }
 }

@@ -1,5 +1,7 @@
+using System.Diagnostics;
 using System.Security.Cryptography;
 using NetVips;
+using PasKreatif.Observability;
 
 namespace PasKreatif.Media;
 
@@ -21,6 +23,7 @@ public sealed class PhotoPipeline(IMediaStore store)
 
     public async Task<ProcessedPhoto> StoreAsync(byte[] original, CancellationToken ct = default, IProgress<int>? progress = null)
     {
+        var started = Stopwatch.GetTimestamp();
         var header = PhotoRules.Inspect(original);
         var hash = Convert.ToHexStringLower(SHA256.HashData(original));
         var outputs = new List<(string Key, byte[] Content, string Type)>();
@@ -55,6 +58,7 @@ public sealed class PhotoPipeline(IMediaStore store)
         await store.PutAsync(originalKey, original, "application/octet-stream", ct);
         foreach (var (key, content, type) in outputs)
             await store.PutAsync(key, content, type, ct);
+        ShopMetrics.PhotoStored(Stopwatch.GetElapsedTime(started));
         return new ProcessedPhoto(hash, width, height, originalKey);
     }
 }

@@ -7,6 +7,7 @@ using PasKreatif.Mail;
 using PasKreatif.Organisation;
 using PasKreatif.Payments;
 using PasKreatif.Persistence;
+using PasKreatif.Observability;
 
 namespace PasKreatif.Orders;
 
@@ -73,6 +74,7 @@ public sealed class CheckoutService(MarketplaceDb db, CartService carts, Payment
                 if (!await ListingStock.ReserveAsync(db, line.ListingId, line.Quantity, ct))
                 {
                     await tx.RollbackAsync(ct);
+                    ShopMetrics.StockConflict();
                     return new(CheckoutProblem.SoldOut, SoldOut: [line.Title]);
                 }
             }
@@ -94,6 +96,7 @@ public sealed class CheckoutService(MarketplaceDb db, CartService carts, Payment
             await tx.CommitAsync(ct);
         }
         log.LogInformation("Order {Number} placed: {Total} by {Method}", order.Number, order.Total, order.PaymentMethod);
+        ShopMetrics.OrderPlaced(order.PaymentMethod);
         await outbox.DispatchAsync(ct);
 
         if (methods.Gateway(order.PaymentMethod) is null) return new(CheckoutProblem.None, order);

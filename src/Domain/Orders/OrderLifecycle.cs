@@ -5,6 +5,7 @@ using PasKreatif.Catalog;
 using PasKreatif.Ledger;
 using PasKreatif.Payments;
 using PasKreatif.Persistence;
+using PasKreatif.Observability;
 
 namespace PasKreatif.Orders;
 
@@ -62,6 +63,7 @@ public sealed class OrderLifecycle(MarketplaceDb db, OrderWork work, RevenueLedg
         mail.PaymentReceived(order);
         await mail.NewOrderToMakersAsync(order.Id, ct);
         log.LogInformation("Order {Order} paid", order.Id);
+        ShopMetrics.OrderPaid(order.PaymentMethod);
     }
 
     /// <summary>Cash handed over at one pickup part, confirmed by a mentor or officer of its group: that part is paid and collected.</summary>
@@ -273,6 +275,7 @@ public sealed class OrderLifecycle(MarketplaceDb db, OrderWork work, RevenueLedg
             order.Status = OrderStatus.Paid;
             order.PaidAt = now;
             mail.PaymentReceived(order);
+            ShopMetrics.OrderPaid(order.PaymentMethod);
         }
         if (order.Status == OrderStatus.Paid && live.All(f => f.IsHandedOver))
         {
@@ -302,6 +305,7 @@ public sealed class OrderLifecycle(MarketplaceDb db, OrderWork work, RevenueLedg
         await db.SaveChangesAsync(ct);
         mail.Closed(order, refund);
         log.LogInformation("Order {Order} {Status}", order.Id, target);
+        ShopMetrics.OrderClosed(target, order.PaymentMethod);
         return refund;
     }
 

@@ -6,6 +6,7 @@ using PasKreatif.Orders;
 using PasKreatif.Persistence;
 using Stripe;
 using Stripe.Checkout;
+using PasKreatif.Observability;
 
 namespace PasKreatif.Payments;
 
@@ -26,13 +27,18 @@ public sealed class StripeWebhook(MarketplaceDb db, StripeOptions options, Order
         Event stripeEvent;
         try
         {
-            if (string.IsNullOrEmpty(options.WebhookSecret) || string.IsNullOrEmpty(signature)) return WebhookOutcome.BadSignature;
+            if (string.IsNullOrEmpty(options.WebhookSecret) || string.IsNullOrEmpty(signature))
+            {
+                ShopMetrics.PaymentNotificationRefused("stripe");
+                return WebhookOutcome.BadSignature;
+            }
             stripeEvent = EventUtility.ConstructEvent(payload, signature, options.WebhookSecret, ToleranceSeconds,
                 clock.GetUtcNow().ToUnixTimeSeconds(), throwOnApiVersionMismatch: false);
         }
         catch (StripeException e)
         {
             log.LogWarning("Stripe webhook refused: {Reason}", e.Message);
+            ShopMetrics.PaymentNotificationRefused("stripe");
             return WebhookOutcome.BadSignature;
         }
 

@@ -9,6 +9,7 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Storage;
 using PasKreatif.Catalog;
 using PasKreatif.Makers;
+using PasKreatif.Observability;
 using PasKreatif.Organisation;
 using PasKreatif.Persistence;
 using PasKreatif.Storefront.Pages.Shop;
@@ -38,7 +39,8 @@ public static class CatalogHosting
             .Expire(TimeSpan.FromMinutes(10))
             .SetVaryByQuery("*")
             // The page differs by language and zone only; both come from cookies or the browser.
-            .VaryByValue(http => new KeyValuePair<string, string>("lz", CultureInfo.CurrentUICulture.Name + "|" + ZoneChoice.Of(http)))));
+            .VaryByValue(http => new KeyValuePair<string, string>("lz", CultureInfo.CurrentUICulture.Name + "|" + ZoneChoice.Of(http)))
+            .AddPolicy<CacheLookupCounted>()));
         services.AddSingleton<CatalogInstance>();
         services.AddSingleton<CatalogWriterEviction>();
         services.AddSingleton<CatalogCacheEviction>();
@@ -212,4 +214,22 @@ public sealed class CatalogBulkUpdateEviction(CatalogWriterEviction writer) : Db
 
     internal static bool WritesListings(string sql) =>
         sql.Contains("UPDATE \"Listings\"", StringComparison.Ordinal) || sql.Contains("DELETE FROM \"Listings\"", StringComparison.Ordinal);
+}
+
+/// <summary>Counts the catalogue cache's hits and misses in the shop's meter.</summary>
+sealed class CacheLookupCounted : IOutputCachePolicy
+{
+    public ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
+
+    public ValueTask ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation)
+    {
+        ShopMetrics.OutputCacheLookup(hit: true);
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask ServeResponseAsync(OutputCacheContext context, CancellationToken cancellation)
+    {
+        if (context.AllowCacheLookup) ShopMetrics.OutputCacheLookup(hit: false);
+        return ValueTask.CompletedTask;
+    }
 }

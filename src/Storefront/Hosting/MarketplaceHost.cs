@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using PasKreatif.Admin;
 using PasKreatif.Mail;
+using PasKreatif.Observability;
 using PasKreatif.People;
 using PasKreatif.Persistence;
 using PasKreatif.Storefront.Pages.Checkout;
@@ -46,6 +47,7 @@ public static class MarketplaceHost
         services.AddScaleOut(configuration); // issue 9: several instances behind a load balancer
         services.AddShopRateLimits(configuration); // security: per-address limits on sign-in and checkout
         services.AddPasswordReset(configuration); // security: forgotten passwords by mail
+        builder.AddShopObservability(); // traces, metrics, JSON logs, health
         return builder;
     }
 
@@ -107,6 +109,7 @@ public static class MarketplaceHost
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings()
             .UseDisposalSafeLogging(provider.GetRequiredService<ILoggerFactory>())
+            .UseJobTelemetry()
             .UseFixedRetryDelay(provider.GetRequiredService<JobStorage>(), configuration));
         // Tests switch the worker off and run jobs directly; every instance of the site runs one otherwise.
         if (configuration.GetValue("Jobs:RunServer", true))

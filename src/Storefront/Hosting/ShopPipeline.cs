@@ -12,6 +12,7 @@ public static class ShopPipeline
     public static WebApplication UseMarketplace(this WebApplication app)
     {
         app.UseScaleOut(); // issue 9: the client's address and scheme from the load balancer
+        app.UseShopMetricsEndpoint(); // Prometheus, from the configured networks only
         app.UseSecurityHeaders();
         if (!app.Environment.IsDevelopment())
             app.UseExceptionHandler("/galat");
@@ -49,6 +50,7 @@ public static class ShopPipeline
             var body = new { status = healthy ? "healthy" : "unhealthy", database = state };
             return healthy ? Results.Ok(body) : Results.Json(body, statusCode: StatusCodes.Status503ServiceUnavailable);
         });
+        app.MapShopHealth(); // /health/live, /health/ready
         app.MapGet("/media/{**key}", ServeMediaAsync);
         // The framework's floor on this machine: bench/run.sh compares every page's throughput with it.
         app.MapGet("/ping", () => Results.Text("pong"));

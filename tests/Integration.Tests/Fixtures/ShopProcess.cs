@@ -5,9 +5,16 @@ using PasKreatif.Integration.Tests.Localization;
 namespace PasKreatif.Integration.Tests.Fixtures;
 
 /// <summary>The real shop as a child process (the built PasKreatif.Storefront.dll) on its own database and port, to be killed with SIGKILL.</summary>
-public sealed class ShopProcess(string connectionString) : IDisposable
+public sealed class ShopProcess(string connectionString, IReadOnlyDictionary<string, string>? settings = null) : IDisposable
 {
     Process? process;
+    readonly List<string> output = [];
+
+    /// <summary>Every line the shop wrote to stdout and stderr so far.</summary>
+    public IReadOnlyList<string> Output
+    {
+        get { lock (output) return output.ToList(); }
+    }
 
     public int Port { get; } = SmtpProcess.FreePort();
     public Uri BaseAddress => new($"http://127.0.0.1:{Port}");
@@ -36,9 +43,10 @@ public sealed class ShopProcess(string connectionString) : IDisposable
         start.Environment["Media__Root"] = TestDatabases.MediaRoot;
         start.Environment["Mail__PickupFolder"] = Path.Combine(Path.GetTempPath(), $"pk-mail-process-{Port}");
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>()) start.Environment[key] = value;
         process = Process.Start(start) ?? throw new InvalidOperationException("The shop did not start.");
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        process.OutputDataReceived += (_, e) => Keep(e.Data);
+        process.ErrorDataReceived += (_, e) => Keep(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
 
@@ -54,6 +62,12 @@ public sealed class ShopProcess(string connectionString) : IDisposable
             await Task.Delay(200);
         }
         throw new TimeoutException($"The shop on {BaseAddress} did not become healthy (exited: {process.HasExited}).");
+    }
+
+    void Keep(string? line)
+    {
+        if (line is null) return;
+        lock (output) output.Add(line);
     }
 
     /// <summary>SIGKILL: no shutdown, no finally blocks, exactly as when the machine loses the process.</summary>

@@ -9,8 +9,6 @@ namespace PasKreatif.Integration.Tests.Security;
 
 public class RateLimitTests(RateLimitTests.LimitedFactory factory) : IClassFixture<RateLimitTests.LimitedFactory>
 {
-    const string ClientHeader = "X-Test-Client";
-
     /// <summary>The shop with real, small limits; each test client claims its own address through a test-only header.</summary>
     public sealed class LimitedFactory : ShopFactory
     {
@@ -20,30 +18,11 @@ public class RateLimitTests(RateLimitTests.LimitedFactory factory) : IClassFixtu
             builder.UseSetting("RateLimits:AccountPosts", "3");
             builder.UseSetting("RateLimits:CheckoutPosts", "2");
             builder.UseSetting("RateLimits:WindowSeconds", "600");
-            builder.ConfigureServices(s => s.AddSingleton<IStartupFilter, ClientAddressFromHeader>());
+            builder.ConfigureServices(s => s.AddSingleton<IStartupFilter, ClientAddress>());
         }
     }
 
-    sealed class ClientAddressFromHeader : IStartupFilter
-    {
-        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
-        {
-            app.Use((http, inner) =>
-            {
-                if (http.Request.Headers[ClientHeader].FirstOrDefault() is { } address) http.Connection.RemoteIpAddress = IPAddress.Parse(address);
-                return inner(http);
-            });
-            next(app);
-        };
-    }
-
-    static ShopClient From(ShopFactory factory, string address, string? language = null)
-    {
-        var client = ShopClient.For(factory);
-        client.Http.DefaultRequestHeaders.Add(ClientHeader, address);
-        if (language is not null) client.Http.DefaultRequestHeaders.AcceptLanguage.ParseAdd(language);
-        return client;
-    }
+    static ShopClient From(ShopFactory factory, string address, string? language = null) => ClientAddress.From(factory, address, language);
 
     [Fact]
     public async Task Sign_in_is_limited_per_address_with_a_clear_page_and_Retry_After()

@@ -50,6 +50,8 @@ public static class RouteTable
         new("PAGE /status/{code:int}", "/status/404", "ok ok ok ok ok ok"),
         new("PAGE /galat", "/galat", "500 500 500 500 500 500"), // the error page says what it is
         new("GET /health", "/health", "ok ok ok ok ok ok"),
+        new("GET /health/live", "/health/live", "ok ok ok ok ok ok"),
+        new("GET /health/ready", "/health/ready", "ok ok ok ok ok ok"),
         new("GET /ping", "/ping", "ok ok ok ok ok ok"),
         new("GET /media/{**key}", "/media/p/00/missing-320.webp", "404 404 404 404 404 404"),
         new("GET /sitemap.xml", "/sitemap.xml", "ok ok ok ok ok ok"),

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using Npgsql;
 using PasKreatif.Orders;
 using PasKreatif.Persistence;
+using PasKreatif.Observability;
 
 namespace PasKreatif.Payments.Midtrans;
 
@@ -30,11 +31,13 @@ public sealed class MidtransNotifications(MarketplaceDb db, MidtransOptions opti
         catch (JsonException)
         {
             log.LogWarning("Midtrans notification refused: not JSON");
+            ShopMetrics.PaymentNotificationRefused("midtrans");
             return NotificationOutcome.Malformed;
         }
         if (told is null || !MidtransStatus.IsSigned(told.OrderId, told.StatusCode, told.GrossAmount, told.SignatureKey, options.ServerKey ?? ""))
         {
             log.LogWarning("Midtrans notification for {Order} refused: bad signature", told?.OrderId);
+            ShopMetrics.PaymentNotificationRefused("midtrans");
             return NotificationOutcome.BadSignature;
         }
         var reference = told.OrderId!;
