@@ -46,7 +46,7 @@ public sealed record OrderSummary(string Number, string Token, OrderStatus Statu
 public sealed record OfflinePaymentRow(int OrderId, int? FulfilmentId, string Number, string BuyerName, PaymentMethod Method, Money Amount,
     DateTimeOffset PlacedAt, DateTimeOffset? DueAt, IReadOnlyList<string> Groups, IndonesianZone Zone, string? MakerName, DateOnly? PickupDate);
 
-public sealed class OrderQueries(MarketplaceDb db)
+public sealed class OrderQueries(MarketplaceDb db, TimeProvider clock)
 {
     public async Task<OrderView?> ByTokenAsync(string token, CancellationToken ct = default)
     {
@@ -66,7 +66,8 @@ public sealed class OrderQueries(MarketplaceDb db)
     async Task<OpenPaymentView?> OpenPaymentAsync(Order order, CancellationToken ct)
     {
         if (order.Status != OrderStatus.AwaitingPayment) return null;
-        var attempt = await db.PaymentAttempts.AsNoTracking().Where(a => a.OrderId == order.Id && a.Status == AttemptStatus.Open)
+        var now = clock.GetUtcNow(); // a code past its life is not shown even before the sweep ends it
+        var attempt = await db.PaymentAttempts.AsNoTracking().Where(a => a.OrderId == order.Id && a.Status == AttemptStatus.Open && (a.ExpiresAt == null || a.ExpiresAt > now))
             .OrderByDescending(a => a.Id).FirstOrDefaultAsync(ct);
         return attempt is null ? null : new OpenPaymentView(attempt.Instructions, attempt.ExpiresAt);
     }

@@ -48,6 +48,19 @@ public class MidtransMoneyTests(MidtransShopFactory factory) : IClassFixture<Mid
         Assert.Equal(second.VaNumber, page.QuerySelector("#pay-code")!.TextContent.Trim());
     }
 
+    [Fact]
+    public async Task A_code_past_its_life_is_not_shown_even_before_anything_tells_the_shop()
+    {
+        var (order, transaction) = await PlaceAsync("PermataVirtualAccount", "pembuat7", 1, "lewat@contoh.test");
+        using var buyer = ShopClient.For(factory);
+        Assert.NotNull((await buyer.GetDocumentAsync($"/pesanan/{order.PublicToken}")).QuerySelector("#pay-code"));
+        await using (var db = factory.OpenDb())
+            await db.PaymentAttempts.Where(a => a.Reference == transaction.OrderId).ExecuteUpdateAsync(s => s.SetProperty(a => a.ExpiresAt, DateTimeOffset.UtcNow.AddSeconds(-1)));
+        var page = await buyer.GetDocumentAsync($"/pesanan/{order.PublicToken}");
+        Assert.Null(page.QuerySelector("#pay-code"));
+        Assert.NotNull(page.QuerySelector("main form[action*='handler=Pay']"));
+    }
+
     [Theory]
     [InlineData("deny")]
     [InlineData("failure")]

@@ -67,6 +67,10 @@ public class MidtransPaymentTests(MidtransShopFactory factory) : IClassFixture<M
         Assert.NotNull(page.QuerySelector($"[data-order-poll='/pesanan/{order.PublicToken}/status']"));
         Assert.Equal("{\"status\":\"AwaitingPayment\"}", await buyer.Http.GetStringAsync($"/pesanan/{order.PublicToken}/status"));
         Assert.Equal(HttpStatusCode.NotFound, (await buyer.Http.GetAsync("/pesanan/tidak-ada/status")).StatusCode);
+        // The order mail sends the buyer back to the page with the code, not to a card payment.
+        var placed = BackOffice.BackOfficeData.QueuedMails(factory).Single(m => m.To == "qris-qr@contoh.test");
+        Assert.Contains("kode QR", placed.TextBody);
+        Assert.DoesNotContain("kartu", placed.TextBody);
     }
 
     [Fact]
