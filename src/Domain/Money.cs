@@ -41,6 +41,12 @@ public readonly record struct Money(decimal Amount) : IComparable<Money>
     /// <summary>The part of this amount that <paramref name="part"/> of <paramref name="whole"/> units carry, rounded half up.</summary>
     public Money ShareOf(int part, int whole) => whole <= 0 ? Zero : Of(Amount * part / whole);
 
+    /// <summary>
+    /// Whole percent of <paramref name="target"/> this amount reaches, rounded down so 99.9% never counts as reaching it;
+    /// a loss or no target is 0%. Every "percent of target" the shop shows, to maker or staff, is this one.
+    /// </summary>
+    public int PercentOf(Money target) => target.Amount <= 0 ? 0 : (int)Math.Floor(Math.Max(0m, Amount) * 100m / target.Amount);
+
     public static Money Max(Money a, Money b) => a >= b ? a : b;
     public static Money Min(Money a, Money b) => a <= b ? a : b;
 

@@ -140,8 +140,11 @@ public static class ListingLifecycle
         if (!allowed.Contains(listing.Status)) throw new ListingRuleException(code);
     }
 
-    static string RequireReason(string reason) =>
-        string.IsNullOrWhiteSpace(reason) ? throw new ListingRuleException("ReasonRequired") : reason.Trim();
+    static string RequireReason(string reason)
+    {
+        var decision = ModerationDecision.Reject(reason);
+        return decision.Validate() is { } problem ? throw new ListingRuleException(problem) : decision.Reason!;
+    }
 
     static ListingAuditEntry Touch(Listing listing, AuditAction action, Guid actor, DateTimeOffset now, string? reason = null)
     {

@@ -32,9 +32,7 @@ public static class IndependenceBands
         return Enumerable.Range(1, count).Select(i => current.AddMonths(-i)).Reverse().ToList();
     }
 
-    /// <summary>Whole percent of target reached, rounded down so 99.9% never counts as reaching it.</summary>
-    public static int PercentOf(Money net, Money target) =>
-        target.Amount <= 0 ? 0 : (int)Math.Floor(net.Amount * 100m / target.Amount);
+    public static int PercentOf(Money net, Money target) => net.PercentOf(target);
 
     static bool Reached(Money net, Money target) => target.Amount > 0 && net.Amount >= target.Amount;
 

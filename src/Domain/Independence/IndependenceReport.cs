@@ -107,14 +107,14 @@ public sealed class IndependenceReport(MarketplaceDb db, TimeProvider clock)
     {
         var from = new DateTimeOffset(fromMonth.ToDateTime(TimeOnly.MinValue), zone.Offset()).ToUniversalTime();
         var rows = await db.LedgerEntries
-            .Where(e => makerIds.Contains(e.MakerId) && e.OccurredAt >= from && (e.Kind == LedgerEntryKind.Credit || e.Kind == LedgerEntryKind.Reversal))
+            .Where(e => makerIds.Contains(e.MakerId) && e.OccurredAt >= from).Where(LedgerEntry.IsSale)
             .Join(db.OrderLines, e => e.OrderLineId, l => l.Id, (e, l) => new
             {
                 e.MakerId, e.OccurredAt, e.Kind, e.Amount, l.OrderId, l.Quantity,
                 Programme = l.Listing!.Programme!.Name, ProgrammeGroup = l.Listing.Programme.Group!.Name,
             })
             .ToListAsync(ct);
-        return rows.Select(r => new Entry(r.MakerId, r.OccurredAt, r.Kind == LedgerEntryKind.Credit ? r.Amount : -r.Amount,
+        return rows.Select(r => new Entry(r.MakerId, r.OccurredAt, LedgerEntry.Signed(r.Kind, r.Amount),
             r.Kind == LedgerEntryKind.Credit, r.OrderId, r.Quantity, r.Programme, r.ProgrammeGroup)).ToList();
     }
 

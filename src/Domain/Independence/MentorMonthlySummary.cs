@@ -88,8 +88,7 @@ public sealed class MentorMonthlySummary(MarketplaceDb db, IndependenceReport re
     async Task AppendOwedAsync(StaffScope scope, string culture, StringBuilder body, CancellationToken ct)
     {
         var owing = await scope.Makers(db)
-            .Select(m => new { m.DisplayName, Net = db.LedgerEntries.Where(e => e.MakerId == m.Id)
-                .Sum(e => e.Kind == LedgerEntryKind.Credit || e.Kind == LedgerEntryKind.PayoutReversal ? e.Amount.Amount : -e.Amount.Amount) })
+            .Select(m => new { m.DisplayName, Net = db.LedgerEntries.Where(e => e.MakerId == m.Id).Sum(LedgerEntry.SignedRupiah) })
             .Where(m => m.Net < 0).OrderBy(m => m.DisplayName).ToListAsync(ct);
         if (owing.Count == 0) return;
         body.AppendLine().AppendLine(BackOfficeMail.Text("SummaryOwedTitle", culture));

@@ -1,3 +1,5 @@
+using System.Linq.Expressions;
+
 namespace PasKreatif.Ledger;
 
 public enum LedgerEntryKind
@@ -33,7 +35,17 @@ public class LedgerEntry
     public string? Note { get; set; }
     public Guid? RecordedById { get; set; }
 
-    public Money SignedAmount => Kind is LedgerEntryKind.Credit or LedgerEntryKind.PayoutReversal ? Amount : -Amount;
+    public Money SignedAmount => Signed(Kind, Amount);
+
+    /// <summary>The ledger's one sign convention: credits and payout reversals add, reversals and payouts take away.</summary>
+    public static Money Signed(LedgerEntryKind kind, Money amount) => kind is LedgerEntryKind.Credit or LedgerEntryKind.PayoutReversal ? amount : -amount;
+
+    /// <summary><see cref="Signed"/> for queries: summed per maker it is the balance, summed over sales it is net revenue.</summary>
+    public static readonly Expression<Func<LedgerEntry, decimal>> SignedRupiah =
+        e => e.Kind == LedgerEntryKind.Credit || e.Kind == LedgerEntryKind.PayoutReversal ? e.Amount.Amount : -e.Amount.Amount;
+
+    /// <summary>The entries that make net revenue (what was sold, less what was taken back); payouts move money, they earn none.</summary>
+    public static readonly Expression<Func<LedgerEntry, bool>> IsSale = e => e.Kind == LedgerEntryKind.Credit || e.Kind == LedgerEntryKind.Reversal;
 }
 
 public enum PayoutMethod { Cash, BankTransfer }

@@ -73,14 +73,13 @@ public sealed class LedgerQueries(MarketplaceDb db)
     }
 
     static LedgerRow Row(EntryRow e) => new(e.Id, e.OccurredAt, e.Kind, e.Amount,
-        e.Kind is LedgerEntryKind.Credit or LedgerEntryKind.PayoutReversal ? e.Amount : -e.Amount, e.Note, e.PayoutId, e.Reversed,
+        LedgerEntry.Signed(e.Kind, e.Amount), e.Note, e.PayoutId, e.Reversed,
         e.Order is { } o ? $"#{o}" : null);
 
     /// <summary>Every maker in scope with their balance, for choosing whom to pay.</summary>
     public Task<List<BalanceRow>> BalancesAsync(StaffScope scope, CancellationToken ct = default) =>
         scope.Makers(db).OrderBy(m => m.HomeGroup!.Name).ThenBy(m => m.DisplayName)
-            .Select(m => new BalanceRow(m.Id, m.DisplayName, m.HomeGroup!.Name, new Money(db.LedgerEntries.Where(e => e.MakerId == m.Id)
-                .Sum(e => e.Kind == LedgerEntryKind.Credit || e.Kind == LedgerEntryKind.PayoutReversal ? e.Amount.Amount : -e.Amount.Amount))))
+            .Select(m => new BalanceRow(m.Id, m.DisplayName, m.HomeGroup!.Name, new Money(db.LedgerEntries.Where(e => e.MakerId == m.Id).Sum(LedgerEntry.SignedRupiah))))
             .ToListAsync(ct);
 
     /// <summary>The maker a payout belongs to, when the payout is in scope.</summary>

@@ -8,7 +8,7 @@ namespace PasKreatif.Ledger;
 public sealed record EarningsMonth(DateOnly Month, Money Net, Money? Target)
 {
     /// <summary>Net revenue as a share of the target, in whole percent; null without a target.</summary>
-    public int? Percent => Target is { Amount: > 0 } t ? (int)Math.Floor(Math.Max(0, Net.Amount) * 100 / t.Amount) : null;
+    public int? Percent => Target is { Amount: > 0 } t ? Net.PercentOf(t) : null;
 }
 
 public sealed record LedgerLine(DateTimeOffset OccurredAt, LedgerEntryKind Kind, Money Signed, string? OrderNumber, string? Note);
@@ -33,10 +33,10 @@ public sealed class MakerEarnings(MarketplaceDb db, RevenueLedger ledger, TimePr
         var first = current.AddMonths(-11);
         var from = MakerCalendar.MonthStart(first, zone);
         var sales = await db.LedgerEntries
-            .Where(e => e.MakerId == makerId && e.OccurredAt >= from && (e.Kind == LedgerEntryKind.Credit || e.Kind == LedgerEntryKind.Reversal))
+            .Where(e => e.MakerId == makerId && e.OccurredAt >= from).Where(LedgerEntry.IsSale)
             .Select(e => new { e.OccurredAt, e.Kind, e.Amount }).ToListAsync(ct);
         var months = Enumerable.Range(0, 12).Select(i => first.AddMonths(i)).Select(month => new EarningsMonth(month,
-            Money.Sum(sales.Where(s => MakerCalendar.MonthOf(s.OccurredAt, zone) == month).Select(s => s.Kind == LedgerEntryKind.Credit ? s.Amount : -s.Amount)),
+            Money.Sum(sales.Where(s => MakerCalendar.MonthOf(s.OccurredAt, zone) == month).Select(s => LedgerEntry.Signed(s.Kind, s.Amount))),
             regency.TargetFor(month))).ToList();
 
         var entries = await db.LedgerEntries.Where(e => e.MakerId == makerId)
@@ -44,7 +44,7 @@ public sealed class MakerEarnings(MarketplaceDb db, RevenueLedger ledger, TimePr
             .Select(e => new { e.OccurredAt, e.Kind, e.Amount, e.Note, Number = db.OrderLines.Where(l => l.Id == e.OrderLineId).Select(l => db.Orders.Where(o => o.Id == l.OrderId).Select(o => o.Number).First()).FirstOrDefault() })
             .ToListAsync(ct);
         var lines = entries.Select(e => new LedgerLine(e.OccurredAt, e.Kind,
-            e.Kind is LedgerEntryKind.Credit or LedgerEntryKind.PayoutReversal ? e.Amount : -e.Amount, e.Number, e.Note)).ToList();
+            LedgerEntry.Signed(e.Kind, e.Amount), e.Number, e.Note)).ToList();
 
         return new Earnings(await ledger.StandingAsync(makerId, ct), zone, maker.Name, months[^1], months, lines);
     }

@@ -206,5 +206,5 @@ public sealed class RevenueLedger(MarketplaceDb db, TimeProvider clock)
 
     async Task<Money> BalanceQuery(int makerId, CancellationToken ct) => new(
         await db.LedgerEntries.Where(e => e.MakerId == makerId)
-            .SumAsync(e => e.Kind == LedgerEntryKind.Credit || e.Kind == LedgerEntryKind.PayoutReversal ? e.Amount.Amount : -e.Amount.Amount, ct));
+            .SumAsync(LedgerEntry.SignedRupiah, ct));
 }

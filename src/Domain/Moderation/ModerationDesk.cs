@@ -83,8 +83,11 @@ public sealed class ModerationDesk(MarketplaceDb db, TimeProvider clock, MailQue
 
     public Task ApproveStoryAsync(StaffScope scope, int makerId, CancellationToken ct = default) => DecideStoryAsync(scope, makerId, null, ct);
 
-    public Task RejectStoryAsync(StaffScope scope, int makerId, string reason, CancellationToken ct = default) =>
-        string.IsNullOrWhiteSpace(reason) ? throw new ListingRuleException("ReasonRequired") : DecideStoryAsync(scope, makerId, reason.Trim(), ct);
+    public Task RejectStoryAsync(StaffScope scope, int makerId, string reason, CancellationToken ct = default)
+    {
+        var decision = ModerationDecision.Reject(reason);
+        return decision.Validate() is { } problem ? throw new ListingRuleException(problem) : DecideStoryAsync(scope, makerId, decision.Reason, ct);
+    }
 
     async Task DecideStoryAsync(StaffScope scope, int makerId, string? reason, CancellationToken ct)
     {

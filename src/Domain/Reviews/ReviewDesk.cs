@@ -92,10 +92,11 @@ public sealed class ReviewDesk(MarketplaceDb db, TimeProvider clock, MailQueue m
 
     public Task ApproveAsync(StaffScope scope, int reviewId, CancellationToken ct = default) => DecideAsync(scope, reviewId, null, ct);
 
-    public Task RejectAsync(StaffScope scope, int reviewId, string reason, CancellationToken ct = default) =>
-        string.IsNullOrWhiteSpace(reason) ? throw new ReviewRuleException("ReasonRequired")
-        : reason.Trim().Length > 1000 ? throw new ReviewRuleException("ReasonTooLong")
-        : DecideAsync(scope, reviewId, reason.Trim(), ct);
+    public Task RejectAsync(StaffScope scope, int reviewId, string reason, CancellationToken ct = default)
+    {
+        var decision = ModerationDecision.Reject(reason);
+        return decision.Validate() is { } problem ? throw new ReviewRuleException(problem) : DecideAsync(scope, reviewId, decision.Reason, ct);
+    }
 
     async Task DecideAsync(StaffScope scope, int reviewId, string? reason, CancellationToken ct)
     {

@@ -35,13 +35,12 @@ public class ListingModel(StaffScopeAccessor scopes, ModerationQueue queue, Mode
 
     public async Task<IActionResult> OnPostRejectAsync(int id, CancellationToken ct)
     {
-        var saved = SavedReasons.Contains(SavedReason) ? text[SavedReason!].Value : null;
-        var reason = string.Join(" ", new[] { saved, Note?.Trim() }.Where(s => !string.IsNullOrEmpty(s)));
-        if (reason.Length > 1000) ModelState.AddModelError(nameof(Note), text["ReasonTooLong"]);
+        var decision = ModerationDecision.Reject(SavedReasons.Contains(SavedReason) ? text[SavedReason!].Value : null, Note);
+        if (decision.Validate() is { } problem) ModelState.AddModelError(nameof(Note), text[problem]);
         if (!ModelState.IsValid) return await RedisplayAsync(id, ct);
         try
         {
-            await desk.RejectAsync(await scopes.GetAsync(ct), id, reason, ct);
+            await desk.RejectAsync(await scopes.GetAsync(ct), id, decision.Reason!, ct);
             Message = text["Rejected"];
             return Redirect("/admin/moderasi");
         }

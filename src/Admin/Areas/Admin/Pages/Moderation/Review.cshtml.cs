@@ -22,9 +22,8 @@ public class ReviewModel(StaffScopeAccessor scopes, ReviewQueries queries, Revie
 
     public Task<IActionResult> OnPostRejectAsync(int id, CancellationToken ct)
     {
-        var saved = SavedReasons.Contains(SavedReason) ? text[SavedReason!].Value : null;
-        var reason = string.Join(" ", new[] { saved, Note?.Trim() }.Where(s => !string.IsNullOrEmpty(s)));
-        return DecideAsync(id, async scope => await desk.RejectAsync(scope, id, reason, ct), "Rejected", ct);
+        var decision = ModerationDecision.Reject(SavedReasons.Contains(SavedReason) ? text[SavedReason!].Value : null, Note);
+        return DecideAsync(id, async scope => await desk.RejectAsync(scope, id, decision.Reason!, ct), "Rejected", ct);
     }
 
     async Task<IActionResult> DecideAsync(int id, Func<Organisation.StaffScope, Task> decide, string doneKey, CancellationToken ct)

@@ -35,12 +35,10 @@ public class StoryModel(StaffScopeAccessor scopes, ModerationQueue queue, Modera
 
     public async Task<IActionResult> OnPostRejectAsync(int id, CancellationToken ct)
     {
-        var saved = SavedReasons.Contains(SavedReason) ? text[SavedReason!].Value : null;
-        var reason = string.Join(" ", new[] { saved, Note?.Trim() }.Where(s => !string.IsNullOrEmpty(s)));
+        var decision = ModerationDecision.Reject(SavedReasons.Contains(SavedReason) ? text[SavedReason!].Value : null, Note);
         try
         {
-            if (reason.Length > 1000) throw new ListingRuleException("ReasonTooLong");
-            await desk.RejectStoryAsync(await scopes.GetAsync(ct), id, reason, ct);
+            await desk.RejectStoryAsync(await scopes.GetAsync(ct), id, decision.Reason!, ct);
             Message = text["Rejected"];
             return Redirect("/admin/moderasi");
         }
