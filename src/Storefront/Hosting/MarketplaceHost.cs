@@ -82,6 +82,13 @@ public static class MarketplaceHost
             o.Cookie.Name = ".PasKreatif.Auth";
             o.SlidingExpiration = true;
             o.ExpireTimeSpan = TimeSpan.FromDays(14);
+            // The phone's outbox posts in the background: it needs "sign in again", not the sign-in page.
+            o.Events.OnRedirectToLogin = ctx =>
+            {
+                if (ctx.Request.Path.StartsWithSegments("/toko-saya/kirim-tertunda")) ctx.Response.StatusCode = StatusCodes.Status401Unauthorized;
+                else ctx.Response.Redirect(ctx.RedirectUri);
+                return Task.CompletedTask;
+            };
             // A signed-in person without the role gets a plain 403; the status page explains it.
             o.Events.OnRedirectToAccessDenied = ctx =>
             {
