@@ -56,6 +56,7 @@ public static class DomainServices
         // Makers' workspace
         services.AddScoped<CurrentMaker>();
         services.AddScoped<ListingEditor>();
+        services.AddScoped<OfflineChanges>();
         services.AddScoped<ListingGallery>();
         services.AddScoped<PhotoUploads>();
         services.AddScoped<PhotoUploadJob>();
