@@ -15,7 +15,7 @@ ensure_packages postgresql=$PG_BIN/initdb chromium=/usr/bin/chromium curl=/usr/b
     fonts-liberation=/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf \
     python3-aiosmtpd=/usr/lib/python3/dist-packages/aiosmtpd nodejs=/usr/bin/node npm=/usr/bin/npm
 
-# Scale-out (issue 9): the S3-compatible server the media store's contract tests run against.
+# Scale-out: the S3-compatible server the media store's contract tests run against.
 [ -f tools/s3rver/node_modules/s3rver/bin/s3rver.js ] \
     || npm ci --prefix tools/s3rver --no-audit --no-fund > /dev/null \
     || die "npm could not install tools/s3rver"

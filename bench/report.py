@@ -92,7 +92,7 @@ if len(tiers) == 2:
     print(open(f"{prefix}-ratios.md").read())
 
 with open(f"{prefix}-targets.md", "w") as f:
-    f.write(f"# Targets of issue 8, checked on the {LISTINGS.get(large)}-listing run\n\n| target | measured | met |\n|---|---:|---|\n")
+    f.write(f"# Performance targets, checked on the {LISTINGS.get(large)}-listing run\n\n| target | measured | met |\n|---|---:|---|\n")
     for name, value, ok in checks:
         f.write(f"| {name} | {value} | {'yes' if ok else '**no**'} |\n")
     f.write(f"\n{sum(ok for *_, ok in checks)} of {len(checks)} met.\n")

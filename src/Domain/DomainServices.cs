@@ -25,7 +25,7 @@ public static class DomainServices
 
         var media = new MediaOptions { Root = configuration["Media:Root"] is { Length: > 0 } root ? root : Path.Combine(AppContext.BaseDirectory, "media") };
         services.AddSingleton(media);
-        services.AddMediaStore(configuration); // issue 9: Media:Store = FileSystem or S3
+        services.AddMediaStore(configuration); // Media:Store = FileSystem or S3
         services.AddSingleton<PhotoPipeline>();
 
         var mail = new MailOptions
@@ -44,7 +44,7 @@ public static class DomainServices
         services.AddScoped<ShopQueries>();
         services.AddScoped<ShopDirectory>();
         services.AddScoped<UnavailableListings>();
-        services.AddSingleton<CatalogFacetCache>(); // issue 8: filter choices kept until the catalogue changes
+        services.AddSingleton<CatalogFacetCache>(); // filter choices kept until the catalogue changes
         services.AddScoped<CatalogQueries>();
         services.AddScoped<CatalogPages>();
         services.AddScoped<CatalogSearch>();
@@ -53,7 +53,7 @@ public static class DomainServices
         services.AddScoped<InvitationService>();
         services.AddScoped<Ledger.RevenueLedger>();
         services.AddScoped<Organisation.ScopeOverview>();
-        // Makers' workspace (issue 5)
+        // Makers' workspace
         services.AddScoped<CurrentMaker>();
         services.AddScoped<ListingEditor>();
         services.AddScoped<OfflineChanges>();
@@ -64,7 +64,7 @@ public static class DomainServices
         services.AddScoped<Ledger.MakerEarnings>();
         services.AddOrders(configuration);
         services.AddBackOfficeDomain();
-        services.AddTrustDomain(); // issue 10
+        services.AddTrustDomain();
         return services;
     }
 }

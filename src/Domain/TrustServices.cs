@@ -2,7 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace PasKreatif;
 
-/// <summary>Trust between buyers and makers (issue 10): reviews, questions, makers' notifications.</summary>
+/// <summary>Trust between buyers and makers: reviews, questions, makers' notifications.</summary>
 public static class TrustServices
 {
     public static IServiceCollection AddTrustDomain(this IServiceCollection services)

@@ -29,7 +29,7 @@ public static class BackOfficeHost
         var jobs = app.Services.GetRequiredService<IRecurringJobManager>();
         jobs.AddOrUpdate<MentorMonthlySummary>(MentorMonthlySummary.JobId, s => s.SendAsync(CancellationToken.None), MentorMonthlySummary.Cron,
             new RecurringJobOptions { TimeZone = IndonesianZone.WIB.TimeZone() });
-        // The nightly backup runs only where a folder is configured (issue 9).
+        // The nightly backup runs only where a folder is configured.
         if (Backup.BackupOptions.From(app.Configuration).Folder is null) jobs.RemoveIfExists(Backup.DatabaseBackup.JobId);
         else jobs.AddOrUpdate<Backup.DatabaseBackup>(Backup.DatabaseBackup.JobId, b => b.RunAsync(CancellationToken.None), Backup.DatabaseBackup.Cron,
             new RecurringJobOptions { TimeZone = IndonesianZone.WIB.TimeZone() });

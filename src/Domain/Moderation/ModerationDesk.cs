@@ -28,7 +28,7 @@ public sealed class ModerationDesk(MarketplaceDb db, TimeProvider clock, MailQue
             db.ListingAudit.Add(listing.ApproveRevision(revision, scope.PersonId, now));
         else
             throw new ListingRuleException("NothingToReview");
-        notices.Add(listing.MakerId, Notifications.NotificationKind.ListingApproved, listing.Title, $"/toko-saya/produk/{listing.Id}"); // issue 10
+        notices.Add(listing.MakerId, Notifications.NotificationKind.ListingApproved, listing.Title, $"/toko-saya/produk/{listing.Id}");
         await db.SaveChangesAsync(ct);
         var key = fresh ? "ListingApproved" : "RevisionApproved";
         await TellMakerAsync(listing.MakerId, culture => (
@@ -53,7 +53,7 @@ public sealed class ModerationDesk(MarketplaceDb db, TimeProvider clock, MailQue
             key = "RevisionRejected";
         }
         else throw new ListingRuleException("NothingToReview");
-        notices.Add(listing.MakerId, Notifications.NotificationKind.ListingRejected, listing.Title, $"/toko-saya/produk/{listing.Id}"); // issue 10
+        notices.Add(listing.MakerId, Notifications.NotificationKind.ListingRejected, listing.Title, $"/toko-saya/produk/{listing.Id}");
         await db.SaveChangesAsync(ct);
         await TellMakerAsync(listing.MakerId, culture => (
             BackOfficeMail.Text(key + "Subject", culture, listing.Title),

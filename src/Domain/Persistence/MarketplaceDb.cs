@@ -48,7 +48,7 @@ public class MarketplaceDb(DbContextOptions<MarketplaceDb> options)
     public DbSet<Payout> Payouts => Set<Payout>();
     public DbSet<DemoDataMark> DemoDataMarks => Set<DemoDataMark>();
     public DbSet<BuyerAddress> BuyerAddresses => Set<BuyerAddress>();
-    // Scale-out (issue 9): every instance reads the same data-protection keys, so cookies travel between them.
+    // Scale-out: every instance reads the same data-protection keys, so cookies travel between them.
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)

@@ -122,7 +122,7 @@ public sealed class CatalogCacheEviction(CatalogWriterEviction writer) : SaveCha
     [
         typeof(Listing), typeof(ListingPhoto), typeof(ListingRevision), typeof(Maker), typeof(MakerStory),
         typeof(MakerProgramme), typeof(Programme), typeof(Group), typeof(Regency), typeof(Category),
-        typeof(Reviews.Review), typeof(Questions.Question), // issue 10: replies and public answers show on product pages
+        typeof(Reviews.Review), typeof(Questions.Question), // replies and public answers show on product pages
     ];
 
     readonly ConditionalWeakTable<DbContext, object> touched = new();

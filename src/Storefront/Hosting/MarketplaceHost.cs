@@ -37,7 +37,7 @@ public static class MarketplaceHost
         services.AddMarketplaceAdmin();
         services.AddCheckout();
         services.AddCatalog();
-        services.AddShopCompression(); // issue 8: Brotli/gzip
+        services.AddShopCompression(); // Brotli/gzip
         services.Configure<RequestLocalizationOptions>(o =>
         {
             o.DefaultRequestCulture = new RequestCulture("id");
@@ -46,7 +46,7 @@ public static class MarketplaceHost
             o.RequestCultureProviders = [new CookieRequestCultureProvider { CookieName = CultureCookie }, new AcceptLanguageHeaderRequestCultureProvider()];
         });
         services.AddMarketplaceJobs(configuration);
-        services.AddScaleOut(configuration); // issue 9: several instances behind a load balancer
+        services.AddScaleOut(configuration); // several instances behind a load balancer
         services.AddShopRateLimits(configuration); // security: per-address limits on sign-in and checkout
         services.AddPasswordReset(configuration); // security: forgotten passwords by mail
         builder.AddShopObservability(); // traces, metrics, JSON logs, health

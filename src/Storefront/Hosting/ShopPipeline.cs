@@ -11,13 +11,13 @@ public static class ShopPipeline
 {
     public static WebApplication UseMarketplace(this WebApplication app)
     {
-        app.UseScaleOut(); // issue 9: the client's address and scheme from the load balancer
+        app.UseScaleOut(); // the client's address and scheme from the load balancer
         app.UseShopMetricsEndpoint(); // Prometheus, from the configured networks only
         app.UseSecurityHeaders();
         if (!app.Environment.IsDevelopment())
             app.UseExceptionHandler("/galat");
         app.UseStatusCodePagesWithReExecute("/status/{0}");
-        app.UseShopCompression(); // issue 8: before static files, so CSS and JS are compressed
+        app.UseShopCompression(); // before static files, so CSS and JS are compressed
         app.UseStaticFiles(new StaticFileOptions
         {
             FileProvider = new PhysicalFileProvider(app.Environment.WebRootPath),
@@ -29,7 +29,7 @@ public static class ShopPipeline
             },
         });
         app.UseRequestLocalization();
-        app.UseDatabaseOutagePage(); // issue 9: 503 with Retry-After while PostgreSQL is unreachable
+        app.UseDatabaseOutagePage(); // 503 with Retry-After while PostgreSQL is unreachable
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();

@@ -22,7 +22,7 @@ public class ScopingWalkTests(ShopFactory factory) : IClassFixture<ShopFactory>
         await db.SaveChangesAsync();
         var payout = await db.Payouts.Where(p => db.Makers.Any(m => m.Id == p.MakerId && m.HomeGroupId == group)).Select(p => p.Id).FirstAsync();
         var regency = await db.Regencies.Where(r => r.OfficeId == office).Select(r => r.Id).FirstAsync();
-        var review = await PendingReviewAsync(db, listing); // issue 10: the Reviews tab
+        var review = await PendingReviewAsync(db, listing); // the Reviews tab
         return new Target(group, office, regency, listing.Id, maker.Id, payout, listing.Title, review, listing.ProgrammeId, listing.CategoryId, maker.PersonId);
     }
 

@@ -36,8 +36,8 @@ public class CatalogCacheTests(CatalogFactory factory) : IClassFixture<CatalogFa
             [$"/kategori/{StandardCategories.Handicrafts}?urut=termurah"] = 5,
             [$"/kategori/{StandardCategories.Cakes}?stok=ada&kirim=ambil"] = 5,
             [$"/program/{programme}"] = 5,
-            [$"/pembuat/{maker}"] = 7, // one more since issue 10: the rating of approved reviews
-            [$"/produk/{product}"] = 5, // one more since issue 10: rating columns and public answers (reviews only when rated)
+            [$"/pembuat/{maker}"] = 7, // one more for the rating of approved reviews
+            [$"/produk/{product}"] = 5, // one more for rating columns and public answers (reviews only when rated)
             ["/cari?q=tas+daur+ulang"] = 3, // corrections of unknown words, every word, then any word (less than a page)
             ["/cari?q=zzzqqq"] = 3, // corrections, the search, the categories to try
             ["/sitemap.xml"] = 4,

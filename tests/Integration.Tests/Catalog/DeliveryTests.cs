@@ -9,7 +9,7 @@ using PasKreatif.Persistence;
 
 namespace PasKreatif.Integration.Tests.Catalog;
 
-/// <summary>Issue 8: compressed text, fingerprinted assets cached for a year, an indexable typo search.</summary>
+/// <summary>Delivery: compressed text, fingerprinted assets cached for a year, an indexable typo search.</summary>
 public class DeliveryTests(CatalogFactory factory) : IClassFixture<CatalogFactory>
 {
     static async Task<HttpResponseMessage> GetAsync(ShopClient client, string url, string encoding)

@@ -4,7 +4,7 @@ using PasKreatif.Integration.Tests.Fixtures;
 
 namespace PasKreatif.Integration.Tests.Catalog;
 
-/// <summary>The listings the search cases of issue 4 need, added to this class's own database.</summary>
+/// <summary>The listings the search cases need, added to this class's own database.</summary>
 public sealed class SearchFactory : CatalogFactory
 {
     Task? seeded;

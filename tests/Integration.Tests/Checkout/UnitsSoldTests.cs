@@ -5,7 +5,7 @@ using PasKreatif.Orders;
 
 namespace PasKreatif.Integration.Tests.Checkout;
 
-/// <summary>Issue 8: units sold (the "popular" sort, featured goods, programme totals) follow real payments and refunds.</summary>
+/// <summary>Units sold (the "popular" sort, featured goods, programme totals) follow real payments and refunds.</summary>
 public class UnitsSoldTests(CheckoutShopFactory factory) : IClassFixture<CheckoutShopFactory>
 {
     async Task<int> UnitsSoldAsync(int listingId)
@@ -59,7 +59,7 @@ public class UnitsSoldTests(CheckoutShopFactory factory) : IClassFixture<Checkou
 
         var paid = await PlaceAsync(listing.Id, 4, "nol@contoh.test");
         Assert.Equal(OrderChange.Done, await Lifecycle(l => l.MarkPaidAsync(paid.Id, "TRF-3", null)));
-        await using (var db = factory.OpenDb()) // counted before this issue by a loader that knew fewer sales
+        await using (var db = factory.OpenDb()) // a count left by an older loader that knew fewer sales
             await db.Listings.Where(l => l.Id == listing.Id).ExecuteUpdateAsync(s => s.SetProperty(l => l.UnitsSold, 1));
         Assert.Equal(OrderChange.Done, await Lifecycle(l => l.RefundedAtGatewayAsync("TRF-3", paid.Total)));
         Assert.Equal(0, await UnitsSoldAsync(listing.Id));

@@ -16,7 +16,7 @@ public class InviteModel(StaffScopeAccessor scopes, ScopeOverview overview, Invi
     public List<SelectListItem> GroupChoices { get; private set; } = [];
     public string? Link { get; private set; }
     public string? WhatsAppLink { get; private set; }
-    /// <summary>Issue 10: the maker's number, only to address the WhatsApp message; not stored.</summary>
+    /// <summary>The maker's number, only to address the WhatsApp message; not stored.</summary>
     [BindProperty] public string? Phone { get; set; }
     public string? WhatsAppToLink { get; private set; }
     public string? ExpiresText { get; private set; }
