@@ -46,15 +46,13 @@ public sealed class CatalogSearch(MarketplaceDb db)
 
         var corrections = await CorrectionsAsync(words, ct);
         var plan = new SearchPlan(words, corrections);
-        var rows = await RowsAsync(plan, allWords: true, page, ct);
+        // With several words, listings matching any word stand in when every word finds less than a page.
+        var fallbackBelow = words.Count < 2 ? 0 : page == 1 ? PageSize : 1;
+        var rows = await RowsAsync(plan, fallbackBelow, page, ct);
         var total = rows.Count > 0 ? rows[0].Total : 0;
         // Every word found goods only once corrected: say which words they were.
-        var didYouMean = rows.Count > 0 && !rows.Any(r => r.Strict) && plan.Corrected != query ? plan.Corrected : null;
-        if (words.Count > 1 && total < PageSize && page == 1 || words.Count > 1 && total == 0)
-        {
-            rows = await RowsAsync(plan, allWords: false, page, ct);
-            total = rows.Count > 0 ? rows[0].Total : 0;
-        }
+        var correctedOnly = rows.Count > 0 && (rows[0].Loose ? rows[0].EveryTotal > 0 && !rows[0].EveryStrict : !rows.Any(r => r.Strict));
+        var didYouMean = correctedOnly && plan.Corrected != query ? plan.Corrected : null;
         var hits = rows.Select(r => new SearchHit(r.Card(), Parts(r.Headline))).ToList();
         return new SearchResult(query, hits, page, page * PageSize < total && page < MaxPages, total, didYouMean);
     }
@@ -78,21 +76,30 @@ public sealed class CatalogSearch(MarketplaceDb db)
         return found.GroupBy(f => f.Word).ToDictionary(g => g.Key, g => g.Select(f => f.Term).ToList());
     }
 
-    async Task<List<HitRow>> RowsAsync(SearchPlan plan, bool allWords, int page, CancellationToken ct)
+    /// <summary>The whole search, fallback included, in one statement: the second round trip of a search.</summary>
+    async Task<List<HitRow>> RowsAsync(SearchPlan plan, int fallbackBelow, int page, CancellationToken ct)
     {
-        var (sql, parameters) = plan.Sql(allWords);
+        var (sql, parameters) = plan.Sql();
         parameters.Add(new NpgsqlParameter("take", PageSize));
         parameters.Add(new NpgsqlParameter("skip", (page - 1) * PageSize));
+        parameters.Add(new NpgsqlParameter("ranked", PageSize * MaxPages));
+        parameters.Add(new NpgsqlParameter("below", fallbackBelow));
         parameters.Add(new NpgsqlParameter("marks", $"StartSel={Start}, StopSel={Stop}, HighlightAll=true"));
         return await db.Database.SqlQueryRaw<HitRow>(sql, parameters.ToArray()).ToListAsync(ct);
     }
 
     /// <summary>The tsquery text of one search, built from parameters only: words never enter the SQL.</summary>
+    /// <remarks>
+    /// The queries sit in a materialized row read by scalar subqueries, so the planner sees no word and
+    /// always takes the GIN index (a constant query for a common word made it read every title). Only the
+    /// most popular matches, as many as the pages a buyer can reach, are ranked: ranking reads each
+    /// listing's whole document, and a word on a sixth of the catalogue made that the cost of the page.
+    /// </remarks>
     sealed class SearchPlan(List<string> words, Dictionary<string, List<string>> corrections)
     {
         public string Corrected { get; } = string.Join(' ', words.Select(w => corrections.TryGetValue(w, out var c) ? c[0] : w));
 
-        public (string Sql, List<NpgsqlParameter> Parameters) Sql(bool allWords)
+        public (string Sql, List<NpgsqlParameter> Parameters) Sql()
         {
             var parameters = new List<NpgsqlParameter>();
             string P(string value)
@@ -120,22 +127,39 @@ public sealed class CatalogSearch(MarketplaceDb db)
                 strict.Add($"({forms})");
                 loose.Add($"({any})");
             }
-            var join = allWords ? " && " : " || ";
             var marked = P(string.Join(" | ", highlight));
             var sql = $"""
-                WITH q AS (SELECT {string.Join(join, loose)} AS m, {string.Join(join, strict)} AS s),
+                WITH q AS MATERIALIZED (
+                    SELECT {string.Join(" && ", loose)} AS m, {string.Join(" && ", strict)} AS s,
+                           {string.Join(" || ", loose)} AS am, {string.Join(" || ", strict)} AS ast),
+                every AS MATERIALIZED (
+                    SELECT l."Id", l."UnitsSold" FROM "Listings" l
+                    WHERE l."Status" = 'Approved' AND l."SearchVector" @@ (SELECT m FROM q)),
+                anyword AS MATERIALIZED (
+                    SELECT l."Id", l."UnitsSold" FROM "Listings" l
+                    WHERE (SELECT count(*) FROM every) < @below AND l."Status" = 'Approved' AND l."SearchVector" @@ (SELECT am FROM q)),
+                matches AS (
+                    SELECT e.*, false AS loose FROM every e WHERE (SELECT count(*) FROM every) >= @below
+                    UNION ALL SELECT a.*, true FROM anyword a),
+                candidates AS MATERIALIZED (
+                    SELECT h.*, count(*) OVER () AS total FROM matches h
+                    ORDER BY h."UnitsSold" DESC, h."Id" DESC LIMIT @ranked),
                 hits AS (
-                    SELECT l."Id", l."UnitsSold", l."SearchVector" @@ q.s AS strict, ts_rank(l."SearchVector", q.m) AS rank
-                    FROM "Listings" l CROSS JOIN q
-                    WHERE l."Status" = 'Approved' AND l."SearchVector" @@ q.m),
+                    SELECT c.*, l."SearchVector" @@ CASE WHEN c.loose THEN q.ast ELSE q.s END AS strict,
+                           ts_rank(l."SearchVector", CASE WHEN c.loose THEN q.am ELSE q.m END) AS rank
+                    FROM candidates c JOIN "Listings" l ON l."Id" = c."Id" CROSS JOIN q),
                 page AS (
-                    SELECT h.*, count(*) OVER () AS total FROM hits h
+                    SELECT h.* FROM hits h
                     ORDER BY h.strict DESC, h.rank DESC, h."UnitsSold" DESC, h."Id"
                     LIMIT @take OFFSET @skip)
                 SELECT l."Id", l."Slug", l."Title", l."Price", l."Stock", l."MadeToOrder",
                        m."DisplayName" AS "MakerName", m."Slug" AS "MakerSlug", pr."Name" AS "ProgrammeName",
                        c."Hash" AS "PhotoHash", coalesce(c."Width", 0) AS "PhotoWidth", coalesce(c."Height", 0) AS "PhotoHeight",
-                       p.strict AS "Strict", p.total::int AS "Total",
+                       p.strict AS "Strict", p.loose AS "Loose", p.total::int AS "Total",
+                       (SELECT count(*) FROM every)::int AS "EveryTotal",
+                       -- Under a fallback every word matched less than a page: whether any of it matched as typed.
+                       CASE WHEN p.loose THEN coalesce((SELECT bool_or(x."SearchVector" @@ (SELECT s FROM q)) FROM every e JOIN "Listings" x ON x."Id" = e."Id"), false)
+                            ELSE p.strict END AS "EveryStrict",
                        ts_headline('indonesian', l."Title", to_tsquery('indonesian', {marked}), @marks) AS "Headline"
                 FROM page p
                 JOIN "Listings" l ON l."Id" = p."Id"
@@ -171,6 +195,9 @@ public sealed class CatalogSearch(MarketplaceDb db)
         public int PhotoWidth { get; set; }
         public int PhotoHeight { get; set; }
         public bool Strict { get; set; }
+        public bool Loose { get; set; }
+        public int EveryTotal { get; set; }
+        public bool EveryStrict { get; set; }
         public int Total { get; set; }
         public string Headline { get; set; } = "";
 
