@@ -5,6 +5,7 @@ using Hangfire.PostgreSql.Factories;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using PasKreatif.Admin;
+using PasKreatif.Demo;
 using PasKreatif.Mail;
 using PasKreatif.Observability;
 using PasKreatif.People;
@@ -23,6 +24,7 @@ public static class MarketplaceHost
         var services = builder.Services;
         var configuration = builder.Configuration;
         services.AddMarketplaceDomain(configuration);
+        services.AddDemoData(configuration);
         services.AddShopIdentity();
         services.AddLocalization(o => o.ResourcesPath = "Resources");
         services.AddRazorPages(o =>
@@ -80,6 +82,13 @@ public static class MarketplaceHost
             o.Cookie.Name = ".PasKreatif.Auth";
             o.SlidingExpiration = true;
             o.ExpireTimeSpan = TimeSpan.FromDays(14);
+            // The phone's outbox posts in the background: it needs "sign in again", not the sign-in page.
+            o.Events.OnRedirectToLogin = ctx =>
+            {
+                if (ctx.Request.Path.StartsWithSegments("/toko-saya/kirim-tertunda")) ctx.Response.StatusCode = StatusCodes.Status401Unauthorized;
+                else ctx.Response.Redirect(ctx.RedirectUri);
+                return Task.CompletedTask;
+            };
             // A signed-in person without the role gets a plain 403; the status page explains it.
             o.Events.OnRedirectToAccessDenied = ctx =>
             {
@@ -116,8 +125,11 @@ public static class MarketplaceHost
             services.AddHangfireServer(o => o.SchedulePollingInterval = storage.QueuePollInterval); // recurring and delayed jobs too
     }
 
-    public static async Task PrepareDatabaseAsync(this WebApplication app) =>
+    public static async Task PrepareDatabaseAsync(this WebApplication app)
+    {
         await DatabaseStartup.PrepareAsync(app.Services, app.Lifetime.ApplicationStopping);
+        await DemoStartup.LoadConfiguredTierAsync(app.Services, app.Lifetime.ApplicationStopping);
+    }
 }
 
 public static class ShopPolicies
