@@ -35,6 +35,8 @@ export Backup__Folder=${Backup__Folder:-$DATA_ROOT/backups}
 export Shop__BaseUrl=${Shop__BaseUrl:-$URL}
 export Database__MigrateOnStart=true
 export Demo__Tier=${Demo__Tier:-demo}
+# No Midtrans keys here: QRIS, e-wallets and virtual accounts are paid in the labelled payment simulator.
+[ -n "${Midtrans__ServerKey:-}" ] || export Midtrans__Simulator=${Midtrans__Simulator:-true}
 
 log "Building the shop (Release)"
 dotnet build src/Storefront -c Release -v quiet -nologo > "$DATA_ROOT/build.log" 2>&1 \

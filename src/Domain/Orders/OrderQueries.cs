@@ -22,7 +22,7 @@ public sealed record RefundView(int Id, Money Amount, RefundStatus Status, Refun
 }
 
 /// <summary>The gateway transaction the buyer can pay now, with what the order page shows to pay it.</summary>
-public sealed record OpenPaymentView(PaymentInstructions Pay, DateTimeOffset? Until);
+public sealed record OpenPaymentView(PaymentInstructions Pay, DateTimeOffset? Until, string Reference);
 
 public sealed record OrderView(Order Order, IReadOnlyList<OrderPartView> Parts, PaymentStatus PaymentStatus, IReadOnlyList<RefundView> Refunds, OpenPaymentView? OpenPayment = null)
 {
@@ -69,7 +69,7 @@ public sealed class OrderQueries(MarketplaceDb db, TimeProvider clock)
         var now = clock.GetUtcNow(); // a code past its life is not shown even before the sweep ends it
         var attempt = await db.PaymentAttempts.AsNoTracking().Where(a => a.OrderId == order.Id && a.Status == AttemptStatus.Open && (a.ExpiresAt == null || a.ExpiresAt > now))
             .OrderByDescending(a => a.Id).FirstOrDefaultAsync(ct);
-        return attempt is null ? null : new OpenPaymentView(attempt.Instructions, attempt.ExpiresAt);
+        return attempt is null ? null : new OpenPaymentView(attempt.Instructions, attempt.ExpiresAt, attempt.Reference);
     }
 
     /// <summary>The order's status alone, for the order page's small poll; null when the link is unknown.</summary>

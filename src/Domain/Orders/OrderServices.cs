@@ -18,6 +18,7 @@ public static class OrderServices
         services.AddSingleton<IPaymentMethod, BankTransferPayment>();
         services.AddSingleton<IPaymentMethod, CashOnPickupPayment>();
         var midtrans = configuration.GetSection("Midtrans").Get<MidtransOptions>() ?? new MidtransOptions();
+        if (midtrans.StartSimulator() is { } simulator) services.AddSingleton(simulator);
         services.AddSingleton(midtrans);
         // One long-lived client; connections are renewed so a changed address at Midtrans is followed.
         services.AddSingleton(_ => new MidtransClient(new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(10) })

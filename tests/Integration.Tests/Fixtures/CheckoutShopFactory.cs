@@ -1,4 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace PasKreatif.Integration.Tests.Fixtures;
 
@@ -55,5 +58,29 @@ public class MidtransShopFactory : CheckoutShopFactory
     {
         if (disposing) Midtrans.Dispose();
         base.Dispose(disposing);
+    }
+}
+
+/// <summary>
+/// The shop as ./run.sh starts it for the demo: no Midtrans keys, the payment simulator on, on Kestrel
+/// (the simulator's notifications and the shop's status calls travel over real HTTP), mail to the test SMTP server.
+/// </summary>
+public class SimulatorShopFactory : MailingShopFactory
+{
+    public string BaseUrl { get; private set; } = "";
+
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        UseKestrel(0);
+        StartServer();
+        BaseUrl = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        ClientOptions.BaseAddress = new Uri(BaseUrl); // every client of the tests goes to Kestrel too
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseSetting("Midtrans:Simulator", "true");
     }
 }

@@ -14,8 +14,10 @@ public sealed class ShopClient(HttpClient http) : IDisposable
 
     public HttpClient Http { get; } = http;
 
-    public static ShopClient For(ShopFactory factory) =>
-        new(factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
+    public static ShopClient For(ShopFactory factory) => factory is SimulatorShopFactory { BaseUrl.Length: > 0 } kestrel
+        // On Kestrel the factory's own client would follow redirects itself.
+        ? new(new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = new() }) { BaseAddress = new Uri(kestrel.BaseUrl) })
+        : new(factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
 
     public async Task<IHtmlDocument> GetDocumentAsync(string url, HttpStatusCode expected = HttpStatusCode.OK)
     {

@@ -1,3 +1,4 @@
+using PasKreatif.Payments.Midtrans;
 using System.Net;
 using System.Text.Json;
 using AngleSharp.Dom;
@@ -17,7 +18,7 @@ public class MidtransMoneyTests(MidtransShopFactory factory) : IClassFixture<Mid
 {
     FakeMidtrans Midtrans => factory.Midtrans;
 
-    Task<(Order Order, FakeMidtrans.Transaction Transaction)> PlaceAsync(string method, string maker, int skip, string email, int quantity = 1) =>
+    Task<(Order Order, MidtransSimulator.Transaction Transaction)> PlaceAsync(string method, string maker, int skip, string email, int quantity = 1) =>
         MidtransSteps.PlaceAsync(factory, method, maker, skip, email, quantity);
 
     async Task<string> NotifyAsync(string orderId) => await MidtransSteps.OutcomeAsync(await MidtransSteps.DeliverAsync(factory, Midtrans.Notification(orderId)));

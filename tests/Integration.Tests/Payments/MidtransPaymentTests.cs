@@ -1,3 +1,4 @@
+using PasKreatif.Payments.Midtrans;
 using System.Net;
 using System.Text.Json;
 using AngleSharp.Dom;
@@ -17,7 +18,7 @@ public class MidtransPaymentTests(MidtransShopFactory factory) : IClassFixture<M
 {
     FakeMidtrans Midtrans => factory.Midtrans;
 
-    Task<(Order Order, FakeMidtrans.Transaction Transaction)> PlaceAsync(string method, string maker, int skip, string email, int quantity = 1) =>
+    Task<(Order Order, MidtransSimulator.Transaction Transaction)> PlaceAsync(string method, string maker, int skip, string email, int quantity = 1) =>
         MidtransSteps.PlaceAsync(factory, method, maker, skip, email, quantity);
 
     Task<HttpResponseMessage> NotifyAsync(string notification) => MidtransSteps.DeliverAsync(factory, notification);

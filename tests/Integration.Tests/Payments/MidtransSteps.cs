@@ -1,3 +1,4 @@
+using PasKreatif.Payments.Midtrans;
 using System.Net;
 using System.Text.Json;
 using PasKreatif.Integration.Tests.Fixtures;
@@ -9,7 +10,7 @@ namespace PasKreatif.Integration.Tests.Payments;
 /// <summary>What the Midtrans tests do again and again: a guest's order with its transaction at the fake, and a notification delivered to the shop.</summary>
 static class MidtransSteps
 {
-    public static async Task<(Order Order, FakeMidtrans.Transaction Transaction)> PlaceAsync(MidtransShopFactory factory, string method, string maker, int skip,
+    public static async Task<(Order Order, MidtransSimulator.Transaction Transaction)> PlaceAsync(MidtransShopFactory factory, string method, string maker, int skip,
         string email, int quantity = 1)
     {
         var order = await OrderSteps.PlaceAsync(factory, method, email, [(maker, skip, quantity)], stock: 5);

@@ -59,6 +59,7 @@ public static class RouteTable
         new("POST /stripe/webhook", "/stripe/webhook", "400 400 400 400 400 400"),
         new("POST /midtrans/notification", "/midtrans/notification", "400 400 400 400 400 400"), // an empty body is malformed
         new("GET /pesanan/{token}/status", "/pesanan/{orderToken}/status", "ok ok ok ok ok ok"),
+        new("PAGE /simulasi/bayar/{orderId}", "/simulasi/bayar/PK-1-abc", "404 404 404 404 404 404"), // the demo's payment simulator is off here
 
         // Accounts
         new("PAGE /masuk", "/masuk", "ok ok ok ok ok ok"),

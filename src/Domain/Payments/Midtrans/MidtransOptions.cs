@@ -13,7 +13,27 @@ public sealed class MidtransOptions
     /// <summary>Another address for Midtrans' API; tests point it at a local fake.</summary>
     public string? ApiBase { get; set; }
 
+    /// <summary>The demo's payment simulator stands in for Midtrans (run.sh turns it on); never beside real keys.</summary>
+    public bool Simulator { get; set; }
+
     public bool IsConfigured => !string.IsNullOrWhiteSpace(ServerKey);
+
+    /// <summary>
+    /// With the simulator on, the shop talks to a Midtrans of its own under a server key of its own;
+    /// refused when real keys are set too, so a real shop never takes simulated payments for real ones.
+    /// </summary>
+    public MidtransSimulator? StartSimulator()
+    {
+        if (!Simulator) return null;
+        if (!string.IsNullOrWhiteSpace(ServerKey) || !string.IsNullOrWhiteSpace(ClientKey) || IsProduction)
+            throw new InvalidOperationException("Midtrans:Simulator is on while real Midtrans keys are set (Midtrans:ServerKey, Midtrans:ClientKey or Midtrans:IsProduction). "
+                + "The payment simulator is for the demo only: turn Midtrans:Simulator off, or remove the keys.");
+        var simulator = new MidtransSimulator(MidtransSimulator.NewServerKey());
+        ServerKey = simulator.ServerKey;
+        // Nothing answers here until the host listens and names its own address.
+        ApiBase = "http://simulasi.invalid/";
+        return simulator;
+    }
 
     public Uri BaseAddress => new((string.IsNullOrWhiteSpace(ApiBase) ? IsProduction ? ProductionBase : SandboxBase : ApiBase.TrimEnd('/')) + "/");
 }

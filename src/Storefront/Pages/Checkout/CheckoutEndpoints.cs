@@ -3,12 +3,13 @@ using PasKreatif.Orders;
 using PasKreatif.Payments;
 using PasKreatif.Payments.Midtrans;
 using PasKreatif.Storefront.Pages.Cart;
+using PasKreatif.Storefront.Pages.Payments;
 
 namespace PasKreatif.Storefront.Pages.Checkout;
 
 public static class CheckoutEndpoints
 {
-    public static IServiceCollection AddCheckout(this IServiceCollection services) => services.AddCartMergeOnSignIn();
+    public static IServiceCollection AddCheckout(this IServiceCollection services) => services.AddCartMergeOnSignIn().AddPaymentSimulator();
 
     /// <summary>Stripe's webhook, the expiry of unpaid orders and the orders' follow-ups (refunds to send, sessions to close, mail).</summary>
     public static WebApplication MapCheckout(this WebApplication app)
@@ -43,6 +44,7 @@ public static class CheckoutEndpoints
             response.Headers["Referrer-Policy"] = "no-referrer";
             return await orders.StatusByTokenAsync(token, ct) is { } status ? Results.Ok(new { status = status.ToString() }) : Results.NotFound();
         });
+        app.MapPaymentSimulator(); // the demo's stand-in for Midtrans, only when Midtrans:Simulator is on
         var jobs = app.Services.GetRequiredService<IRecurringJobManager>();
         OrderExpiryJob.Schedule(jobs);
         OrderFollowUpJob.Schedule(jobs);
