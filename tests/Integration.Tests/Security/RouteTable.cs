@@ -93,6 +93,7 @@ public static class RouteTable
         new("PAGE /toko-saya/ulasan", "/toko-saya/ulasan", "in 403 ok 403 403 403"),
         new("PAGE /toko-saya/pertanyaan", "/toko-saya/pertanyaan", "in 403 ok 403 403 403"),
         new("PAGE /toko-saya/notifikasi", "/toko-saya/notifikasi", "in 403 ok 403 403 403"),
+        new("PAGE /toko-saya/kirim-tertunda", "/toko-saya/kirim-tertunda", "401 403 404 403 403 403"), // the offline outbox: posts only; signed out gets 401, not the sign-in page
 
         // The back office: staff, each in their scope
         new("PAGE /Admin", "/Admin", "in 403 403 ok ok ok"),
