@@ -6,31 +6,32 @@ from collections import defaultdict
 results, out, tier, label, duration, rounds, cores, peak_kb, listings, size = sys.argv[1:11]
 rows = []
 for line in open(results, encoding="utf-8"):
-    kind, conns, rnd, load, payload = line.split(" ", 4)
-    rows.append((kind, int(conns), int(rnd), float(load), json.loads(payload)))
+    kind, conns, rnd, load, hits, payload = line.split(" ", 5)
+    rows.append((kind, int(conns), int(rnd), float(load), int(hits), json.loads(payload)))
 
 def rate(r):
     return r["requests"] / r["seconds"] if r["seconds"] else 0.0
 
 # The /ping rate of a round is the mean of the runs before and after its cases.
 ping = defaultdict(list)
-for kind, conns, rnd, load, r in rows:
+for kind, conns, rnd, load, hits, r in rows:
     if kind == "ping":
         ping[(conns, rnd)].append(rate(r))
 
 lines = [
     f"# Uncached requests: {tier} tier ({listings} listings, database {size}), build {label}",
     "",
-    f"{rounds} rounds of {duration} s per case and connection count; {cores} cores, shared with four other sessions "
+    f"{rounds} rounds of {duration} s per case and connection count; {cores} cores, shared with five other sessions "
     "(their builds and tests ran meanwhile), so compare the ratio to /ping, not the raw rate. Every measured URL is one "
-    "no cache holds (see bench/run-uncached.sh). Load = 1-minute load average when the run started. "
+    "no cache holds (see bench/run-uncached.sh); \"cache hits\" is the change of the output cache's hit counter "
+    "(paskreatif_output_cache_requests{result=\"hit\"} at /metrics) over the case, read before and after it. Load = 1-minute load average when the run started. "
     f"Peak working set of the shop (VmHWM): {int(peak_kb) // 1024} MB.",
     "",
-    "| case | conn | round | req/s | /ping req/s | ratio to /ping | p50 ms | p95 ms | p99 ms | errors | load |",
-    "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    "| case | conn | round | req/s | /ping req/s | ratio to /ping | p50 ms | p95 ms | p99 ms | errors | cache hits | load |",
+    "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
 ]
 steps = []
-for kind, conns, rnd, load, r in rows:
+for kind, conns, rnd, load, hits, r in rows:
     if kind == "ping":
         continue
     base = sum(ping[(conns, rnd)]) / len(ping[(conns, rnd)])
@@ -39,7 +40,7 @@ for kind, conns, rnd, load, r in rows:
     shown = r["orders"] / r["seconds"] if kind == "checkout" else value
     lines.append(
         f"| {kind}{' (orders/s)' if kind == 'checkout' else ''} | {conns} | {rnd} | {shown:,.1f} | {base:,.0f} | {100 * value / base:.2f}% | "
-        f"{r['p50']:.1f} | {r['p95']:.1f} | {r['p99']:.1f} | {r['errors']} | {load} |")
+        f"{r['p50']:.1f} | {r['p95']:.1f} | {r['p99']:.1f} | {r['errors']} | {hits} | {load} |")
     if kind == "checkout":
         for step, s in r["steps"].items():
             steps.append(f"| {step} | {conns} | {rnd} | {s['count']} | {s['p50']:.1f} | {s['p95']:.1f} | {s['p99']:.1f} |")

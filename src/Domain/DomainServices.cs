@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using PasKreatif.Catalog;
-using PasKreatif.Demo;
 using PasKreatif.Mail;
 using PasKreatif.Makers;
 using PasKreatif.Media;
@@ -23,7 +22,6 @@ public static class DomainServices
         services.AddDbContext<MarketplaceDb>(o => o.UseNpgsql(ShopConnection.Tuned(connection)));
         services.AddSingleton(TimeProvider.System);
         services.Configure<DatabaseOptions>(configuration.GetSection("Database"));
-        services.Configure<DemoOptions>(configuration.GetSection("Demo"));
 
         var media = new MediaOptions { Root = configuration["Media:Root"] is { Length: > 0 } root ? root : Path.Combine(AppContext.BaseDirectory, "media") };
         services.AddSingleton(media);
@@ -43,7 +41,6 @@ public static class DomainServices
         services.AddScoped<MailQueue>();
         services.AddScoped<MailJob>();
 
-        services.AddScoped<DemoDataLoader>();
         services.AddScoped<ShopQueries>();
         services.AddScoped<ShopDirectory>();
         services.AddScoped<UnavailableListings>();
@@ -59,6 +56,7 @@ public static class DomainServices
         // Makers' workspace (issue 5)
         services.AddScoped<CurrentMaker>();
         services.AddScoped<ListingEditor>();
+        services.AddScoped<OfflineChanges>();
         services.AddScoped<ListingGallery>();
         services.AddScoped<PhotoUploads>();
         services.AddScoped<PhotoUploadJob>();

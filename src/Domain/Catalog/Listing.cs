@@ -47,6 +47,11 @@ public class Listing
     public int ReviewStarTotal { get; set; }
     public List<ListingPhoto> Photos { get; set; } = [];
     public List<ListingRevision> Revisions { get; set; } = [];
+    /// <summary>Counts the edits by people (maker, mentor); a change made offline names the one it saw.</summary>
+    public int EditVersion { get; private set; }
+
+    /// <summary>Called on saving any change a person made; sales and review counts leave it alone.</summary>
+    internal void CountEdit() => EditVersion++;
 
     public bool IsOnSale => Status == ListingStatus.Approved;
     public bool InStock => MadeToOrder || Stock > 0;

@@ -17,6 +17,10 @@ public static class ListingDrafts
     public static string CleanText(string? text) =>
         new string((text ?? "").Replace("\r\n", "\n").Replace('\r', '\n').Where(c => c == '\n' || !char.IsControl(c)).ToArray()).Trim();
 
+    public static bool PriceInRange(decimal price) => price >= 500 && price <= 100_000_000 && price == decimal.Truncate(price);
+
+    public static bool StockInRange(int stock) => stock is >= 0 and <= 100_000;
+
     public static IReadOnlyList<DraftError> Check(ListingDraft d)
     {
         var errors = new List<DraftError>();
@@ -24,8 +28,8 @@ public static class ListingDrafts
         if (title.Length is < 3 or > 120) errors.Add(new(nameof(d.Title), "TitleLength"));
         if (title.Contains('\n')) errors.Add(new(nameof(d.Title), "TitleOneLine"));
         if (CleanText(d.Description).Length is < 10 or > MaxDescription) errors.Add(new(nameof(d.Description), "DescriptionLength"));
-        if (d.Price < 500 || d.Price > 100_000_000 || d.Price != decimal.Truncate(d.Price)) errors.Add(new(nameof(d.Price), "PriceRange"));
-        if (d.Stock is < 0 or > 100_000) errors.Add(new(nameof(d.Stock), "StockRange"));
+        if (!PriceInRange(d.Price)) errors.Add(new(nameof(d.Price), "PriceRange"));
+        if (!StockInRange(d.Stock)) errors.Add(new(nameof(d.Stock), "StockRange"));
         if (d.MadeToOrder && d.LeadTimeDays is < 1 or > 90) errors.Add(new(nameof(d.LeadTimeDays), "LeadTimeRange"));
         if (!d.MadeToOrder && d.LeadTimeDays is < 0 or > 90) errors.Add(new(nameof(d.LeadTimeDays), "LeadTimeRange"));
         if (d.WeightGrams is < 1 or > 100_000) errors.Add(new(nameof(d.WeightGrams), "WeightRange"));

@@ -78,6 +78,14 @@ public static class ListingLifecycle
         return Touch(listing, AuditAction.StockChanged, actor, now, $"{before} → {stock}");
     }
 
+    /// <summary>A new price shows at once, as from the listing form; what buyers already ordered keeps its price.</summary>
+    public static void SetPrice(this Listing listing, Money price, DateTimeOffset now)
+    {
+        if (listing.Status == ListingStatus.Archived) throw new ListingRuleException("Archived");
+        listing.Price = price;
+        listing.UpdatedAt = now;
+    }
+
     /// <summary>Proposes new words for a listing on sale (or paused); photos are added to the revision by the caller.</summary>
     public static ListingRevision Revise(this Listing listing, string title, string description, int categoryId, DateTimeOffset now)
     {

@@ -4,7 +4,6 @@ using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using PasKreatif.Demo;
 
 namespace PasKreatif.Persistence;
 
@@ -16,7 +15,7 @@ public sealed class DatabaseOptions
 
 public static class DatabaseStartup
 {
-    /// <summary>Migrates, ensures reference rows and loads the configured demo tier, as configured.</summary>
+    /// <summary>Migrates and ensures reference rows, when configured to.</summary>
     public static async Task PrepareAsync(IServiceProvider services, CancellationToken ct = default)
     {
         await using var scope = services.CreateAsyncScope();
@@ -30,9 +29,5 @@ public static class DatabaseStartup
             await db.Database.MigrateAsync(ct);
             await ReferenceData.EnsureAsync(db, ct);
         }
-        var tierName = scope.ServiceProvider.GetRequiredService<IOptions<DemoOptions>>().Value.Tier;
-        if (string.IsNullOrWhiteSpace(tierName)) return;
-        var tier = DemoTier.Parse(tierName) ?? throw new InvalidOperationException($"Unknown demo tier '{tierName}': use tiny, demo or bench.");
-        await scope.ServiceProvider.GetRequiredService<DemoDataLoader>().LoadAsync(tier, ct);
     }
 }

@@ -5,6 +5,7 @@ using Hangfire.PostgreSql.Factories;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using PasKreatif.Admin;
+using PasKreatif.Demo;
 using PasKreatif.Mail;
 using PasKreatif.Observability;
 using PasKreatif.People;
@@ -23,6 +24,7 @@ public static class MarketplaceHost
         var services = builder.Services;
         var configuration = builder.Configuration;
         services.AddMarketplaceDomain(configuration);
+        services.AddDemoData(configuration);
         services.AddShopIdentity();
         services.AddLocalization(o => o.ResourcesPath = "Resources");
         services.AddRazorPages(o =>
@@ -119,8 +121,11 @@ public static class MarketplaceHost
             services.AddHangfireServer(o => o.SchedulePollingInterval = storage.QueuePollInterval); // recurring and delayed jobs too
     }
 
-    public static async Task PrepareDatabaseAsync(this WebApplication app) =>
+    public static async Task PrepareDatabaseAsync(this WebApplication app)
+    {
         await DatabaseStartup.PrepareAsync(app.Services, app.Lifetime.ApplicationStopping);
+        await DemoStartup.LoadConfiguredTierAsync(app.Services, app.Lifetime.ApplicationStopping);
+    }
 }
 
 public static class ShopPolicies

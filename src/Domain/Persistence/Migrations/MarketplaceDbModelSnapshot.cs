@@ -225,6 +225,9 @@ namespace PasKreatif.Persistence.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
 
+                    b.Property<int>("EditVersion")
+                        .HasColumnType("integer");
+
                     b.Property<int>("LeadTimeDays")
                         .HasColumnType("integer");
 
