@@ -1,7 +1,11 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
+using Microsoft.EntityFrameworkCore;
 using PasKreatif.People;
+using PasKreatif.Persistence;
 
 namespace PasKreatif.Storefront.Hosting;
 
@@ -28,3 +32,26 @@ public sealed class PasswordResetTokenOptions : DataProtectionTokenProviderOptio
 
 public sealed class PasswordResetTokenProvider(IDataProtectionProvider protection, IOptions<PasswordResetTokenOptions> options, ILogger<DataProtectorTokenProvider<Person>> logger)
     : DataProtectorTokenProvider<Person>(protection, options, logger);
+
+/// <summary>
+/// The sign-in cookie holds the person's security stamp; it is compared with the stored one at every request (one
+/// small query), so signing out, a new password or a lock ends every copy of the cookie at once.
+/// </summary>
+public static class SessionStamp
+{
+    public static async Task ValidateAsync(CookieValidatePrincipalContext context)
+    {
+        // Identity's own validator first: it refreshes roles and claims every half hour.
+        await SecurityStampValidator.ValidatePrincipalAsync(context);
+        if (context.Principal is not { } principal) return;
+        var http = context.HttpContext;
+        var claims = http.RequestServices.GetRequiredService<IOptions<IdentityOptions>>().Value.ClaimsIdentity;
+        if (!Guid.TryParse(principal.FindFirst(claims.UserIdClaimType)?.Value, out var id)) return;
+        var stamp = principal.FindFirst(claims.SecurityStampClaimType)?.Value;
+        var db = http.RequestServices.GetRequiredService<MarketplaceDb>();
+        var current = await db.Users.AsNoTracking().Where(u => u.Id == id).Select(u => new { u.SecurityStamp }).FirstOrDefaultAsync(http.RequestAborted);
+        if (current is not null && current.SecurityStamp == stamp) return;
+        context.RejectPrincipal();
+        await http.SignOutAsync(IdentityConstants.ApplicationScheme);
+    }
+}

@@ -34,6 +34,8 @@ public static class MarketplaceHost
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(ShopText)));
         services.AddValidationMessages(); // the framework's own messages in the visitor's language
+        services.AddRequestRefusals(); // hostile or expired requests get a page, never an error
+        services.AddSecureCookies();
         services.AddMarketplaceAdmin();
         services.AddCheckout();
         services.AddCatalog();
@@ -90,6 +92,7 @@ public static class MarketplaceHost
                 return Task.CompletedTask;
             };
             // A signed-in person without the role gets a plain 403; the status page explains it.
+            o.Events.OnValidatePrincipal = SessionStamp.ValidateAsync;
             o.Events.OnRedirectToAccessDenied = ctx =>
             {
                 ctx.Response.StatusCode = StatusCodes.Status403Forbidden;

@@ -48,14 +48,19 @@ public static class ScaleOutHosting
         }
     }
 
-    /// <summary>Only proxies named in <c>Proxy:KnownProxies</c> / <c>Proxy:KnownNetworks</c> (and loopback) are believed.</summary>
+    /// <summary>Only proxies named in <c>Proxy:KnownProxies</c> / <c>Proxy:KnownNetworks</c> are believed; none by default.</summary>
     internal static void ConfigureProxies(ForwardedHeadersOptions options, IConfiguration configuration)
     {
         options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+        // ASP.NET believes loopback by default: any local process could then pose as any client and slip past the limits.
+        options.KnownProxies.Clear();
+        options.KnownIPNetworks.Clear();
         foreach (var address in List(configuration, "Proxy:KnownProxies"))
             options.KnownProxies.Add(IPAddress.Parse(address));
         foreach (var network in List(configuration, "Proxy:KnownNetworks"))
             options.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
+        // Empty lists would mean "believe everyone" to the middleware: with no proxy named, no header is believed.
+        if (options.KnownProxies.Count == 0 && options.KnownIPNetworks.Count == 0) options.ForwardedHeaders = ForwardedHeaders.None;
     }
 
     /// <summary>A list from configuration, as an array section or one comma-separated value (handy in environment variables).</summary>

@@ -17,6 +17,16 @@ public static class SecurityHeaders
 
     public const string DashboardPath = "/admin/jobs";
     public const string Hsts = "max-age=31536000; includeSubDomains";
+    public const string DefaultReferrerPolicy = "strict-origin-when-cross-origin";
+
+    /// <summary>Every cookie (sign-in, antiforgery, TempData, cart, language, zone) is Secure on an HTTPS request, as the proxy saw it.</summary>
+    public static IServiceCollection AddSecureCookies(this IServiceCollection services)
+    {
+        services.Configure<CookiePolicyOptions>(o => o.Secure = CookieSecurePolicy.SameAsRequest);
+        services.Configure<Microsoft.AspNetCore.Antiforgery.AntiforgeryOptions>(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
+        services.Configure<Microsoft.AspNetCore.Mvc.CookieTempDataProviderOptions>(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
+        return services;
+    }
 
     public static WebApplication UseSecurityHeaders(this WebApplication app)
     {
@@ -32,7 +42,8 @@ public static class SecurityHeaders
                 headers[HeaderNames.ContentSecurityPolicy] = dashboard ? DashboardPolicy : Policy;
                 headers[HeaderNames.XContentTypeOptions] = "nosniff";
                 headers[HeaderNames.XFrameOptions] = "DENY";
-                headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
+                // A page asking for a stricter policy (the order page's link is its key) keeps its own.
+                if (!headers.ContainsKey("Referrer-Policy")) headers["Referrer-Policy"] = DefaultReferrerPolicy;
                 headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
                 if (hsts) headers[HeaderNames.StrictTransportSecurity] = Hsts;
                 return Task.CompletedTask;

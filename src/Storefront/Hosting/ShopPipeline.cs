@@ -12,11 +12,13 @@ public static class ShopPipeline
     public static WebApplication UseMarketplace(this WebApplication app)
     {
         app.UseScaleOut(); // the client's address and scheme from the load balancer
+        app.UseCookiePolicy(); // every cookie Secure on HTTPS
         app.UseShopMetricsEndpoint(); // Prometheus, from the configured networks only
         app.UseSecurityHeaders();
         if (!app.Environment.IsDevelopment())
             app.UseExceptionHandler("/galat");
         app.UseStatusCodePagesWithReExecute("/status/{0}");
+        app.UseRequestRefusals(); // NUL characters, bodies over the limit: explained by the status pages
         app.UseShopCompression(); // before static files, so CSS and JS are compressed
         app.UseStaticFiles(new StaticFileOptions
         {
@@ -31,6 +33,7 @@ public static class ShopPipeline
         app.UseRequestLocalization();
         app.UseDatabaseOutagePage(); // 503 with Retry-After while PostgreSQL is unreachable
         app.UseRouting();
+        app.UsePageMethods(); // TRACE and other methods no page has: 405
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter(); // after the status pages, so a 429 is explained in the visitor's language

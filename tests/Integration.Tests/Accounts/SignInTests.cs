@@ -1,4 +1,6 @@
 using System.Net;
+using AngleSharp.Html.Parser;
+using Microsoft.AspNetCore.Mvc.Testing;
 using PasKreatif.Integration.Tests.Fixtures;
 
 namespace PasKreatif.Integration.Tests.Accounts;
@@ -91,6 +93,48 @@ public class SignInTests(ShopFactory factory) : IClassFixture<ShopFactory>
         var response = await client.SignInAsync("tidak-ada", "whatever-123");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("salah", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Every_failed_sign_in_reads_the_same_so_no_user_name_can_be_probed()
+    {
+        using var locker = ShopClient.For(factory);
+        for (var i = 0; i < 6; i++) await locker.SignInAsync("pembeli2", "salah-lagi-" + i);
+
+        var messages = new Dictionary<string, string>();
+        foreach (var (name, login) in new[] { ("wrong password", "pembeli"), ("unknown user", "tidak-ada-orang-ini"), ("locked out", "pembeli2"), ("unknown email", "siapa@contoh.test") })
+        {
+            using var client = ShopClient.For(factory);
+            using var response = await client.SignInAsync(login, "bukan-sandinya");
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var page = await new HtmlParser().ParseDocumentAsync(await response.Content.ReadAsStringAsync());
+            messages[name] = page.QuerySelector("main .alert-danger")?.TextContent.Trim() ?? "";
+        }
+        Assert.Single(messages.Values.Distinct());
+        Assert.Contains("Nama pengguna, email atau kata sandi salah.", messages["unknown user"], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_copied_sign_in_cookie_stops_working_after_sign_out()
+    {
+        using var client = ShopClient.For(factory);
+        using var signedIn = await client.SignInAsync("pembeli");
+        var cookie = signedIn.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith(".PasKreatif.Auth=", StringComparison.Ordinal)).Split(';')[0];
+
+        using var copy = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+        copy.DefaultRequestHeaders.Add("Cookie", cookie);
+        Assert.Equal(HttpStatusCode.OK, (await copy.GetAsync("/akun")).StatusCode);
+
+        using var signedOut = await client.SubmitAsync("/akun", new Dictionary<string, string>(), "form[action='/keluar']");
+        Assert.Equal(HttpStatusCode.Redirect, signedOut.StatusCode);
+
+        using var after = await copy.GetAsync("/akun");
+        Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
+        Assert.StartsWith("/masuk", after.Headers.Location!.PathAndQuery());
+        // Signing in again gives a new, working session.
+        using var again = ShopClient.For(factory);
+        Assert.Equal(HttpStatusCode.Redirect, (await again.SignInAsync("pembeli")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await again.Http.GetAsync("/akun")).StatusCode);
     }
 
     [Fact]

@@ -28,7 +28,7 @@ public class ForwardedHeadersTests
     [Theory]
     [InlineData("172.30.80.10", "Proxy:KnownProxies", "10.0.0.5, 172.30.80.10")]
     [InlineData("172.30.80.10", "Proxy:KnownNetworks", "172.30.80.0/24")]
-    [InlineData("127.0.0.1", "Proxy:KnownProxies", "")]
+    [InlineData("127.0.0.1", "Proxy:KnownProxies", "127.0.0.1")]
     public async Task A_known_proxy_is_believed(string remote, string key, string value)
     {
         var http = await ThroughAsync(remote, new Dictionary<string, string?> { [key] = value });
@@ -36,11 +36,14 @@ public class ForwardedHeadersTests
         Assert.Equal(IPAddress.Parse("203.0.113.7"), http.Connection.RemoteIpAddress);
     }
 
-    [Fact]
-    public async Task Anyone_else_cannot_forge_the_address_or_the_scheme()
+    [Theory]
+    [InlineData("198.51.100.1", "Proxy:KnownNetworks", "172.30.80.0/24")]
+    [InlineData("127.0.0.1", "Proxy:KnownProxies", "")] // loopback is not believed unless named
+    [InlineData("::1", "Proxy:KnownNetworks", "")]
+    public async Task Anyone_else_cannot_forge_the_address_or_the_scheme(string remote, string key, string value)
     {
-        var http = await ThroughAsync("198.51.100.1", new Dictionary<string, string?> { ["Proxy:KnownNetworks"] = "172.30.80.0/24" });
+        var http = await ThroughAsync(remote, new Dictionary<string, string?> { [key] = value });
         Assert.Equal("http", http.Request.Scheme);
-        Assert.Equal(IPAddress.Parse("198.51.100.1"), http.Connection.RemoteIpAddress);
+        Assert.Equal(IPAddress.Parse(remote), http.Connection.RemoteIpAddress);
     }
 }

@@ -25,17 +25,25 @@ public class SignInModel(SignInManager<Person> signIn, UserManager<Person> users
         var login = Login.Trim();
         // Makers often have no email: a user name works as well as an address.
         var person = await users.FindByNameAsync(login) ?? await users.FindByEmailAsync(login) ?? await buyers.ByPhoneAsync(login);
-        if (person is not null)
+        if (person is null || person.DeletedAt is not null)
+        {
+            // As slow as a real check, so the answer's timing does not tell which names exist either.
+            users.PasswordHasher.VerifyHashedPassword(new Person(), UnknownPersonHash, Password);
+        }
+        else
         {
             var result = await signIn.PasswordSignInAsync(person, Password, RememberMe, lockoutOnFailure: true);
             if (result.Succeeded)
                 return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : StartPage(await users.GetRolesAsync(person)));
-            if (result.IsLockedOut && person.DeletedAt is null)
+            // Identity answers a lock or a missing confirmation before it checks the password: only whoever knows
+            // the password is told, anyone else reads the one failure message, so no user name can be probed.
+            var knowsPassword = (result.IsLockedOut || result.IsNotAllowed) && await users.CheckPasswordAsync(person, Password);
+            if (result.IsLockedOut && knowsPassword)
             {
                 ModelState.AddModelError("", text["LockedOut"]);
                 return Page();
             }
-            if (result.IsNotAllowed && person.DeletedAt is null)
+            if (result.IsNotAllowed && knowsPassword)
             {
                 NeedsConfirmation = true;
                 ModelState.AddModelError("", buyerText["ConfirmFirst"]);
@@ -47,6 +55,8 @@ public class SignInModel(SignInManager<Person> signIn, UserManager<Person> users
     }
 
     /// <summary>Staff start in the back office, makers in their workspace, buyers in the shop.</summary>
+    static readonly string UnknownPersonHash = new PasswordHasher<Person>().HashPassword(new Person(), Guid.NewGuid().ToString());
+
     public static string StartPage(IList<string> roles) =>
         roles.Any(r => r is Roles.Administrator or Roles.Officer or Roles.Mentor) ? "/admin"
         : roles.Contains(Roles.Maker) ? "/toko-saya"

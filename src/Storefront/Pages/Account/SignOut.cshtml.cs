@@ -5,12 +5,14 @@ using PasKreatif.People;
 
 namespace PasKreatif.Storefront.Pages.Account;
 
-public class SignOutModel(SignInManager<Person> signIn) : PageModel
+public class SignOutModel(SignInManager<Person> signIn, UserManager<Person> users) : PageModel
 {
     public void OnGet() { }
 
     public async Task<IActionResult> OnPostAsync()
     {
+        // A new stamp ends the session on the server too: a copy of the cookie is refused at its next request.
+        if (await users.GetUserAsync(User) is { } person) await users.UpdateSecurityStampAsync(person);
         await signIn.SignOutAsync();
         Cart.CartCookie.Forget(HttpContext);
         return LocalRedirect("/");

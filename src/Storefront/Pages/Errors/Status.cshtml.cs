@@ -1,6 +1,9 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using PasKreatif.Catalog;
+using PasKreatif.Storefront.Hosting;
 
 namespace PasKreatif.Storefront.Pages.Errors;
 
@@ -15,12 +18,28 @@ public class StatusModel(ShopQueries shop) : PageModel
     /// <summary>On a 429, the wait the rate limiter set in Retry-After.</summary>
     public string RetryAfterSeconds => Response.Headers.RetryAfter.ToString() is { Length: > 0 } s ? s : "60";
 
+    /// <summary>On a refused post (an expired page, a file too large), why, and what the visitor typed.</summary>
+    public Refusal? Refusal { get; private set; }
+    /// <summary>The address that was refused, for "open it again" and "send again".</summary>
+    public string? OriginalUrl { get; private set; }
+
     /// <summary>A refused form post (429, 404) is re-executed here as a post; it gets the same page.</summary>
     public Task OnPostAsync(int code, CancellationToken ct) => OnGetAsync(code, ct);
+
+    /// <summary>A refused TRACE or PUT is re-executed with its own method, which no handler has: it gets the same page.</summary>
+    public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
+    {
+        if (context.HandlerMethod is null)
+            await OnGetAsync(int.TryParse(RouteData.Values["code"]?.ToString(), CultureInfo.InvariantCulture, out var code) ? code : 0, HttpContext.RequestAborted);
+        await next();
+    }
 
     public async Task OnGetAsync(int code, CancellationToken ct)
     {
         Code = code;
+        Refusal = Refusal.Of(HttpContext);
+        if (HttpContext.Features.Get<IStatusCodeReExecuteFeature>() is { } original)
+            OriginalUrl = original.OriginalPathBase + original.OriginalPath + original.OriginalQueryString;
         if (code != 404) return;
         Guess = GuessFrom(HttpContext.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalPath);
         Categories = await shop.CategoriesAsync(ct);
