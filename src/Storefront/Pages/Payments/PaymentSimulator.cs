@@ -17,7 +17,9 @@ public static class PaymentSimulator
     public static IServiceCollection AddPaymentSimulator(this IServiceCollection services)
     {
         services.AddHttpClient(nameof(PaymentSimulator), c => c.Timeout = TimeSpan.FromSeconds(30));
-        services.AddSingleton<SimulatorNotifier>();
+        // Built on first use: the simulator it needs exists only when Midtrans:Simulator is on, and
+        // Development's start-up check of every registration must not ask for it otherwise.
+        services.AddSingleton(sp => ActivatorUtilities.CreateInstance<SimulatorNotifier>(sp));
         return services;
     }
 
