@@ -101,6 +101,25 @@ public class OutboxTests(ShopFactory factory) : IClassFixture<ShopFactory>
     }
 
     [Fact]
+    public async Task A_price_typed_with_thousands_dots_is_read_as_rupiah_and_a_decimal_comma_is_refused()
+    {
+        var (id, version, _) = await OwnListingAsync();
+        decimal price;
+        await using (var db = factory.OpenDb()) price = (await db.Listings.SingleAsync(l => l.Id == id)).Price.Amount;
+        using var maker = ShopClient.For(factory);
+        await maker.SignInAsync("pembuat");
+        var fields = new Dictionary<string, string> { ["listing"] = id.ToString(), ["version"] = version.ToString(), ["seen"] = price.ToString("0"), ["price"] = "26.000,50" };
+        var refused = await SendAsync(maker, "Price", fields);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.Status);
+
+        fields["price"] = "Rp26.000";
+        var saved = await SendAsync(maker, "Price", fields);
+        Assert.Equal("Saved", saved.Body.GetProperty("result").GetString());
+        await using var after = factory.OpenDb();
+        Assert.Equal(26000m, (await after.Listings.SingleAsync(l => l.Id == id)).Price.Amount);
+    }
+
+    [Fact]
     public async Task Another_makers_listing_is_not_found_and_unchanged()
     {
         var (id, version, stock) = await OwnListingAsync();

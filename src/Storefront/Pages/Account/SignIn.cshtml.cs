@@ -54,8 +54,10 @@ public class SignInModel(SignInManager<Person> signIn, UserManager<Person> users
         return Page();
     }
 
-    /// <summary>Staff start in the back office, makers in their workspace, buyers in the shop.</summary>
+    // Checked against when no account matches, so an unknown name costs as long as a wrong password.
     static readonly string UnknownPersonHash = new PasswordHasher<Person>().HashPassword(new Person(), Guid.NewGuid().ToString());
+
+    /// <summary>Staff start in the back office, makers in their workspace, buyers in the shop.</summary>
 
     public static string StartPage(IList<string> roles) =>
         roles.Any(r => r is Roles.Administrator or Roles.Officer or Roles.Mentor) ? "/admin"

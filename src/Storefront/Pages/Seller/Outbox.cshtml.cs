@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
+using PasKreatif;
 using PasKreatif.Catalog;
 using PasKreatif.Makers;
 using PasKreatif.Orders;
@@ -18,8 +19,16 @@ public class OutboxModel(CurrentMaker current, OfflineChanges changes, IStringLo
     public Task<IActionResult> OnPostStockAsync(int listing, int version, int seen, int stock, CancellationToken ct) =>
         AnswerAsync(() => changes.SetStockAsync(MakerId, PersonId, listing, version, seen, stock, ct), "Stock", ct);
 
-    public Task<IActionResult> OnPostPriceAsync(int listing, int version, decimal seen, decimal price, CancellationToken ct) =>
-        AnswerAsync(() => changes.SetPriceAsync(MakerId, listing, version, seen, price, ct), "Price", ct);
+    // Prices arrive as typed rupiah and go through the one reader: the culture's model binder would read "15.000" by locale.
+    public async Task<IActionResult> OnPostPriceAsync(int listing, int version, string? seen, string? price, CancellationToken ct)
+    {
+        var problem = Money.TryParse(price, out var typed);
+        if (problem != MoneyProblem.None)
+            return Reply(StatusCodes.Status422UnprocessableEntity, "Refused", problem == MoneyProblem.Empty ? Text["Error.PriceEmpty"] : Text["Error.PriceUnreadable", Money.Explain(problem)], null, null);
+        if (Money.TryParse(seen, out var before) != MoneyProblem.None)
+            return Reply(StatusCodes.Status400BadRequest, "Refused", Text["Outbox.Malformed"], null, null);
+        return await AnswerAsync(() => changes.SetPriceAsync(MakerId, listing, version, before.Amount, typed.Amount, ct), "Price", ct);
+    }
 
     public Task<IActionResult> OnPostStepAsync(int order, FulfilmentStatus seen, FulfilmentStatus to, string? trackingNote, CancellationToken ct) =>
         AnswerAsync(() => changes.StepAsync(MakerId, order, seen, to, trackingNote, ct), "Step", ct);
