@@ -17,36 +17,36 @@ public enum DeliveryOptions
 /// <summary>Something a maker sells. Its public words and photos are those last approved.</summary>
 public class Listing
 {
-    public int Id { get; set; }
-    public int MakerId { get; set; }
-    public Maker? Maker { get; set; }
-    public int ProgrammeId { get; set; }
-    public Programme? Programme { get; set; }
-    public int CategoryId { get; set; }
-    public Category? Category { get; set; }
-    public string Slug { get; set; } = "";
-    public string Title { get; set; } = "";
-    public string Description { get; set; } = "";
-    public Money Price { get; set; }
+    public int Id { get; init; }
+    public int MakerId { get; init; }
+    public Maker? Maker { get; init; }
+    public int ProgrammeId { get; internal set; }
+    public Programme? Programme { get; init; }
+    public int CategoryId { get; internal set; }
+    public Category? Category { get; init; }
+    public string Slug { get; internal set; } = "";
+    public string Title { get; internal set; } = "";
+    public string Description { get; internal set; } = "";
+    public Money Price { get; internal set; }
     /// <summary>Units on hand; ignored while <see cref="MadeToOrder"/>.</summary>
-    public int Stock { get; set; }
-    public bool MadeToOrder { get; set; }
-    public int LeadTimeDays { get; set; }
-    public int WeightGrams { get; set; }
-    public DeliveryOptions Delivery { get; set; }
-    public ListingStatus Status { get; set; }
-    public string? RejectionReason { get; set; }
-    public DateTimeOffset CreatedAt { get; set; }
-    public DateTimeOffset UpdatedAt { get; set; }
-    public DateTimeOffset? SubmittedAt { get; set; }
-    public DateTimeOffset? PublishedAt { get; set; }
+    public int Stock { get; internal set; }
+    public bool MadeToOrder { get; internal set; }
+    public int LeadTimeDays { get; internal set; }
+    public int WeightGrams { get; internal set; }
+    public DeliveryOptions Delivery { get; internal set; }
+    public ListingStatus Status { get; internal set; }
+    public string? RejectionReason { get; internal set; }
+    public DateTimeOffset CreatedAt { get; init; }
+    public DateTimeOffset UpdatedAt { get; internal set; }
+    public DateTimeOffset? SubmittedAt { get; internal set; }
+    public DateTimeOffset? PublishedAt { get; internal set; }
     /// <summary>Units sold, for sorting by popularity.</summary>
-    public int UnitsSold { get; set; }
+    public int UnitsSold { get; internal set; }
     /// <summary>Approved reviews and their star total, kept by ReviewDesk so pages never scan reviews.</summary>
-    public int ReviewCount { get; set; }
-    public int ReviewStarTotal { get; set; }
-    public List<ListingPhoto> Photos { get; set; } = [];
-    public List<ListingRevision> Revisions { get; set; } = [];
+    public int ReviewCount { get; internal set; }
+    public int ReviewStarTotal { get; internal set; }
+    public List<ListingPhoto> Photos { get; init; } = [];
+    public List<ListingRevision> Revisions { get; init; } = [];
     /// <summary>Counts the edits by people (maker, mentor); a change made offline names the one it saw.</summary>
     public int EditVersion { get; private set; }
 
@@ -60,17 +60,17 @@ public class Listing
 /// <summary>Proposed new words or photos for an approved listing, which stays on sale meanwhile.</summary>
 public class ListingRevision
 {
-    public int Id { get; set; }
-    public int ListingId { get; set; }
-    public string Title { get; set; } = "";
-    public string Description { get; set; } = "";
-    public int CategoryId { get; set; }
-    public RevisionStatus Status { get; set; }
-    public string? Reason { get; set; }
-    public DateTimeOffset CreatedAt { get; set; }
-    public DateTimeOffset? SubmittedAt { get; set; }
-    public DateTimeOffset? DecidedAt { get; set; }
-    public List<ListingPhoto> Photos { get; set; } = [];
+    public int Id { get; init; }
+    public int ListingId { get; init; }
+    public string Title { get; internal set; } = "";
+    public string Description { get; internal set; } = "";
+    public int CategoryId { get; internal set; }
+    public RevisionStatus Status { get; internal set; }
+    public string? Reason { get; internal set; }
+    public DateTimeOffset CreatedAt { get; init; }
+    public DateTimeOffset? SubmittedAt { get; internal set; }
+    public DateTimeOffset? DecidedAt { get; internal set; }
+    public List<ListingPhoto> Photos { get; init; } = [];
 }
 
 public enum RevisionStatus { Draft, Submitted, Approved, Rejected }
@@ -78,11 +78,11 @@ public enum RevisionStatus { Draft, Submitted, Approved, Rejected }
 /// <summary>A photo in a listing's gallery (or in a pending revision's), at a chosen position.</summary>
 public class ListingPhoto
 {
-    public int Id { get; set; }
-    public int ListingId { get; set; }
-    public int? RevisionId { get; set; }
-    public int PhotoId { get; set; }
-    public Media.Photo? Photo { get; set; }
-    public int Position { get; set; }
-    public string? AltText { get; set; }
+    public int Id { get; init; }
+    public int ListingId { get; internal set; }
+    public int? RevisionId { get; internal set; }
+    public int PhotoId { get; init; }
+    public Media.Photo? Photo { get; init; }
+    public int Position { get; internal set; }
+    public string? AltText { get; init; }
 }

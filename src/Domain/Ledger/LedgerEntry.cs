@@ -21,19 +21,19 @@ public enum LedgerEntryKind
 /// </summary>
 public class LedgerEntry
 {
-    public long Id { get; set; }
-    public int MakerId { get; set; }
-    public LedgerEntryKind Kind { get; set; }
-    public Money Amount { get; set; }
-    public DateTimeOffset OccurredAt { get; set; }
-    public int? OrderLineId { get; set; }
-    public int? PayoutId { get; set; }
+    public long Id { get; init; }
+    public int MakerId { get; init; }
+    public LedgerEntryKind Kind { get; init; }
+    public Money Amount { get; init; }
+    public DateTimeOffset OccurredAt { get; init; }
+    public int? OrderLineId { get; init; }
+    public int? PayoutId { get; init; }
     /// <summary>The entry this one reverses: a credit (in parts, one per refund) or a payout (once).</summary>
-    public long? ReversesEntryId { get; set; }
+    public long? ReversesEntryId { get; init; }
     /// <summary>The refund a credit's reversal belongs to; one reversal per refund and line.</summary>
-    public int? RefundId { get; set; }
-    public string? Note { get; set; }
-    public Guid? RecordedById { get; set; }
+    public int? RefundId { get; init; }
+    public string? Note { get; init; }
+    public Guid? RecordedById { get; init; }
 
     public Money SignedAmount => Signed(Kind, Amount);
 
@@ -52,13 +52,13 @@ public enum PayoutMethod { Cash, BankTransfer }
 
 public class Payout
 {
-    public int Id { get; set; }
-    public int MakerId { get; set; }
-    public Money Amount { get; set; }
-    public PayoutMethod Method { get; set; }
-    public string? Reference { get; set; }
-    public Guid RecordedById { get; set; }
-    public DateTimeOffset RecordedAt { get; set; }
+    public int Id { get; init; }
+    public int MakerId { get; init; }
+    public Money Amount { get; init; }
+    public PayoutMethod Method { get; init; }
+    public string? Reference { get; init; }
+    public Guid RecordedById { get; init; }
+    public DateTimeOffset RecordedAt { get; init; }
 }
 
 /// <summary>

@@ -8,17 +8,17 @@ public class Invitation
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromDays(7);
 
-    public int Id { get; set; }
-    public string TokenHash { get; set; } = "";
-    public int GroupId { get; set; }
-    public int RegencyId { get; set; }
-    public Guid CreatedById { get; set; }
-    public DateTimeOffset CreatedAt { get; set; }
-    public DateTimeOffset ExpiresAt { get; set; }
-    public DateTimeOffset? AcceptedAt { get; set; }
-    public int? MakerId { get; set; }
+    public int Id { get; init; }
+    public string TokenHash { get; init; } = "";
+    public int GroupId { get; init; }
+    public int RegencyId { get; init; }
+    public Guid CreatedById { get; init; }
+    public DateTimeOffset CreatedAt { get; init; }
+    public DateTimeOffset ExpiresAt { get; init; }
+    public DateTimeOffset? AcceptedAt { get; internal set; }
+    public int? MakerId { get; internal set; }
     /// <summary>A name the mentor noted to recognise the invitation; never shown publicly.</summary>
-    public string? Note { get; set; }
+    public string? Note { get; init; }
 
     public bool IsUsable(DateTimeOffset now) => AcceptedAt is null && now < ExpiresAt;
 

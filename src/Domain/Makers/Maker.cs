@@ -9,25 +9,25 @@ namespace PasKreatif.Makers;
 /// </summary>
 public class Maker
 {
-    public int Id { get; set; }
-    public Guid PersonId { get; set; }
-    public Person? Person { get; set; }
-    public string DisplayName { get; set; } = "";
-    public string Slug { get; set; } = "";
-    public int HomeGroupId { get; set; }
-    public Group? HomeGroup { get; set; }
-    public int RegencyId { get; set; }
-    public Regency? Regency { get; set; }
-    public DateTimeOffset JoinedAt { get; set; }
+    public int Id { get; init; }
+    public Guid PersonId { get; init; }
+    public Person? Person { get; init; }
+    public string DisplayName { get; internal set; } = "";
+    public string Slug { get; internal set; } = "";
+    public int HomeGroupId { get; internal set; }
+    public Group? HomeGroup { get; init; }
+    public int RegencyId { get; internal set; }
+    public Regency? Regency { get; init; }
+    public DateTimeOffset JoinedAt { get; init; }
 
     // Private: seen by the maker and their mentors and officers only.
-    public string? LegalName { get; set; }
-    public string? Phone { get; set; }
-    public string? PrivateNotes { get; set; }
+    public string? LegalName { get; internal set; }
+    public string? Phone { get; internal set; }
+    public string? PrivateNotes { get; internal set; }
 
-    public MakerStory Story { get; set; } = new();
-    public List<MakerProgramme> Programmes { get; set; } = [];
-    public List<Milestone> Milestones { get; set; } = [];
+    public MakerStory Story { get; internal set; } = new();
+    public List<MakerProgramme> Programmes { get; init; } = [];
+    public List<Milestone> Milestones { get; init; } = [];
 }
 
 public enum StoryStatus { None, Pending, Approved, Rejected }
@@ -50,20 +50,20 @@ public class MakerStory
 
 public class MakerProgramme
 {
-    public int MakerId { get; set; }
-    public int ProgrammeId { get; set; }
-    public Programme? Programme { get; set; }
+    public int MakerId { get; internal set; }
+    public int ProgrammeId { get; init; }
+    public Programme? Programme { get; init; }
 }
 
 public enum MilestoneKind { TrainingFinished, Internship, Job, OwnBusiness }
 
 public class Milestone
 {
-    public int Id { get; set; }
-    public int MakerId { get; set; }
-    public MilestoneKind Kind { get; set; }
-    public DateOnly Date { get; set; }
-    public string? Note { get; set; }
-    public Guid? RecordedById { get; set; }
-    public DateTimeOffset RecordedAt { get; set; }
+    public int Id { get; init; }
+    public int MakerId { get; init; }
+    public MilestoneKind Kind { get; init; }
+    public DateOnly Date { get; init; }
+    public string? Note { get; init; }
+    public Guid? RecordedById { get; init; }
+    public DateTimeOffset RecordedAt { get; init; }
 }

@@ -6,13 +6,13 @@ namespace PasKreatif.Media;
 /// </summary>
 public class Photo
 {
-    public int Id { get; set; }
-    public string Hash { get; set; } = "";
-    public int Width { get; set; }
-    public int Height { get; set; }
-    public string? OriginalKey { get; set; }
-    public Guid? UploadedById { get; set; }
-    public DateTimeOffset CreatedAt { get; set; }
+    public int Id { get; init; }
+    public string Hash { get; init; } = "";
+    public int Width { get; init; }
+    public int Height { get; init; }
+    public string? OriginalKey { get; init; }
+    public Guid? UploadedById { get; init; }
+    public DateTimeOffset CreatedAt { get; init; }
 
     public string Key(int width, string extension) => PhotoSizes.Key(Hash, width, extension);
 }

@@ -8,14 +8,14 @@ public enum PhotoUploadState { Queued, Processing, Done, Refused }
 /// </summary>
 public class PhotoUpload
 {
-    public Guid Id { get; set; }
-    public int MakerId { get; set; }
-    public int ListingId { get; set; }
-    public PhotoUploadState State { get; set; }
-    public int Progress { get; set; }
-    public PhotoProblem Problem { get; set; }
-    public byte[]? Content { get; set; }
-    public int? PhotoId { get; set; }
-    public DateTimeOffset CreatedAt { get; set; }
-    public DateTimeOffset UpdatedAt { get; set; }
+    public Guid Id { get; init; }
+    public int MakerId { get; init; }
+    public int ListingId { get; init; }
+    public PhotoUploadState State { get; internal set; }
+    public int Progress { get; internal set; }
+    public PhotoProblem Problem { get; internal set; }
+    public byte[]? Content { get; internal set; }
+    public int? PhotoId { get; internal set; }
+    public DateTimeOffset CreatedAt { get; init; }
+    public DateTimeOffset UpdatedAt { get; internal set; }
 }

@@ -9,11 +9,11 @@ public enum AuditAction
 /// <summary>One decision or change in a listing's life: who, when, why. Never edited.</summary>
 public class ListingAuditEntry
 {
-    public long Id { get; set; }
-    public int ListingId { get; set; }
-    public int? RevisionId { get; set; }
-    public AuditAction Action { get; set; }
-    public Guid? ActorId { get; set; }
-    public DateTimeOffset At { get; set; }
-    public string? Reason { get; set; }
+    public long Id { get; init; }
+    public int ListingId { get; init; }
+    public int? RevisionId { get; init; }
+    public AuditAction Action { get; init; }
+    public Guid? ActorId { get; init; }
+    public DateTimeOffset At { get; init; }
+    public string? Reason { get; init; }
 }

@@ -10,32 +10,32 @@ public enum OrderStatus { Placed, AwaitingPayment, Paid, Completed, Cancelled, E
 /// <summary>One checkout: one payment, one fulfilment per maker.</summary>
 public class Order
 {
-    public int Id { get; set; }
-    public string Number { get; set; } = "";
+    public int Id { get; init; }
+    public string Number { get; init; } = "";
     /// <summary>The unguessable part of the order's status link.</summary>
-    public string PublicToken { get; set; } = "";
+    public string PublicToken { get; init; } = "";
     /// <summary>The cart this order was placed from; unique, so one cart gives at most one order.</summary>
-    public Guid? CartId { get; set; }
-    public Guid? BuyerId { get; set; }
-    public string BuyerName { get; set; } = "";
-    public string BuyerEmail { get; set; } = "";
-    public string BuyerPhone { get; set; } = "";
-    public string Address { get; set; } = "";
-    public string Culture { get; set; } = "id";
-    public IndonesianZone Zone { get; set; } = IndonesianZone.WIB;
-    public OrderStatus Status { get; set; }
-    public PaymentMethod PaymentMethod { get; set; }
-    public Money Subtotal { get; set; }
-    public Money DeliveryTotal { get; set; }
-    public Money Total { get; set; }
-    public DateTimeOffset PlacedAt { get; set; }
+    public Guid? CartId { get; init; }
+    public Guid? BuyerId { get; init; }
+    public string BuyerName { get; internal set; } = "";
+    public string BuyerEmail { get; internal set; } = "";
+    public string BuyerPhone { get; init; } = "";
+    public string Address { get; internal set; } = "";
+    public string Culture { get; internal set; } = "id";
+    public IndonesianZone Zone { get; internal set; } = IndonesianZone.WIB;
+    public OrderStatus Status { get; internal set; }
+    public PaymentMethod PaymentMethod { get; internal set; }
+    public Money Subtotal { get; internal set; }
+    public Money DeliveryTotal { get; internal set; }
+    public Money Total { get; internal set; }
+    public DateTimeOffset PlacedAt { get; init; }
     /// <summary>Bank transfer and card: the order lapses unpaid after this. Cash: the last part's collection deadline.</summary>
-    public DateTimeOffset? PaymentDueAt { get; set; }
-    public DateTimeOffset? PaidAt { get; set; }
-    public DateTimeOffset? ClosedAt { get; set; }
-    public List<Fulfilment> Fulfilments { get; set; } = [];
-    public List<OrderLine> Lines { get; set; } = [];
-    public List<Payment> Payments { get; set; } = [];
+    public DateTimeOffset? PaymentDueAt { get; internal set; }
+    public DateTimeOffset? PaidAt { get; internal set; }
+    public DateTimeOffset? ClosedAt { get; internal set; }
+    public List<Fulfilment> Fulfilments { get; init; } = [];
+    public List<OrderLine> Lines { get; init; } = [];
+    public List<Payment> Payments { get; init; } = [];
 
     public bool IsOpen => Status is OrderStatus.Placed or OrderStatus.AwaitingPayment or OrderStatus.Paid;
 }
@@ -50,19 +50,19 @@ public enum FulfilmentStatus { New, Preparing, Shipped, ReadyForPickup, Delivere
 /// </summary>
 public class Fulfilment
 {
-    public int Id { get; set; }
-    public int OrderId { get; set; }
-    public Order? Order { get; set; }
-    public int MakerId { get; set; }
-    public Maker? Maker { get; set; }
-    public int GroupId { get; set; }
-    public DeliveryMethod Delivery { get; set; }
-    public DateOnly? PickupDate { get; set; }
-    public Money DeliveryCost { get; set; }
-    public FulfilmentStatus Status { get; set; }
-    public string? TrackingNote { get; set; }
+    public int Id { get; init; }
+    public int OrderId { get; internal set; }
+    public Order? Order { get; init; }
+    public int MakerId { get; init; }
+    public Maker? Maker { get; init; }
+    public int GroupId { get; init; }
+    public DeliveryMethod Delivery { get; internal set; }
+    public DateOnly? PickupDate { get; init; }
+    public Money DeliveryCost { get; init; }
+    public FulfilmentStatus Status { get; internal set; }
+    public string? TrackingNote { get; internal set; }
     /// <summary>When the part last moved a step: "since when" for whoever it waits for now.</summary>
-    public DateTimeOffset UpdatedAt { get; set; }
+    public DateTimeOffset UpdatedAt { get; internal set; }
 
     /// <summary>When the money for this part was confirmed: the whole order's payment, or cash at this part's pickup.</summary>
     public DateTimeOffset? PaidAt { get; private set; }
@@ -75,7 +75,7 @@ public class Fulfilment
     /// <summary>Who recorded the handover (the maker or a mentor/officer); null when marked delivered automatically.</summary>
     public Guid? HandedOverById { get; private set; }
 
-    public List<OrderLine> Lines { get; set; } = [];
+    public List<OrderLine> Lines { get; init; } = [];
 
     public bool IsPaid => PaidAt is not null;
     public bool IsHandedOver => Status is FulfilmentStatus.Delivered or FulfilmentStatus.Collected;
@@ -102,15 +102,15 @@ public class Fulfilment
 
 public class OrderLine
 {
-    public int Id { get; set; }
-    public int OrderId { get; set; }
-    public int FulfilmentId { get; set; }
-    public int ListingId { get; set; }
-    public Listing? Listing { get; set; }
-    public int MakerId { get; set; }
+    public int Id { get; init; }
+    public int OrderId { get; internal set; }
+    public int FulfilmentId { get; internal set; }
+    public int ListingId { get; init; }
+    public Listing? Listing { get; init; }
+    public int MakerId { get; init; }
     /// <summary>The title as sold, kept even if the listing changes later.</summary>
-    public string Title { get; set; } = "";
-    public Money UnitPrice { get; set; }
-    public int Quantity { get; set; }
-    public Money LineTotal { get; set; }
+    public string Title { get; init; } = "";
+    public Money UnitPrice { get; init; }
+    public int Quantity { get; init; }
+    public Money LineTotal { get; init; }
 }

@@ -3,41 +3,41 @@ namespace PasKreatif.Organisation;
 /// <summary>A Bapas (probation office) and its work area.</summary>
 public class Office
 {
-    public int Id { get; set; }
-    public string Name { get; set; } = "";
-    public string Slug { get; set; } = "";
-    public IndonesianZone Zone { get; set; }
-    public List<Regency> Regencies { get; set; } = [];
-    public List<Group> Groups { get; set; } = [];
-    public List<OfficeOfficer> Officers { get; set; } = [];
+    public int Id { get; init; }
+    public string Name { get; internal set; } = "";
+    public string Slug { get; init; } = "";
+    public IndonesianZone Zone { get; internal set; }
+    public List<Regency> Regencies { get; init; } = [];
+    public List<Group> Groups { get; init; } = [];
+    public List<OfficeOfficer> Officers { get; init; } = [];
 }
 
 public class Regency
 {
-    public int Id { get; set; }
-    public int OfficeId { get; set; }
-    public Office? Office { get; set; }
-    public string Name { get; set; } = "";
-    public string Slug { get; set; } = "";
-    public List<MonthlyTarget> Targets { get; set; } = [];
+    public int Id { get; init; }
+    public int OfficeId { get; internal set; }
+    public Office? Office { get; init; }
+    public string Name { get; internal set; } = "";
+    public string Slug { get; init; } = "";
+    public List<MonthlyTarget> Targets { get; init; } = [];
 }
 
 /// <summary>A regency's monthly revenue target (default: its minimum wage), valid from a month on.</summary>
 public class MonthlyTarget
 {
-    public int Id { get; set; }
-    public int RegencyId { get; set; }
-    public DateOnly FromMonth { get; set; }
-    public Money Amount { get; set; }
-    public Guid? SetById { get; set; }
-    public DateTimeOffset SetAt { get; set; }
+    public int Id { get; init; }
+    public int RegencyId { get; init; }
+    public DateOnly FromMonth { get; init; }
+    public Money Amount { get; internal set; }
+    public Guid? SetById { get; internal set; }
+    public DateTimeOffset SetAt { get; internal set; }
 }
 
 public class OfficeOfficer
 {
-    public int OfficeId { get; set; }
-    public Office? Office { get; set; }
-    public Guid PersonId { get; set; }
+    public int OfficeId { get; init; }
+    public Office? Office { get; init; }
+    public Guid PersonId { get; init; }
 }
 
 public static class RegencyTargets

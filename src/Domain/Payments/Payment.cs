@@ -15,21 +15,21 @@ public enum PaymentStatus { Pending, Succeeded, Failed, Refunded, PartlyRefunded
 /// </summary>
 public class Payment
 {
-    public int Id { get; set; }
-    public int OrderId { get; set; }
-    public PaymentMethod Method { get; set; }
-    public PaymentStatus Status { get; set; }
-    public Money Amount { get; set; }
+    public int Id { get; init; }
+    public int OrderId { get; internal set; }
+    public PaymentMethod Method { get; init; }
+    public PaymentStatus Status { get; internal set; }
+    public Money Amount { get; internal set; }
     /// <summary>What went back to the buyer so far: only refunds whose money actually moved.</summary>
-    public Money Refunded { get; set; }
+    public Money Refunded { get; internal set; }
     /// <summary>The gateway's payment (a Stripe payment intent), or the transfer reference an officer noted.</summary>
-    public string? ProviderReference { get; set; }
-    public DateTimeOffset CreatedAt { get; set; }
-    public DateTimeOffset? SucceededAt { get; set; }
+    public string? ProviderReference { get; internal set; }
+    public DateTimeOffset CreatedAt { get; init; }
+    public DateTimeOffset? SucceededAt { get; internal set; }
     /// <summary>The officer or mentor who confirmed an offline payment.</summary>
-    public Guid? ConfirmedById { get; set; }
+    public Guid? ConfirmedById { get; internal set; }
     /// <summary>Money that arrived when nothing was owed any more (a closed order, a second payment); always refunded.</summary>
-    public bool Unexpected { get; set; }
+    public bool Unexpected { get; init; }
 
     /// <summary>Counts money that went back; the status follows how much.</summary>
     public void AddRefunded(Money amount)
@@ -42,7 +42,7 @@ public class Payment
 /// <summary>A webhook event already handled; its primary key makes a repeat delivery a no-op.</summary>
 public class ProcessedWebhookEvent
 {
-    public string Id { get; set; } = "";
-    public string Type { get; set; } = "";
-    public DateTimeOffset ReceivedAt { get; set; }
+    public string Id { get; init; } = "";
+    public string Type { get; init; } = "";
+    public DateTimeOffset ReceivedAt { get; init; }
 }

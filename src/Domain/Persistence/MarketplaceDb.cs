@@ -81,6 +81,6 @@ public class MarketplaceDb(DbContextOptions<MarketplaceDb> options)
 /// <summary>Records that a demo-data tier was loaded, so loading again changes nothing.</summary>
 public class DemoDataMark
 {
-    public string Tier { get; set; } = "";
-    public DateTimeOffset LoadedAt { get; set; }
+    public string Tier { get; init; } = "";
+    public DateTimeOffset LoadedAt { get; init; }
 }
