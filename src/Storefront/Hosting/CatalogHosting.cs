@@ -75,8 +75,6 @@ public static class CatalogHosting
     static string Robots(string baseUrl) => $"""
         User-agent: *
         Disallow: /admin
-        Disallow: /toko-saya
-        Disallow: /keranjang
         Disallow: /checkout
         Disallow: /pesanan
         Disallow: /masuk

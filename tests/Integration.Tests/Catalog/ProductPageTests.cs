@@ -159,5 +159,8 @@ public class ProductPageTests(CatalogFactory factory) : IClassFixture<CatalogFac
         Assert.Contains("Sitemap: http://127.0.0.1:5080/sitemap.xml", robots);
         Assert.Contains("Disallow: /admin", robots);
         Assert.Contains("Disallow: /checkout", robots);
+        // The cart and the workspace only ever show a crawler an empty cart or the sign-in page.
+        Assert.DoesNotContain("Disallow: /keranjang", robots);
+        Assert.DoesNotContain("Disallow: /toko-saya", robots);
     }
 }

@@ -117,6 +117,9 @@ public class SearchTests(SearchFactory factory) : IClassFixture<SearchFactory>
         Assert.Empty(empty.QuerySelectorAll(".product-card"));
         Assert.NotNull(empty.QuerySelector("main form[role=search]"));
         Assert.Equal("noindex, follow", empty.QuerySelector("meta[name=robots]")!.GetAttribute("content"));
+        var found = await client.GetDocumentAsync("/cari?q=tas");
+        Assert.NotEmpty(found.QuerySelectorAll(".product-card"));
+        Assert.Null(found.QuerySelector("meta[name=robots]"));
     }
 
     [Fact]
