@@ -35,7 +35,7 @@ CART_ITEM=$(q "SELECT l.\"Id\" $approved AND (l.\"MadeToOrder\" OR l.\"Stock\" >
 mapfile -t CATEGORIES < <(q "SELECT \"Slug\" FROM \"Categories\" ORDER BY md5(\"Slug\" || '$SEED') LIMIT 2")
 MAKER=$(q "SELECT m.\"Slug\" FROM \"Makers\" m ORDER BY md5(m.\"Slug\" || '$SEED') LIMIT 1")
 PROGRAMME=$(q "SELECT \"Slug\" FROM \"Programmes\" ORDER BY md5(\"Slug\" || '$SEED') LIMIT 1")
-mapfile -t WORDS < <(q "SELECT w FROM (SELECT DISTINCT w $approved, unnest(string_to_array(lower(l.\"Title\"), ' ')) w) x WHERE w ~ '^[a-z]{4,}\$' ORDER BY md5(w || '$SEED') LIMIT 2")
+mapfile -t WORDS < <(q "SELECT w FROM (SELECT DISTINCT w FROM \"Listings\" l, unnest(string_to_array(lower(l.\"Title\"), ' ')) w WHERE l.\"Status\" = 'Approved') x WHERE w ~ '^[a-z]{4,}\$' ORDER BY md5(w || '$SEED') LIMIT 2")
 # A typing mistake (two letters swapped) makes a query no visitor sent before in this run.
 TYPO=$(echo "${WORDS[1]}" | sed -E 's/^(.)(.)(.)/\1\3\2/')
 

@@ -26,10 +26,12 @@ const relay = net.createServer(client => {
 await new Promise(r => relay.listen(0, '127.0.0.1', r));
 const base = `http://127.0.0.1:${relay.address().port}`;
 
-async function cacheHits() {
+// The output cache's lookups as /metrics counts them: { hit, miss }.
+async function cacheLookups() {
   const text = await (await fetch(new URL('/metrics', shop))).text();
-  return text.split('\n').filter(l => /^paskreatif_output_cache_requests\w*\{.*result="hit"/.test(l))
+  const sum = result => text.split('\n').filter(l => new RegExp(`^paskreatif_output_cache_requests\\w*\\{.*result="${result}"`).test(l))
     .reduce((s, l) => s + Number(l.trim().split(/\s+/).pop()), 0);
+  return { hit: sum('hit'), miss: sum('miss') };
 }
 
 const sleep = ms => new Promise(r => setTimeout(r, ms));
@@ -78,14 +80,14 @@ async function visit(page, cdp, path) {
   cdp.on('Network.responseReceived', onResponse);
   cdp.on('Network.loadingFinished', onFinished);
   cdp.on('Network.requestServedFromCache', onCache);
-  const hitsBefore = await cacheHits();
+  const before = await cacheLookups();
   const [down0, up0] = [down, up];
   const response = await page.goto(base + path, { waitUntil: 'load', timeout: 60000 });
   await settle(page);
   const result = {
     status: response?.status() ?? 0,
     transferred: down - down0, sent: up - up0,
-    outputCacheHits: (await cacheHits()) - hitsBefore,
+    ...await cacheLookups().then(after => ({ outputCacheHits: after.hit - before.hit, outputCacheMisses: after.miss - before.miss })),
     responses: [...responses.values()],
   };
   result.fromCache = result.responses.filter(r => r.cached).length;

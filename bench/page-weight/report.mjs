@@ -14,16 +14,17 @@ const lines = [
   'Transferred = every byte the shop sent to the browser (headers included, as compressed on the wire), counted by a',
   'TCP relay between Chromium and the shop, so service-worker and script fetches count too. Every first visit is a',
   'new browser context: empty HTTP cache, no service worker; "from cache" counts responses DevTools reports as served',
-  'from the browser cache, and "cache hits" the output-cache hits the page caused on the server (/metrics).',
+  'from the browser cache, and "hits / misses" the output-cache lookups the page caused on the server (/metrics;',
+  'workspace pages are per person and never looked up).',
   'A warm visit opens the same page again in the same context, with whatever the shop lets the browser keep.', '',
-  '| kind | page | path | status | first KB | target | warm KB | target | from cache (first) | from service worker (warm) | output-cache hits | requests (first) |',
+  '| kind | page | path | status | first KB | target | warm KB | target | from cache (first) | from service worker (warm) | output-cache hits / misses (first) | requests (first) |',
   '|---|---|---|---:|---:|---|---:|---|---:|---:|---:|---:|',
 ];
 for (const r of rows) {
   const t = target[r.kind];
   const first = `${kb(r.first.transferred)} | ${t.first} ${verdict(r.first.transferred, t.first)}`;
   const warm = r.warm ? `${kb(r.warm.transferred)} | ${t.warm} ${verdict(r.warm.transferred, t.warm)}` : ' | ';
-  lines.push(`| ${r.kind} | ${r.name} | \`${r.path}\` | ${r.first.status} | ${first} | ${warm} | ${r.first.fromCache} | ${r.warm ? r.warm.fromWorker : ''} | ${r.first.outputCacheHits} | ${r.first.responses.length} |`);
+  lines.push(`| ${r.kind} | ${r.name} | \`${r.path}\` | ${r.first.status} | ${first} | ${warm} | ${r.first.fromCache} | ${r.warm ? r.warm.fromWorker : ''} | ${r.first.outputCacheHits} / ${r.first.outputCacheMisses} | ${r.first.responses.length} |`);
   if (r.first.transferred / 1024 > t.first) over.push([r, 'first', r.first]);
   if (r.warm && r.warm.transferred / 1024 > t.warm) over.push([r, 'warm', r.warm]);
 }

@@ -250,26 +250,31 @@ sealed class ErrorList(IReadOnlyList<(string Key, string Message)> errors, List<
 [HtmlTargetElement("form")]
 public sealed class PostedFormTagHelper : TagHelper
 {
-    // After the framework's form helper, which writes the action this compares.
-    public override int Order => 1000;
-
     [ViewContext, HtmlAttributeNotBound] public ViewContext ViewContext { get; set; } = null!;
 
-    public override void Process(TagHelperContext context, TagHelperOutput output)
+    // In Init, not Process: the framework's end-of-form helper renders the fields before any Process runs here.
+    public override void Init(TagHelperContext context)
     {
         var request = ViewContext.HttpContext.Request;
         if (ViewContext.ModelState.ErrorCount == 0 || !HttpMethods.IsPost(request.Method)) return;
-        if (!string.Equals(FormErrors.Text(output.Attributes["method"]), "post", StringComparison.OrdinalIgnoreCase))
+        if (!Sent(context, request)) context.Items[FormErrors.OtherFormKey] = true;
+    }
+
+    static bool Sent(TagHelperContext context, HttpRequest request)
+    {
+        string? Attribute(string name) => context.AllAttributes.TryGetAttribute(name, out var a) ? FormErrors.Text(a) : null;
+        if (!string.Equals(Attribute("method"), "post", StringComparison.OrdinalIgnoreCase)) return false;
+        if (Attribute("action") is { Length: > 0 } action)
         {
-            context.Items[FormErrors.OtherFormKey] = true;
-            return;
+            var path = action.Split('?')[0];
+            return string.Equals(Uri.UnescapeDataString(path), Uri.UnescapeDataString(request.PathBase + request.Path), StringComparison.OrdinalIgnoreCase);
         }
-        var action = FormErrors.Text(output.Attributes["action"]);
-        if (string.IsNullOrEmpty(action)) return; // posts to the address that was just posted to
-        var (path, query) = action.IndexOf('?') is var q and >= 0 ? (action[..q], action[q..]) : (action, "");
-        var samePath = string.Equals(Uri.UnescapeDataString(path), Uri.UnescapeDataString(request.PathBase + request.Path), StringComparison.OrdinalIgnoreCase);
         // A form without a handler of its own may have been sent by a button's formaction (checkout's "recalculate").
-        var sameQuery = query.Length == 0 || string.Equals(Uri.UnescapeDataString(query), Uri.UnescapeDataString(request.QueryString.Value ?? ""), StringComparison.Ordinal);
-        if (!samePath || !sameQuery) context.Items[FormErrors.OtherFormKey] = true;
+        if (Attribute("asp-page-handler") is not { Length: > 0 } handler) return true;
+        if (!string.Equals(handler, request.Query["handler"], StringComparison.OrdinalIgnoreCase)) return false;
+        // One handler on many rows (a reversal per payout): the row's own route values tell which was sent.
+        return context.AllAttributes.Where(a => a.Name.StartsWith("asp-route-", StringComparison.OrdinalIgnoreCase))
+            .All(a => string.Equals(FormErrors.Text(a), request.Query[a.Name["asp-route-".Length..]].ToString(), StringComparison.OrdinalIgnoreCase)
+                || string.Equals(FormErrors.Text(a), request.RouteValues[a.Name["asp-route-".Length..]]?.ToString(), StringComparison.OrdinalIgnoreCase));
     }
 }
