@@ -238,6 +238,9 @@ namespace PasKreatif.Persistence.Migrations
                     b.Property<int>("MakerId")
                         .HasColumnType("integer");
 
+                    b.Property<Guid?>("OfflineKey")
+                        .HasColumnType("uuid");
+
                     b.Property<int>("ProgrammeId")
                         .HasColumnType("integer");
 
@@ -312,6 +315,10 @@ namespace PasKreatif.Persistence.Migrations
                         .IsUnique();
 
                     b.HasIndex("CategoryId", "Status");
+
+                    b.HasIndex("MakerId", "OfflineKey")
+                        .IsUnique()
+                        .HasFilter("\"OfflineKey\" IS NOT NULL");
 
                     b.HasIndex("MakerId", "Status");
 
