@@ -11,6 +11,7 @@ var OFFLINE_PAGE = '/toko-saya/tanpa-sinyal';
 var KEY_HEADER = 'X-Workspace-Key';
 // The maker's own pages the phone keeps: start page, new listing, listings and their editor, orders, the no-signal page.
 var KEPT = [/^\/toko-saya$/, /^\/toko-saya\/produk\/baru$/, /^\/toko-saya\/produk\/\d+(\/ubah)?$/, /^\/toko-saya\/pesanan(\/\d+)?$/, /^\/toko-saya\/tanpa-sinyal$/];
+var forgotten = false; // signing out: nothing more is kept, even by a fetch still on its way
 var SHELL = [/^\/css\//, /^\/js\//, /^\/lib\//, /^\/icons\//, /^\/favicon\.svg$/];
 
 function pagePath(url) {
@@ -29,11 +30,13 @@ function keepable(response) {
 }
 
 function putPage(path, response) {
+  if (forgotten) return Promise.resolve();
   return caches.open(CACHE).then(function (cache) { return cache.put(new Request(self.location.origin + path), response); });
 }
 
 // A new version of a file replaces the old one instead of piling up beside it.
 function putShell(request, response) {
+  if (forgotten) return Promise.resolve();
   return caches.open(CACHE).then(function (cache) {
     var url = new URL(request.url);
     return cache.keys().then(function (keys) {
@@ -83,9 +86,9 @@ function networkFirst(request, path) {
     return response;
   }).catch(function () {
     return caches.open(CACHE).then(function (cache) {
-      return cache.match(self.location.origin + path).then(function (hit) {
+      return cache.match(self.location.origin + path, { ignoreVary: true }).then(function (hit) {
         if (hit) return hit;
-        if (request.mode === 'navigate') return cache.match(self.location.origin + OFFLINE_PAGE).then(function (page) { return page || Response.error(); });
+        if (request.mode === 'navigate') return cache.match(self.location.origin + OFFLINE_PAGE, { ignoreVary: true }).then(function (page) { return page || Response.error(); });
         return Response.error();
       });
     });
@@ -113,6 +116,14 @@ self.addEventListener('fetch', function (event) {
   var url = new URL(request.url);
   var path = pagePath(url);
   if (path) { event.respondWith(networkFirst(request, path)); return; }
+  // Any other workspace page (earnings, questions) is never kept, but without signal it still says why in words.
+  if (request.mode === 'navigate' && url.origin === self.location.origin && /^\/toko-saya(\/|$)/.test(url.pathname)) {
+    event.respondWith(fetch(request).catch(function () {
+      return caches.open(CACHE).then(function (cache) { return cache.match(self.location.origin + OFFLINE_PAGE, { ignoreVary: true }); })
+        .then(function (page) { return page || Response.error(); });
+    }));
+    return;
+  }
   if (isShell(url)) event.respondWith(cacheFirst(request));
 });
 
@@ -131,6 +142,7 @@ self.addEventListener('message', function (event) {
       if (event.source) event.source.postMessage({ type: 'kept' });
     }));
   } else if (data.type === 'forget') {
+    forgotten = true;
     event.waitUntil(caches.keys().then(function (names) {
       return Promise.all(names.filter(function (n) { return n.indexOf(PREFIX) === 0; }).map(function (n) { return caches.delete(n); }));
     }));
