@@ -16,7 +16,10 @@ public class OfflineJourneyTests(BrowserFixture fixture)
           const key = document.querySelector('[data-outbox]')?.dataset.key;
           if (!key || !navigator.serviceWorker.controller) return false;
           const cache = await caches.open('pk-workspace-' + key);
-          return !!(await cache.match(location.origin + location.pathname.replace(/\/$/, '')));
+          const kept = (await cache.keys()).map(r => new URL(r.url).pathname);
+          // This page, and the listings it links to when it has any.
+          const links = [...document.querySelectorAll('a[href^="/toko-saya/produk/"]')].map(a => a.getAttribute('href')).filter(h => /\/\d+$/.test(h));
+          return kept.includes(location.pathname.replace(/\/$/, '')) && links.every(h => kept.includes(h));
         }
         """;
 
