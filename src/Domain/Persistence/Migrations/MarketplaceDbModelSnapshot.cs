@@ -22,6 +22,7 @@ namespace PasKreatif.Persistence.Migrations
                 .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
+            NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "btree_gin");
             NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "pg_trgm");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
@@ -310,12 +311,6 @@ namespace PasKreatif.Persistence.Migrations
 
                     b.HasIndex("ProgrammeId");
 
-                    b.HasIndex("SearchVector")
-                        .HasDatabaseName("IX_Listings_OnSale_Search")
-                        .HasFilter("\"Status\" = 'Approved'");
-
-                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchVector"), "gin");
-
                     b.HasIndex("Slug")
                         .IsUnique();
 
@@ -326,6 +321,13 @@ namespace PasKreatif.Persistence.Migrations
                         .HasFilter("\"OfflineKey\" IS NOT NULL");
 
                     b.HasIndex("MakerId", "Status");
+
+                    b.HasIndex("SearchVector", "UnitsSold")
+                        .HasDatabaseName("IX_Listings_OnSale_Search")
+                        .HasFilter("\"Status\" = 'Approved'");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchVector", "UnitsSold"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasStorageParameter(b.HasIndex("SearchVector", "UnitsSold"), "fastupdate", false);
 
                     b.HasIndex("SubmittedAt", "Id")
                         .HasDatabaseName("IX_Listings_Waiting")
