@@ -19,6 +19,10 @@ ensure_packages postgresql=$PG_BIN/initdb chromium=/usr/bin/chromium curl=/usr/b
 [ -f tools/s3rver/node_modules/s3rver/bin/s3rver.js ] \
     || npm ci --prefix tools/s3rver --no-audit --no-fund > /dev/null \
     || die "npm could not install tools/s3rver"
+# Twemoji's artwork (CC-BY 4.0), which the demo photos of the test data are drawn from.
+[ -f tools/twemoji/node_modules/@discordapp/twemoji/dist/svg/1f41f.svg ] \
+    || npm ci --prefix tools/twemoji --no-audit --no-fund > /dev/null \
+    || die "npm could not install tools/twemoji"
 
 RESULTS=$REPO_ROOT/TestResults/$(date +%Y%m%d-%H%M%S)
 mkdir -p "$RESULTS"
