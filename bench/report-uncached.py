@@ -31,6 +31,11 @@ lines = [
     "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
 ]
 steps = []
+examples = []
+def failures(r):
+    # Which answers were not a success: status codes, "timeout" (the 30 s client limit) or "connection".
+    by = r.get("failures") or {}
+    return f"{r['errors']}" + (" (" + ", ".join(f"{k}: {v}" for k, v in sorted(by.items())) + ")" if by else "")
 for kind, conns, rnd, load, hits, r in rows:
     if kind == "ping":
         continue
@@ -40,10 +45,13 @@ for kind, conns, rnd, load, hits, r in rows:
     shown = r["orders"] / r["seconds"] if kind == "checkout" else value
     lines.append(
         f"| {kind}{' (orders/s)' if kind == 'checkout' else ''} | {conns} | {rnd} | {shown:,.1f} | {base:,.0f} | {100 * value / base:.2f}% | "
-        f"{r['p50']:.1f} | {r['p95']:.1f} | {r['p99']:.1f} | {r['errors']} | {hits} | {load} |")
+        f"{r['p50']:.1f} | {r['p95']:.1f} | {r['p99']:.1f} | {failures(r)} | {hits} | {load} |")
+    examples += [f"- {kind}, {conns} connections: `{e}`" for e in r.get("examples") or []]
     if kind == "checkout":
         for step, s in r["steps"].items():
             steps.append(f"| {step} | {conns} | {rnd} | {s['count']} | {s['p50']:.1f} | {s['p95']:.1f} | {s['p99']:.1f} |")
+if examples:
+    lines += ["", "Examples of failed requests (status, URL):", ""] + examples
 if steps:
     lines += ["", "Checkout steps (the ratio above counts every request of the checkouts):", "",
               "| step | conn | round | requests | p50 ms | p95 ms | p99 ms |", "|---|---:|---:|---:|---:|---:|---:|"] + steps

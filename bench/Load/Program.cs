@@ -78,10 +78,22 @@ sealed class Recorder
 {
     readonly Lock gate = new();
     readonly Dictionary<string, List<double>> steps = [];
+    readonly Dictionary<string, int> failures = [];
+    readonly List<string> examples = [];
     int errors, orders;
 
     public void Add(string step, double ms) { lock (gate) { if (!steps.TryGetValue(step, out var l)) steps[step] = l = []; l.Add(ms); } }
     public void Error() => Interlocked.Increment(ref errors);
+    /// <summary>A failed request, counted by what it was (its status code, or "timeout"), so the report says which.</summary>
+    public void Error(string what, string? url = null)
+    {
+        Interlocked.Increment(ref errors);
+        lock (gate)
+        {
+            failures[what] = failures.GetValueOrDefault(what) + 1;
+            if (url is not null && examples.Count < 5) examples.Add($"{what} {url}");
+        }
+    }
     public void Order() => Interlocked.Increment(ref orders);
 
     static double P(List<double> sorted, double p) => sorted.Count == 0 ? 0 : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
@@ -98,7 +110,7 @@ sealed class Recorder
             });
             return JsonSerializer.Serialize(new
             {
-                requests = all.Count, seconds = elapsed, errors, orders,
+                requests = all.Count, seconds = elapsed, errors, failures, examples, orders,
                 p50 = P(all, 0.5), p95 = P(all, 0.95), p99 = P(all, 0.99), steps = perStep,
             });
         }
@@ -127,7 +139,7 @@ static class Browser
                     break;
                 case "category":
                     // Deep pages: follow the next link up to five times, then a new filter combination.
-                    url = next is not null && random.NextDouble() < 0.8 ? next + "&b=" + Workload.Nonce() : w.CategoryUrl(random);
+                    url = next is not null && random.NextDouble() < 0.8 ? next + (next.Contains('?') ? "&b=" : "?b=") + Workload.Nonce() : w.CategoryUrl(random);
                     break;
                 default: throw new ArgumentException("unknown case " + kind);
             }
@@ -137,12 +149,12 @@ static class Browser
                 using var response = await http.GetAsync(url);
                 var body = await response.Content.ReadAsStringAsync();
                 rec.Add(kind, Stopwatch.GetElapsedTime(start).TotalMilliseconds);
-                if (response.StatusCode != HttpStatusCode.OK) rec.Error();
+                if (response.StatusCode != HttpStatusCode.OK) rec.Error(((int)response.StatusCode).ToString(CultureInfo.InvariantCulture), url);
                 if (kind == "category") next = NextLink(body);
             }
             catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
             {
-                rec.Error();
+                rec.Error(e is TaskCanceledException ? "timeout" : "connection", url);
             }
         }
     }
@@ -156,8 +168,11 @@ static class Browser
         if (href < 0 || href > html.IndexOf('>', at)) return null;
         var end = html.IndexOf('"', href + 6);
         var link = WebUtility.HtmlDecode(html[(href + 6)..end]);
-        // Drop the nonce of the page it came from.
-        return System.Text.RegularExpressions.Regex.Replace(link, "[?&]b=\\d+", "").Replace("/?", "?");
+        // Drop the nonce of the page it came from, keeping the query well-formed whichever key came first.
+        var query = link.IndexOf('?');
+        if (query < 0) return link;
+        var kept = link[(query + 1)..].Split('&').Where(p => !p.StartsWith("b=", StringComparison.Ordinal)).ToArray();
+        return kept.Length == 0 ? link[..query] : link[..query] + "?" + string.Join('&', kept);
     }
 }
 

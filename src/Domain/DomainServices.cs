@@ -21,6 +21,7 @@ public static class DomainServices
             ?? throw new InvalidOperationException("ConnectionStrings:Marketplace is not set. ./run.sh sets it, or see README.md.");
         services.AddDbContext<MarketplaceDb>(o => o.UseNpgsql(ShopConnection.Tuned(connection)));
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(ShopLinks.From(configuration));
         services.Configure<DatabaseOptions>(configuration.GetSection("Database"));
 
         var media = new MediaOptions { Root = configuration["Media:Root"] is { Length: > 0 } root ? root : Path.Combine(AppContext.BaseDirectory, "media") };

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Html;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.AspNetCore.Mvc.TagHelpers;
@@ -18,6 +19,8 @@ public static class FormErrors
     const string ShownKey = "PasKreatif.Forms.Shown";
     const string FocusKey = "PasKreatif.Forms.Focused";
     const string OrderKey = "PasKreatif.Forms.Order";
+    const string IdsKey = "PasKreatif.Forms.Ids";
+    internal const string OtherFormKey = "PasKreatif.Forms.OtherForm";
 
     public static string FieldId(string key) => TagBuilder.CreateSanitizedId(key, "_");
     public static string MessageId(string key) => FieldId(key) + "-error";
@@ -42,6 +45,10 @@ public static class FormErrors
     /// <summary>The keys of the fields as the page renders them, so the summary can follow the form's order.</summary>
     internal static List<string> Order(ViewContext view) =>
         view.HttpContext.Items[OrderKey] as List<string> ?? (List<string>)(view.HttpContext.Items[OrderKey] = new List<string>());
+
+    /// <summary>The id each field in error was rendered with, so the summary's link finds a field whose page chose its own id.</summary>
+    internal static Dictionary<string, string> Ids(ViewContext view) =>
+        view.HttpContext.Items[IdsKey] as Dictionary<string, string> ?? (Dictionary<string, string>)(view.HttpContext.Items[IdsKey] = new Dictionary<string, string>());
 
     internal static HashSet<string> Shown(ViewContext view) =>
         view.HttpContext.Items[ShownKey] as HashSet<string> ?? (HashSet<string>)(view.HttpContext.Items[ShownKey] = new HashSet<string>());
@@ -110,6 +117,7 @@ public sealed class FieldErrorTagHelper(IStringLocalizer<FormText> text) : TagHe
         var state = ViewContext.ModelState;
         if (state.ErrorCount == 0) return;
         if (string.Equals(FormErrors.Text(output.Attributes["type"]), "hidden", StringComparison.OrdinalIgnoreCase)) return;
+        if (context.Items.ContainsKey(FormErrors.OtherFormKey)) return;
         var key = ErrorFor ?? FormErrors.Text(output.Attributes["name"]);
         if (string.IsNullOrEmpty(key)) return;
         FormErrors.Order(ViewContext).Add(key);
@@ -118,6 +126,7 @@ public sealed class FieldErrorTagHelper(IStringLocalizer<FormText> text) : TagHe
 
         var group = output.TagName == "fieldset";
         if (!output.Attributes.ContainsName("id")) output.Attributes.SetAttribute("id", FormErrors.FieldId(key));
+        FormErrors.Ids(ViewContext).TryAdd(key, FormErrors.Text(output.Attributes["id"])!);
         FormErrors.Describe(output, FormErrors.MessageId(key));
         if (group) output.Attributes.SetAttribute("tabindex", "-1"); // the summary's link can move the focus here
         else
@@ -145,6 +154,11 @@ public sealed class FieldMessageTagHelper : TagHelper
     {
         var key = FormErrors.Text(output.Attributes["data-valmsg-for"]);
         if (key is null) return;
+        if (context.Items.ContainsKey(FormErrors.OtherFormKey))
+        {
+            output.SuppressOutput();
+            return;
+        }
         FormErrors.Order(ViewContext).Add(key);
         if (FormErrors.Shown(ViewContext).Contains(key) || FormErrors.Of(ViewContext.ModelState, key).Count == 0)
         {
@@ -196,7 +210,7 @@ public sealed class ErrorSummaryTagHelper(IStringLocalizer<FormText> text) : Tag
         output.PreContent.Clear();
         output.PostContent.Clear(); // the framework's own list goes there
         output.Content.SetHtmlContent(heading);
-        output.Content.AppendHtml(new ErrorList(errors, FormErrors.Order(ViewContext)));
+        output.Content.AppendHtml(new ErrorList(errors, FormErrors.Order(ViewContext), FormErrors.Ids(ViewContext)));
     }
 }
 
@@ -204,7 +218,7 @@ public sealed class ErrorSummaryTagHelper(IStringLocalizer<FormText> text) : Tag
 /// The summary's list, written out only when the page is: by then every field has been rendered,
 /// so the errors follow the form's order (the model state keeps its own, sorted by key length).
 /// </summary>
-sealed class ErrorList(IReadOnlyList<(string Key, string Message)> errors, List<string> order) : IHtmlContent
+sealed class ErrorList(IReadOnlyList<(string Key, string Message)> errors, List<string> order, Dictionary<string, string> ids) : IHtmlContent
 {
     public void WriteTo(TextWriter writer, System.Text.Encodings.Web.HtmlEncoder encoder)
     {
@@ -214,16 +228,53 @@ sealed class ErrorList(IReadOnlyList<(string Key, string Message)> errors, List<
         foreach (var (key, message) in errors.OrderBy(e => Place(e.Key)))
         {
             var item = new TagBuilder("li");
-            if (key.Length == 0) item.InnerHtml.Append(message);
+            // A field the page did not render (or rendered in another form) has nothing to link to.
+            if (!ids.TryGetValue(key, out var id)) item.InnerHtml.Append(message);
             else
             {
                 var link = new TagBuilder("a");
-                link.Attributes["href"] = "#" + FormErrors.FieldId(key);
+                link.Attributes["href"] = "#" + id;
                 link.InnerHtml.Append(message);
                 item.InnerHtml.AppendHtml(link);
             }
             list.InnerHtml.AppendHtml(item);
         }
         list.WriteTo(writer, encoder);
+    }
+}
+
+/// <summary>
+/// On a page with several forms, only the one that was posted shows its fields' errors: fields of the
+/// others share names ("Name", "Note") but were not sent, so they are left unmarked.
+/// </summary>
+[HtmlTargetElement("form")]
+public sealed class PostedFormTagHelper : TagHelper
+{
+    [ViewContext, HtmlAttributeNotBound] public ViewContext ViewContext { get; set; } = null!;
+
+    // In Init, not Process: the framework's end-of-form helper renders the fields before any Process runs here.
+    public override void Init(TagHelperContext context)
+    {
+        var request = ViewContext.HttpContext.Request;
+        if (ViewContext.ModelState.ErrorCount == 0 || !HttpMethods.IsPost(request.Method)) return;
+        if (!Sent(context, request)) context.Items[FormErrors.OtherFormKey] = true;
+    }
+
+    static bool Sent(TagHelperContext context, HttpRequest request)
+    {
+        string? Attribute(string name) => context.AllAttributes.TryGetAttribute(name, out var a) ? FormErrors.Text(a) : null;
+        if (!string.Equals(Attribute("method"), "post", StringComparison.OrdinalIgnoreCase)) return false;
+        if (Attribute("action") is { Length: > 0 } action)
+        {
+            var path = action.Split('?')[0];
+            return string.Equals(Uri.UnescapeDataString(path), Uri.UnescapeDataString(request.PathBase + request.Path), StringComparison.OrdinalIgnoreCase);
+        }
+        // A form without a handler of its own may have been sent by a button's formaction (checkout's "recalculate").
+        if (Attribute("asp-page-handler") is not { Length: > 0 } handler) return true;
+        if (!string.Equals(handler, request.Query["handler"], StringComparison.OrdinalIgnoreCase)) return false;
+        // One handler on many rows (a reversal per payout): the row's own route values tell which was sent.
+        return context.AllAttributes.Where(a => a.Name.StartsWith("asp-route-", StringComparison.OrdinalIgnoreCase))
+            .All(a => string.Equals(FormErrors.Text(a), request.Query[a.Name["asp-route-".Length..]].ToString(), StringComparison.OrdinalIgnoreCase)
+                || string.Equals(FormErrors.Text(a), request.RouteValues[a.Name["asp-route-".Length..]]?.ToString(), StringComparison.OrdinalIgnoreCase));
     }
 }

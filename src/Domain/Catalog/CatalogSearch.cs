@@ -11,18 +11,23 @@ public sealed record TextPart(string Text, bool Matched);
 
 public sealed record SearchHit(ListingCard Card, IReadOnlyList<TextPart> Highlight);
 
-/// <param name="Total">How many listings match, over all pages.</param>
+/// <param name="Total">How many listings match, over all pages, counted up to one past <see cref="CatalogSearch.CountLimit"/>.</param>
 /// <param name="DidYouMean">The query with its unknown words corrected, when only the corrected words found goods.</param>
 public sealed record SearchResult(string Query, IReadOnlyList<SearchHit> Hits, int Page, bool HasMore, int Total, string? DidYouMean)
 {
     public static readonly SearchResult Empty = new("", [], 1, false, 0, null);
+
+    /// <summary>More goods match than the search counts: <see cref="Total"/> is then a lower bound.</summary>
+    public bool CountedPast => Total > CatalogSearch.CountLimit;
 }
 
 /// <summary>
 /// Full-text search over a document the database keeps per listing (title, category names in both
 /// languages, programme, description; see CatalogSearchIndex), answered by a GIN index over the goods on
-/// sale. A word the shop does not know is matched to its nearest known words by trigram likeness over
-/// the word list (thousands of words, not every title), so a typo costs one small lookup. Every word must
+/// sale and their units sold. Matches are counted up to a thousand; past that the page shows the most
+/// popular found tier by tier among the most popular goods, so a common word costs hundreds of rows. A
+/// word the shop does not know is matched to its nearest known words by trigram likeness over the word
+/// list (thousands of words, not every title), so a typo costs one small lookup. Every word must
 /// match (as typed, stemmed, corrected, or as the start of a word for the last one); only when that finds
 /// less than a page, listings matching any word follow. Goods matching the words as typed or stemmed
 /// rank above those matching only a correction, then by weight (title, category, programme, description).
@@ -34,6 +39,13 @@ public sealed class CatalogSearch(MarketplaceDb db)
     /// <summary>How alike (pg_trgm similarity) a known word must be to stand in for an unknown one.</summary>
     public const double TypoSimilarity = 0.4;
     const int Corrections = 2;
+    /// <summary>Matches are counted up to here; past it the page says "more than" (counting every one read every one).</summary>
+    public const int CountLimit = 1000;
+    /// <summary>
+    /// The most popular goods on sale, as many as each tier holds, searched first for the goods a buyer can page
+    /// through: a common word then reads a few hundred listings, not all it matches.
+    /// </summary>
+    static readonly int[] PopularTiers = [1_000, 3_000, 9_000, 27_000];
     // Private-use characters mark matches; they cannot come from a buyer's or maker's words after cleaning.
     const char Start = '\uE000', Stop = '\uE001';
 
@@ -44,8 +56,8 @@ public sealed class CatalogSearch(MarketplaceDb db)
         page = Math.Clamp(page, 1, MaxPages);
         if (words.Count == 0) return SearchResult.Empty;
 
-        var corrections = await CorrectionsAsync(words, ct);
-        var plan = new SearchPlan(words, corrections);
+        var (corrections, known) = await CorrectionsAsync(words, ct);
+        var plan = new SearchPlan(words, corrections, known);
         // With several words, listings matching any word stand in when every word finds less than a page.
         var fallbackBelow = words.Count < 2 ? 0 : page == 1 ? PageSize : 1;
         var rows = await RowsAsync(plan, fallbackBelow, page, ct);
@@ -57,23 +69,24 @@ public sealed class CatalogSearch(MarketplaceDb db)
         return new SearchResult(query, hits, page, page * PageSize < total && page < MaxPages, total, didYouMean);
     }
 
-    /// <summary>Near known words for each word the shop does not know, best first.</summary>
-    async Task<Dictionary<string, List<string>>> CorrectionsAsync(List<string> words, CancellationToken ct)
+    /// <summary>Near known words for each word the shop does not know, best first; and which words it knows.</summary>
+    async Task<(Dictionary<string, List<string>> Corrections, HashSet<string> Known)> CorrectionsAsync(List<string> words, CancellationToken ct)
     {
         // Nearest first by the trigram index (a KNN walk of the word list); a word already known needs none.
         var found = await db.Database.SqlQueryRaw<CorrectionRow>(
             """
-            SELECT w.word AS "Word", t."Term" AS "Term"
+            SELECT w.word AS "Word", t."Term" AS "Term", EXISTS (SELECT 1 FROM "SearchTerms" k WHERE k."Term" = w.word) AS "Known"
             FROM unnest(@words) WITH ORDINALITY AS w(word, n)
             CROSS JOIN LATERAL (
                 SELECT s."Term", similarity(s."Term", w.word) AS likeness FROM "SearchTerms" s
                 ORDER BY s."Term" <-> w.word LIMIT @count) t
-            WHERE t.likeness >= @likeness AND NOT EXISTS (SELECT 1 FROM "SearchTerms" k WHERE k."Term" = w.word)
+            WHERE t.likeness >= @likeness
             ORDER BY w.n, t.likeness DESC, t."Term"
             """,
             new NpgsqlParameter("words", words.ToArray()), new NpgsqlParameter("likeness", TypoSimilarity),
             new NpgsqlParameter("count", Corrections)).ToListAsync(ct);
-        return found.GroupBy(f => f.Word).ToDictionary(g => g.Key, g => g.Select(f => f.Term).ToList());
+        var known = found.Where(f => f.Known).Select(f => f.Word).ToHashSet();
+        return (found.Where(f => !f.Known).GroupBy(f => f.Word).ToDictionary(g => g.Key, g => g.Select(f => f.Term).ToList()), known);
     }
 
     /// <summary>The whole search, fallback included, in one statement: the second round trip of a search.</summary>
@@ -84,6 +97,7 @@ public sealed class CatalogSearch(MarketplaceDb db)
         parameters.Add(new NpgsqlParameter("skip", (page - 1) * PageSize));
         parameters.Add(new NpgsqlParameter("ranked", PageSize * MaxPages));
         parameters.Add(new NpgsqlParameter("below", fallbackBelow));
+        parameters.Add(new NpgsqlParameter("counted", CountLimit + 1));
         parameters.Add(new NpgsqlParameter("marks", $"StartSel={Start}, StopSel={Stop}, HighlightAll=true"));
         return await db.Database.SqlQueryRaw<HitRow>(sql, parameters.ToArray()).ToListAsync(ct);
     }
@@ -95,7 +109,7 @@ public sealed class CatalogSearch(MarketplaceDb db)
     /// most popular matches, as many as the pages a buyer can reach, are ranked: ranking reads each
     /// listing's whole document, and a word on a sixth of the catalogue made that the cost of the page.
     /// </remarks>
-    sealed class SearchPlan(List<string> words, Dictionary<string, List<string>> corrections)
+    sealed class SearchPlan(List<string> words, Dictionary<string, List<string>> corrections, HashSet<string> known)
     {
         public string Corrected { get; } = string.Join(' ', words.Select(w => corrections.TryGetValue(w, out var c) ? c[0] : w));
 
@@ -122,32 +136,36 @@ public sealed class CatalogSearch(MarketplaceDb db)
                     any.Append($" || to_tsquery('simple', {P(term)})");
                     highlight.Add(term);
                 }
-                // The last word may be one the buyer has not finished typing.
-                if (i == words.Count - 1 && words[i].Length >= 3) any.Append($" || to_tsquery('simple', {P(words[i] + ":*")})");
+                // The last word may be one the buyer has not finished typing, unless it is a word the shop knows:
+                // a prefix makes the index gather every match before it can skip to the popular ones.
+                if (i == words.Count - 1 && words[i].Length >= 3 && !known.Contains(words[i])) any.Append($" || to_tsquery('simple', {P(words[i] + ":*")})");
                 strict.Add($"({forms})");
                 loose.Add($"({any})");
             }
             var marked = P(string.Join(" | ", highlight));
+            for (var i = 0; i < PopularTiers.Length; i++)
+                parameters.Add(new NpgsqlParameter("tier" + i.ToString(CultureInfo.InvariantCulture), PopularTiers[i]));
             var sql = $"""
                 WITH q AS MATERIALIZED (
                     SELECT {string.Join(" && ", loose)} AS m, {string.Join(" && ", strict)} AS s,
                            {string.Join(" || ", loose)} AS am, {string.Join(" || ", strict)} AS ast),
                 every AS MATERIALIZED (
-                    SELECT l."Id", l."UnitsSold" FROM "Listings" l
-                    WHERE l."Status" = 'Approved' AND l."SearchVector" @@ (SELECT m FROM q)),
+                    SELECT l."Id", l."UnitsSold", l."SearchVector" AS v FROM "Listings" l
+                    WHERE l."Status" = 'Approved' AND l."SearchVector" @@ (SELECT m FROM q) LIMIT @counted),
+                chosen AS MATERIALIZED (
+                    SELECT e.n AS every_total, e.n < @below AS loose, CASE WHEN e.n < @below THEN q.am ELSE q.m END AS t
+                    FROM q, (SELECT count(*) AS n FROM every) e),
                 anyword AS MATERIALIZED (
-                    SELECT l."Id", l."UnitsSold" FROM "Listings" l
-                    WHERE (SELECT count(*) FROM every) < @below AND l."Status" = 'Approved' AND l."SearchVector" @@ (SELECT am FROM q)),
-                matches AS (
-                    SELECT e.*, false AS loose FROM every e WHERE (SELECT count(*) FROM every) >= @below
-                    UNION ALL SELECT a.*, true FROM anyword a),
+                    SELECT l."Id", l."UnitsSold", l."SearchVector" AS v FROM "Listings" l
+                    WHERE (SELECT loose FROM chosen) AND l."Status" = 'Approved' AND l."SearchVector" @@ (SELECT am FROM q) LIMIT @counted),
+                total AS MATERIALIZED (
+                    SELECT CASE WHEN c.loose THEN (SELECT count(*) FROM anyword) ELSE c.every_total END AS n FROM chosen c),
+                {Tiers()}
                 candidates AS MATERIALIZED (
-                    SELECT h.*, count(*) OVER () AS total FROM matches h
-                    ORDER BY h."UnitsSold" DESC, h."Id" DESC LIMIT @ranked),
+                    SELECT h.* FROM matches h ORDER BY h."UnitsSold" DESC, h."Id" DESC LIMIT @ranked),
                 hits AS (
-                    SELECT c.*, l."SearchVector" @@ CASE WHEN c.loose THEN q.ast ELSE q.s END AS strict,
-                           ts_rank(l."SearchVector", CASE WHEN c.loose THEN q.am ELSE q.m END) AS rank
-                    FROM candidates c JOIN "Listings" l ON l."Id" = c."Id" CROSS JOIN q),
+                    SELECT c."Id", c."UnitsSold", c.v @@ CASE WHEN ch.loose THEN q.ast ELSE q.s END AS strict, ts_rank(c.v, ch.t) AS rank
+                    FROM candidates c CROSS JOIN q CROSS JOIN chosen ch),
                 page AS (
                     SELECT h.* FROM hits h
                     ORDER BY h.strict DESC, h.rank DESC, h."UnitsSold" DESC, h."Id"
@@ -155,10 +173,10 @@ public sealed class CatalogSearch(MarketplaceDb db)
                 SELECT l."Id", l."Slug", l."Title", l."Price", l."Stock", l."MadeToOrder",
                        m."DisplayName" AS "MakerName", m."Slug" AS "MakerSlug", pr."Name" AS "ProgrammeName",
                        c."Hash" AS "PhotoHash", coalesce(c."Width", 0) AS "PhotoWidth", coalesce(c."Height", 0) AS "PhotoHeight",
-                       p.strict AS "Strict", p.loose AS "Loose", p.total::int AS "Total",
-                       (SELECT count(*) FROM every)::int AS "EveryTotal",
+                       p.strict AS "Strict", (SELECT loose FROM chosen) AS "Loose", (SELECT n FROM total)::int AS "Total",
+                       (SELECT every_total FROM chosen)::int AS "EveryTotal",
                        -- Under a fallback every word matched less than a page: whether any of it matched as typed.
-                       CASE WHEN p.loose THEN coalesce((SELECT bool_or(x."SearchVector" @@ (SELECT s FROM q)) FROM every e JOIN "Listings" x ON x."Id" = e."Id"), false)
+                       CASE WHEN (SELECT loose FROM chosen) THEN coalesce((SELECT bool_or(e.v @@ (SELECT s FROM q)) FROM every e), false)
                             ELSE p.strict END AS "EveryStrict",
                        ts_headline('indonesian', l."Title", to_tsquery('indonesian', {marked}), @marks) AS "Headline"
                 FROM page p
@@ -172,12 +190,51 @@ public sealed class CatalogSearch(MarketplaceDb db)
                 """;
             return (sql, parameters);
         }
+
+        /// <summary>
+        /// Past @counted matches, the most popular are looked for among the most popular goods on sale, tier by
+        /// tier: the first tier holding @ranked matches holds exactly the @ranked most popular ones.
+        /// </summary>
+        static string Tiers()
+        {
+            var sql = new StringBuilder();
+            var earlier = new StringBuilder("(SELECT n FROM total) >= @counted");
+            var used = new StringBuilder();
+            for (var i = 0; i < PopularTiers.Length; i++)
+            {
+                var name = "tier" + i.ToString(CultureInfo.InvariantCulture);
+                sql.Append($"""
+                    {name} AS MATERIALIZED (
+                        SELECT l."Id", l."UnitsSold", l."SearchVector" AS v FROM "Listings" l
+                        WHERE {earlier} AND l."Status" = 'Approved' AND l."SearchVector" @@ (SELECT t FROM chosen)
+                          AND l."UnitsSold" >= (SELECT p."UnitsSold" FROM "Listings" p WHERE p."Status" = 'Approved'
+                                                ORDER BY p."UnitsSold" DESC, p."Id" DESC OFFSET @{name} LIMIT 1)),
+
+                    """);
+                earlier.Append($" AND (SELECT count(*) FROM {name}) < @ranked");
+                used.Append($"""
+                    UNION ALL SELECT t.* FROM {name} t WHERE (SELECT count(*) FROM {name}) >= @ranked
+
+                    """);
+            }
+            sql.Append($"""
+                alltiers AS MATERIALIZED (
+                    SELECT l."Id", l."UnitsSold", l."SearchVector" AS v FROM "Listings" l
+                    WHERE {earlier} AND l."Status" = 'Approved' AND l."SearchVector" @@ (SELECT t FROM chosen)),
+                matches AS (
+                    SELECT e.* FROM every e WHERE NOT (SELECT loose FROM chosen) AND (SELECT n FROM total) < @counted
+                    UNION ALL SELECT a.* FROM anyword a WHERE (SELECT loose FROM chosen) AND (SELECT n FROM total) < @counted
+                {used}    UNION ALL SELECT t.* FROM alltiers t),
+                """);
+            return sql.ToString();
+        }
     }
 
     sealed class CorrectionRow
     {
         public string Word { get; set; } = "";
         public string Term { get; set; } = "";
+        public bool Known { get; set; }
     }
 
     sealed class HitRow

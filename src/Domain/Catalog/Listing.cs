@@ -49,6 +49,8 @@ public class Listing
     public List<ListingRevision> Revisions { get; set; } = [];
     /// <summary>Counts the edits by people (maker, mentor); a change made offline names the one it saw.</summary>
     public int EditVersion { get; private set; }
+    /// <summary>The phone's key for a listing drafted without signal: a resend of the same draft finds this listing, not a new one.</summary>
+    public Guid? OfflineKey { get; internal set; }
 
     /// <summary>Called on saving any change a person made; sales and review counts leave it alone.</summary>
     internal void CountEdit() => EditVersion++;

@@ -20,7 +20,7 @@ namespace PasKreatif.Independence;
 /// through <see cref="MailQueue"/>.
 /// </summary>
 public sealed class MentorMonthlySummary(MarketplaceDb db, IndependenceReport report, ModerationQueue queue, OpenOrders openOrders, MailQueue mail,
-    IConfiguration configuration, TimeProvider clock)
+    ShopLinks links, TimeProvider clock)
 {
     public const string JobId = "mentor-monthly-summary";
     /// <summary>08.00 WIB on the first of each month.</summary>
@@ -65,7 +65,7 @@ public sealed class MentorMonthlySummary(MarketplaceDb db, IndependenceReport re
             foreach (var maker in rollUp.Makers)
                 body.AppendLine(BackOfficeMail.Text("SummaryMaker", culture, maker.DisplayName, maker.NetLastMonth, maker.Percent, maker.Band));
         }
-        var url = (configuration["Shop:BaseUrl"] is { Length: > 0 } u ? u : "http://127.0.0.1:5080").TrimEnd('/') + "/admin";
+        var url = links.BackOffice;
         await AppendLongWaitsAsync(scope, culture, info, url, body, ct);
         await AppendOwedAsync(scope, culture, body, ct);
         var text = BackOfficeMail.Text("SummaryIntro", culture, name, monthName!) + Environment.NewLine + body + Environment.NewLine

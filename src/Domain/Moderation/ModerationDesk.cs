@@ -12,9 +12,8 @@ namespace PasKreatif.Moderation;
 /// Decisions on listings, revisions and stories. Every listing step goes through <see cref="ListingLifecycle"/>,
 /// its audit entry is stored in the same save, and the maker is told by mail.
 /// </summary>
-public sealed class ModerationDesk(MarketplaceDb db, TimeProvider clock, MailQueue mail, IConfiguration configuration, Notifications.MakerNotices notices)
+public sealed class ModerationDesk(MarketplaceDb db, TimeProvider clock, MailQueue mail, ShopLinks links, Notifications.MakerNotices notices)
 {
-    string ShopUrl => (configuration["Shop:BaseUrl"] is { Length: > 0 } url ? url : "http://127.0.0.1:5080").TrimEnd('/');
 
     public async Task ApproveAsync(StaffScope scope, int listingId, CancellationToken ct = default)
     {
@@ -33,7 +32,7 @@ public sealed class ModerationDesk(MarketplaceDb db, TimeProvider clock, MailQue
         var key = fresh ? "ListingApproved" : "RevisionApproved";
         await TellMakerAsync(listing.MakerId, culture => (
             BackOfficeMail.Text(key + "Subject", culture, listing.Title),
-            BackOfficeMail.Text(key + "Body", culture, "{name}", listing.Title, $"{ShopUrl}/produk/{listing.Slug}")), ct);
+            BackOfficeMail.Text(key + "Body", culture, "{name}", listing.Title, links.Product(listing.Slug))), ct);
     }
 
     public async Task RejectAsync(StaffScope scope, int listingId, string reason, CancellationToken ct = default)
@@ -57,7 +56,7 @@ public sealed class ModerationDesk(MarketplaceDb db, TimeProvider clock, MailQue
         await db.SaveChangesAsync(ct);
         await TellMakerAsync(listing.MakerId, culture => (
             BackOfficeMail.Text(key + "Subject", culture, listing.Title),
-            BackOfficeMail.Text(key + "Body", culture, "{name}", listing.Title, reason.Trim(), $"{ShopUrl}/toko-saya")), ct);
+            BackOfficeMail.Text(key + "Body", culture, "{name}", listing.Title, reason.Trim(), links.Workspace)), ct);
     }
 
     /// <summary>Approves several listings; all must be in scope. Returns how many were approved (ones decided meanwhile are skipped).</summary>
@@ -113,8 +112,8 @@ public sealed class ModerationDesk(MarketplaceDb db, TimeProvider clock, MailQue
         });
         await db.SaveChangesAsync(ct);
         await TellMakerAsync(maker.Id, culture => reason is null
-            ? (BackOfficeMail.Text("StoryApprovedSubject", culture), BackOfficeMail.Text("StoryApprovedBody", culture, "{name}", $"{ShopUrl}/pembuat/{maker.Slug}"))
-            : (BackOfficeMail.Text("StoryRejectedSubject", culture), BackOfficeMail.Text("StoryRejectedBody", culture, "{name}", reason, $"{ShopUrl}/toko-saya")), ct);
+            ? (BackOfficeMail.Text("StoryApprovedSubject", culture), BackOfficeMail.Text("StoryApprovedBody", culture, "{name}", links.Maker(maker.Slug)))
+            : (BackOfficeMail.Text("StoryRejectedSubject", culture), BackOfficeMail.Text("StoryRejectedBody", culture, "{name}", reason, links.Workspace)), ct);
     }
 
     async Task<Listing> LoadAsync(StaffScope scope, int listingId, CancellationToken ct) =>

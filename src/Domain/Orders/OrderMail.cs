@@ -8,15 +8,6 @@ using PasKreatif.Persistence;
 
 namespace PasKreatif.Orders;
 
-/// <summary>The shop's public address, for links in mail.</summary>
-public sealed record ShopLinks(string BaseUrl)
-{
-    public string OrderPage(string token) => $"{BaseUrl.TrimEnd('/')}/pesanan/{token}";
-
-    /// <summary>Where the buyer reviews a completed order: the order page's review section, open to guests by its token.</summary>
-    public string ReviewPage(string token) => OrderPage(token) + "#ulasan";
-}
-
 /// <summary>
 /// Order mail in each recipient's language. Every message goes to the <see cref="MailOutbox"/> in the
 /// caller's transaction, so only what committed is ever sent.
@@ -67,7 +58,7 @@ public sealed class OrderMail(MarketplaceDb db, MailOutbox outbox, ShopLinks lin
                 var delivery = part.Delivery == DeliveryMethod.Pickup
                     ? Text("Delivery.Pickup", c, part.Group.PickupAddress, part.PickupDate?.ToString("d MMM yyyy", c) ?? "")
                     : Text("Delivery." + part.Delivery, c);
-                var body = Text("NewOrderBody", c, order.Number, part.Maker, Lines(part.Lines, c), delivery, order.BuyerName, $"{links.BaseUrl.TrimEnd('/')}/toko-saya");
+                var body = Text("NewOrderBody", c, order.Number, part.Maker, Lines(part.Lines, c), delivery, order.BuyerName, links.Workspace);
                 outbox.Add(new OutgoingMail(to.Email!, Text("NewOrderSubject", c, order.Number, part.Maker), body, ToName: to.DisplayName));
             }
         }

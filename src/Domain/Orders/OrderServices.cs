@@ -13,7 +13,6 @@ public static class OrderServices
     {
         services.AddSingleton(configuration.GetSection("Orders").Get<OrderOptions>() ?? new OrderOptions());
         services.AddSingleton(configuration.GetSection("Stripe").Get<StripeOptions>() ?? new StripeOptions());
-        services.AddSingleton(new ShopLinks(configuration["Shop:BaseUrl"] is { Length: > 0 } url ? url : "http://127.0.0.1:5080"));
         services.AddSingleton<IPaymentMethod, StripeCardPayment>();
         services.AddSingleton<IPaymentMethod, BankTransferPayment>();
         services.AddSingleton<IPaymentMethod, CashOnPickupPayment>();

@@ -16,13 +16,13 @@ public enum DeleteOutcome { Done, OpenOrders }
 /// Buyers' own accounts: sign-up confirmed by a mailed link (through the outbox), guest orders of that
 /// email joining the account on confirmation, the profile, saved addresses, and deletion under UU PDP.
 /// </summary>
-public sealed class BuyerAccounts(UserManager<Person> users, MarketplaceDb db, MailOutbox outbox, TimeProvider clock)
+public sealed class BuyerAccounts(UserManager<Person> users, MarketplaceDb db, MailOutbox outbox, TimeProvider clock, ShopLinks links)
 {
     public const string ConfirmPath = "/konfirmasi-email";
     public const int MaxAddresses = 5;
 
     public async Task<(SignUpOutcome Outcome, IReadOnlyList<string> Errors)> SignUpAsync(
-        string? name, string? email, string? phone, string password, string culture, string baseUrl, CancellationToken ct = default)
+        string? name, string? email, string? phone, string password, string culture, CancellationToken ct = default)
     {
         var display = (name ?? "").Trim();
         if (display.Length is < 2 or > 120) return (SignUpOutcome.NameInvalid, []);
@@ -41,23 +41,23 @@ public sealed class BuyerAccounts(UserManager<Person> users, MarketplaceDb db, M
         var created = await users.CreateAsync(person, password);
         if (!created.Succeeded) return (SignUpOutcome.PasswordRefused, created.Errors.Select(e => e.Code).ToList());
         await users.AddToRoleAsync(person, Roles.Buyer);
-        await MailConfirmationAsync(person, baseUrl, ct);
+        await MailConfirmationAsync(person, ct);
         return (SignUpOutcome.Done, []);
     }
 
     /// <summary>Mails the link again to an account still waiting for it; says nothing either way.</summary>
-    public async Task ResendAsync(string? email, string baseUrl, CancellationToken ct = default)
+    public async Task ResendAsync(string? email, CancellationToken ct = default)
     {
         if (CleanEmail(email) is not { } address) return;
         var normalized = users.NormalizeEmail(address);
         var person = await db.Users.SingleOrDefaultAsync(u => u.NormalizedEmail == normalized && u.SignedUpAt != null && !u.EmailConfirmed && u.DeletedAt == null, ct);
-        if (person is not null) await MailConfirmationAsync(person, baseUrl, ct);
+        if (person is not null) await MailConfirmationAsync(person, ct);
     }
 
-    async Task MailConfirmationAsync(Person person, string baseUrl, CancellationToken ct)
+    async Task MailConfirmationAsync(Person person, CancellationToken ct)
     {
         var token = await users.GenerateEmailConfirmationTokenAsync(person);
-        var link = $"{baseUrl.TrimEnd('/')}{ConfirmPath}?orang={person.Id:D}&token={Uri.EscapeDataString(token)}";
+        var link = links.To($"{ConfirmPath}?orang={person.Id:D}&token={Uri.EscapeDataString(token)}");
         var c = person.PreferredCulture;
         outbox.Add(new OutgoingMail(person.Email!, AccountMail.Text("ConfirmSubject", c), AccountMail.Text("ConfirmBody", c, person.DisplayName, link), ToName: person.DisplayName));
         await db.SaveChangesAsync(ct);

@@ -11,7 +11,7 @@ namespace PasKreatif.People;
 /// "Forgot password" for people with an email: a link by mail in their language, valid for a short
 /// time (its own token provider) and once (the reset changes the security stamp the token is bound to).
 /// </summary>
-public sealed class PasswordReset(UserManager<Person> users, MarketplaceDb db, MailQueue mail, Microsoft.Extensions.Options.IOptions<PasswordResetSettings> settings)
+public sealed class PasswordReset(UserManager<Person> users, MarketplaceDb db, MailQueue mail, Microsoft.Extensions.Options.IOptions<PasswordResetSettings> settings, ShopLinks links)
 {
     /// <summary>The name the web host registers the short-lived token provider under.</summary>
     public const string TokenProvider = "PasswordResetByMail";
@@ -20,7 +20,7 @@ public sealed class PasswordReset(UserManager<Person> users, MarketplaceDb db, M
     static readonly ResourceManager Texts = new(typeof(PasswordReset));
 
     /// <summary>Mails a link to every account with this address; says nothing either way, so addresses cannot be probed.</summary>
-    public async Task RequestAsync(string email, string baseUrl, CancellationToken ct = default)
+    public async Task RequestAsync(string email, CancellationToken ct = default)
     {
         var normalized = users.NormalizeEmail(email.Trim());
         if (string.IsNullOrEmpty(normalized)) return;
@@ -28,7 +28,7 @@ public sealed class PasswordReset(UserManager<Person> users, MarketplaceDb db, M
         foreach (var person in people)
         {
             var token = await users.GenerateUserTokenAsync(person, TokenProvider, UserManager<Person>.ResetPasswordTokenPurpose);
-            var link = $"{baseUrl.TrimEnd('/')}{Path}?orang={person.Id:D}&token={Uri.EscapeDataString(token)}";
+            var link = links.To($"{Path}?orang={person.Id:D}&token={Uri.EscapeDataString(token)}");
             var culture = person.PreferredCulture;
             mail.Enqueue(new OutgoingMail(person.Email!, Text("ResetSubject", culture),
                 Text("ResetBody", culture, person.DisplayName, person.UserName ?? "", link, settings.Value.Hours), ToName: person.DisplayName));

@@ -22,7 +22,7 @@ public sealed record PasswordLink(string Url, bool Mailed);
 /// Administrators create accounts and set their roles and scope, lock and unlock them, and hand out
 /// set-password links. Passwords are never seen here: people choose their own through the link.
 /// </summary>
-public sealed class PeopleDesk(MarketplaceDb db, UserManager<Person> users, MailQueue mail, IConfiguration configuration, TimeProvider clock)
+public sealed class PeopleDesk(MarketplaceDb db, UserManager<Person> users, MailQueue mail, ShopLinks links, TimeProvider clock)
 {
     /// <summary>Roles an administrator hands out here; makers come only through an invitation.</summary>
     public static readonly string[] Assignable = [Roles.Buyer, Roles.Mentor, Roles.Officer, Roles.Administrator];
@@ -95,8 +95,7 @@ public sealed class PeopleDesk(MarketplaceDb db, UserManager<Person> users, Mail
     {
         var person = await users.FindByIdAsync(id.ToString()) ?? throw new OutOfScopeException();
         var token = await users.GeneratePasswordResetTokenAsync(person);
-        var baseUrl = (configuration["Shop:BaseUrl"] is { Length: > 0 } u ? u : "http://127.0.0.1:5080").TrimEnd('/');
-        var url = $"{baseUrl}/atur-sandi?orang={person.Id:N}&token={Uri.EscapeDataString(token)}";
+        var url = links.To($"/atur-sandi?orang={person.Id:N}&token={Uri.EscapeDataString(token)}");
         if (string.IsNullOrEmpty(person.Email)) return new PasswordLink(url, false);
         var culture = person.PreferredCulture;
         mail.Enqueue(new OutgoingMail(person.Email, AccountMail.Text("SetPasswordSubject", culture),

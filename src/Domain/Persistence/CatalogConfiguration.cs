@@ -32,6 +32,7 @@ class ListingConfiguration : IEntityTypeConfiguration<Listing>
         b.HasIndex(l => new { l.Status, l.PublishedAt, l.Id });
         b.HasIndex(l => new { l.CategoryId, l.Status });
         b.HasIndex(l => l.ProgrammeId);
+        b.HasIndex(l => new { l.MakerId, l.OfflineKey }).IsUnique().HasFilter("\"OfflineKey\" IS NOT NULL"); // the database keeps an offline draft single
         b.HasOne(l => l.Maker).WithMany().HasForeignKey(l => l.MakerId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(l => l.Programme).WithMany().HasForeignKey(l => l.ProgrammeId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(l => l.Category).WithMany().HasForeignKey(l => l.CategoryId).OnDelete(DeleteBehavior.Restrict);

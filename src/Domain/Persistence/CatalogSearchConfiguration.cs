@@ -17,7 +17,11 @@ class CatalogSearchConfiguration : IEntityTypeConfiguration<Listing>, IEntityTyp
     {
         // Written by a trigger from the title, category, programme and description: never by the shop.
         b.Property<NpgsqlTsVector>(SearchVector).ValueGeneratedOnAddOrUpdate();
-        b.HasIndex(SearchVector).HasMethod("gin").HasFilter("\"Status\" = 'Approved'").HasDatabaseName("IX_Listings_OnSale_Search");
+        // With the units sold beside the words (btree_gin), a common word's most popular goods come from the index
+        // alone: it intersects the word's listings with the popular ones before any row is read.
+        // No pending list (fastupdate off): a sale writes its entries at once, and no search reads an unsorted tail.
+        b.HasIndex(SearchVector, nameof(Listing.UnitsSold)).HasMethod("gin").HasFilter("\"Status\" = 'Approved'")
+            .HasStorageParameter("fastupdate", false).HasDatabaseName("IX_Listings_OnSale_Search");
     }
 
     public void Configure(EntityTypeBuilder<SearchTerm> b)

@@ -67,6 +67,7 @@ public class MarketplaceDb(DbContextOptions<MarketplaceDb> options)
     {
         base.OnModelCreating(builder);
         builder.HasPostgresExtension("pg_trgm"); // catalogue search: typo tolerance
+        builder.HasPostgresExtension("btree_gin"); // catalogue search: words and units sold in one index
         builder.ApplyConfigurationsFromAssembly(typeof(MarketplaceDb).Assembly);
     }
 

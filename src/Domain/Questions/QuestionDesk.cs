@@ -19,9 +19,8 @@ public sealed record MakerQuestion(int Id, int ListingId, string ListingTitle, s
 public sealed record PublicAnswer(int Id, string Question, string Answer, DateTimeOffset AnsweredAt);
 
 /// <summary>Questions through the shop: asked from a product page, answered in the workspace, told by mail.</summary>
-public sealed class QuestionDesk(MarketplaceDb db, TimeProvider clock, MailQueue mail, MakerNotices notices, IConfiguration configuration)
+public sealed class QuestionDesk(MarketplaceDb db, TimeProvider clock, MailQueue mail, MakerNotices notices, ShopLinks links)
 {
-    string ShopUrl => (configuration["Shop:BaseUrl"] is { Length: > 0 } url ? url : "http://127.0.0.1:5080").TrimEnd('/');
 
     /// <summary>Stores the question; returns whether it carried contact details (the writer is warned, the maker sees them masked).</summary>
     public async Task<bool> AskAsync(string listingSlug, Asker asker, string text, CancellationToken ct = default)
@@ -79,7 +78,7 @@ public sealed class QuestionDesk(MarketplaceDb db, TimeProvider clock, MailQueue
         var culture = question.Culture;
         mail.Enqueue(new OutgoingMail(question.AskerEmail, TrustMail.Text("QuestionAnsweredSubject", culture, listing.Title),
             TrustMail.Text("QuestionAnsweredBody", culture, question.AskerName.Split(' ')[0], listing.Title, question.Text, ContactDetails.Mask(body),
-                $"{ShopUrl}/produk/{listing.Slug}")));
+                links.Product(listing.Slug))));
         return ContactDetails.Found(body);
     }
 }

@@ -16,9 +16,8 @@ namespace PasKreatif.Reviews;
 /// Writing, deciding and answering reviews. Approval keeps the listing's count and star total in the
 /// same save, so catalogue pages read two columns and their cache is evicted with it.
 /// </summary>
-public sealed class ReviewDesk(MarketplaceDb db, TimeProvider clock, MailQueue mail, MakerNotices notices, PhotoPipeline photos, IConfiguration configuration)
+public sealed class ReviewDesk(MarketplaceDb db, TimeProvider clock, MailQueue mail, MakerNotices notices, PhotoPipeline photos, ShopLinks links)
 {
-    string ShopUrl => (configuration["Shop:BaseUrl"] is { Length: > 0 } url ? url : "http://127.0.0.1:5080").TrimEnd('/');
 
     /// <summary>A line counts once its order is completed, or its maker's part was delivered or collected.</summary>
     public static IQueryable<OrderLine> CompletedLines(MarketplaceDb db, Guid buyerId) =>
@@ -131,9 +130,9 @@ public sealed class ReviewDesk(MarketplaceDb db, TimeProvider clock, MailQueue m
         var name = ReviewRules.ShownName(buyer.DisplayName).Split(' ')[0];
         mail.Enqueue(reason is null
             ? new OutgoingMail(buyer.Email, TrustMail.Text("ReviewApprovedSubject", culture, listing.Title),
-                TrustMail.Text("ReviewApprovedBody", culture, name, listing.Title, $"{ShopUrl}/produk/{listing.Slug}"), ToName: buyer.DisplayName)
+                TrustMail.Text("ReviewApprovedBody", culture, name, listing.Title, links.Product(listing.Slug)), ToName: buyer.DisplayName)
             : new OutgoingMail(buyer.Email, TrustMail.Text("ReviewRejectedSubject", culture, listing.Title),
-                TrustMail.Text("ReviewRejectedBody", culture, name, listing.Title, reason, $"{ShopUrl}/pesanan"), ToName: buyer.DisplayName));
+                TrustMail.Text("ReviewRejectedBody", culture, name, listing.Title, reason, links.To("/pesanan")), ToName: buyer.DisplayName));
     }
 
     /// <summary>The maker's one public reply to an approved review of their own listing.</summary>

@@ -68,11 +68,9 @@ public static class CatalogHosting
             return Results.LocalRedirect(kembali is { Length: > 0 } && kembali.StartsWith('/') && !kembali.StartsWith("//", StringComparison.Ordinal) && !kembali.StartsWith("/\\", StringComparison.Ordinal) ? kembali : "/");
         });
         app.MapGet("/sitemap.xml", SitemapAsync).CacheOutput(CachePolicy);
-        app.MapGet("/robots.txt", (IConfiguration configuration) => Results.Text(Robots(BaseUrl(configuration)), "text/plain", Encoding.UTF8));
+        app.MapGet("/robots.txt", (ShopLinks links) => Results.Text(Robots(links.BaseUrl), "text/plain", Encoding.UTF8));
         return app;
     }
-
-    public static string BaseUrl(IConfiguration configuration) => (configuration["Shop:BaseUrl"] ?? "http://127.0.0.1:5080").TrimEnd('/');
 
     static string Robots(string baseUrl) => $"""
         User-agent: *
@@ -89,9 +87,9 @@ public static class CatalogHosting
 
         """;
 
-    static async Task<IResult> SitemapAsync(CatalogPages pages, IConfiguration configuration, CancellationToken ct)
+    static async Task<IResult> SitemapAsync(CatalogPages pages, ShopLinks links, CancellationToken ct)
     {
-        var baseUrl = BaseUrl(configuration);
+        var baseUrl = links.BaseUrl;
         var entries = await pages.SitemapAsync(ct);
         var output = new StringBuilder();
         await using (var xml = XmlWriter.Create(output, new XmlWriterSettings { Async = true, Indent = false, Encoding = Encoding.UTF8 }))

@@ -49,6 +49,34 @@ public class AdministrationJourneyTests(BrowserFixture fixture)
     }
 
     [Fact]
+    public async Task A_refused_group_fee_takes_the_focus_and_is_read_with_its_field_on_a_phone()
+    {
+        int group;
+        await using (var db = fixture.Shop.OpenDb()) group = await db.Groups.OrderBy(g => g.Id).Select(g => g.Id).FirstAsync();
+        var page = await fixture.NewPageAsync(360, 740);
+        await page.GotoAsync("/masuk");
+        await page.GetByLabel("Nama pengguna atau email").FillAsync("admin");
+        await page.GetByLabel("Kata sandi").FillAsync(ShopClient.DemoPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Masuk" }).ClickAsync();
+        await page.WaitForURLAsync("**/admin");
+
+        await page.GotoAsync($"/admin/kelola/kelompok/{group}");
+        // Before anything is sent there is no error box at all, visible or empty.
+        Assert.Equal(0, await page.Locator(".error-summary, .validation-summary-valid, .alert-danger").CountAsync());
+        await page.GetByLabel("Bagian kelompok dari tiap penjualan (%)").FillAsync("dua setengah");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Simpan" }).ClickAsync();
+
+        var fee = page.GetByLabel("Bagian kelompok dari tiap penjualan (%)");
+        await Assertions.Expect(fee).ToBeFocusedAsync();
+        await Assertions.Expect(fee).ToHaveValueAsync("dua setengah");
+        await Assertions.Expect(fee).ToHaveAccessibleDescriptionAsync(new System.Text.RegularExpressions.Regex("Bagian kelompok 0 sampai di bawah 100%"));
+        await Assertions.Expect(page.Locator(".error-summary")).ToBeVisibleAsync();
+        var axe = await page.RunAxe();
+        Assert.Empty(axe.Violations.Where(v => v.Impact is "serious" or "critical").Select(v => $"{v.Id}: {v.Help}"));
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task The_set_password_page_works_on_a_phone_and_a_wrong_link_gets_a_clear_message()
     {
         var page = await fixture.NewPageAsync(360, 740);

@@ -22,6 +22,7 @@ namespace PasKreatif.Persistence.Migrations
                 .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
+            NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "btree_gin");
             NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "pg_trgm");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
@@ -237,6 +238,9 @@ namespace PasKreatif.Persistence.Migrations
                     b.Property<int>("MakerId")
                         .HasColumnType("integer");
 
+                    b.Property<Guid?>("OfflineKey")
+                        .HasColumnType("uuid");
+
                     b.Property<int>("ProgrammeId")
                         .HasColumnType("integer");
 
@@ -307,18 +311,23 @@ namespace PasKreatif.Persistence.Migrations
 
                     b.HasIndex("ProgrammeId");
 
-                    b.HasIndex("SearchVector")
-                        .HasDatabaseName("IX_Listings_OnSale_Search")
-                        .HasFilter("\"Status\" = 'Approved'");
-
-                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchVector"), "gin");
-
                     b.HasIndex("Slug")
                         .IsUnique();
 
                     b.HasIndex("CategoryId", "Status");
 
+                    b.HasIndex("MakerId", "OfflineKey")
+                        .IsUnique()
+                        .HasFilter("\"OfflineKey\" IS NOT NULL");
+
                     b.HasIndex("MakerId", "Status");
+
+                    b.HasIndex("SearchVector", "UnitsSold")
+                        .HasDatabaseName("IX_Listings_OnSale_Search")
+                        .HasFilter("\"Status\" = 'Approved'");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchVector", "UnitsSold"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasStorageParameter(b.HasIndex("SearchVector", "UnitsSold"), "fastupdate", false);
 
                     b.HasIndex("SubmittedAt", "Id")
                         .HasDatabaseName("IX_Listings_Waiting")

@@ -2,11 +2,10 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using PasKreatif.People;
-using PasKreatif.Storefront.Hosting;
 
 namespace PasKreatif.Storefront.Pages.Account;
 
-public class ForgotPasswordModel(PasswordReset reset, IConfiguration configuration) : PageModel
+public class ForgotPasswordModel(PasswordReset reset) : PageModel
 {
     [BindProperty, Display(Name = "EmailLabel"), Required(ErrorMessage = "RequiredField"), EmailAddress(ErrorMessage = "Email"), StringLength(254)] public string Email { get; set; } = "";
     /// <summary>Set after a request, whatever the address: the page never tells whether it exists.</summary>
@@ -17,7 +16,7 @@ public class ForgotPasswordModel(PasswordReset reset, IConfiguration configurati
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         if (!ModelState.IsValid) return Page();
-        await reset.RequestAsync(Email, CatalogHosting.BaseUrl(configuration), ct);
+        await reset.RequestAsync(Email, ct);
         return RedirectToPage(new { terkirim = true });
     }
 }

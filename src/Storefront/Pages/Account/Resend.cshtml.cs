@@ -1,11 +1,10 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using PasKreatif.People;
-using PasKreatif.Storefront.Hosting;
 
 namespace PasKreatif.Storefront.Pages.Account;
 
-public class ResendModel(BuyerAccounts accounts, IConfiguration configuration) : PageModel
+public class ResendModel(BuyerAccounts accounts) : PageModel
 {
     [BindProperty] public string? Email { get; set; }
     /// <summary>The same answer whatever the address, so addresses cannot be probed.</summary>
@@ -15,7 +14,7 @@ public class ResendModel(BuyerAccounts accounts, IConfiguration configuration) :
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        await accounts.ResendAsync(Email, CatalogHosting.BaseUrl(configuration), ct);
+        await accounts.ResendAsync(Email, ct);
         return RedirectToPage(new { terkirim = true });
     }
 }

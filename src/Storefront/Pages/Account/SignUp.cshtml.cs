@@ -2,11 +2,10 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using PasKreatif.People;
-using PasKreatif.Storefront.Hosting;
 
 namespace PasKreatif.Storefront.Pages.Account;
 
-public class SignUpModel(BuyerAccounts accounts, IConfiguration configuration, IStringLocalizer<BuyerText> text) : PageModel
+public class SignUpModel(BuyerAccounts accounts, IStringLocalizer<BuyerText> text) : PageModel
 {
     [BindProperty] public string? Name { get; set; }
     [BindProperty] public string? Email { get; set; }
@@ -21,7 +20,7 @@ public class SignUpModel(BuyerAccounts accounts, IConfiguration configuration, I
     {
         ModelState.Clear(); // every message below is the shop's own, in the visitor's language
         var culture = System.Globalization.CultureInfo.CurrentUICulture.Name;
-        var (outcome, errors) = await accounts.SignUpAsync(Name, Email, Phone, Password ?? "", culture, CatalogHosting.BaseUrl(configuration), ct);
+        var (outcome, errors) = await accounts.SignUpAsync(Name, Email, Phone, Password ?? "", culture, ct);
         switch (outcome)
         {
             case SignUpOutcome.Done: return RedirectToPage(new { terkirim = true });

@@ -27,11 +27,11 @@ public static class QuickAdd
     }
 
     static async Task<IResult> AddAsync(int listingId, HttpContext http, CartService carts, UserManager<Person> users,
-        IStringLocalizer<CheckoutText> text, ITempDataDictionaryFactory tempData, IConfiguration configuration, CancellationToken ct)
+        IStringLocalizer<CheckoutText> text, ITempDataDictionaryFactory tempData, ShopLinks links, CancellationToken ct)
     {
         var wantsJson = http.Request.Headers.Accept.ToString().Contains("application/json", StringComparison.OrdinalIgnoreCase);
         http.Response.Headers.CacheControl = "no-store";
-        switch (SameOrigin.Of(http.Request, CatalogHosting.BaseUrl(configuration)))
+        switch (SameOrigin.Of(http.Request, links.BaseUrl))
         {
             case SameOrigin.Verdict.Foreign:
                 return Results.StatusCode(StatusCodes.Status403Forbidden);

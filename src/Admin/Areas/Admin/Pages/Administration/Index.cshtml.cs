@@ -40,6 +40,23 @@ public class IndexModel(OrganisationDesk desk, IStringLocalizer<BackOfficeText> 
     public Task<IActionResult> OnPostCategoryAsync(CancellationToken ct) => RunAsync(() => desk.AddCategoryAsync(Name ?? "", NameEn ?? "", Perishable, ct), ct);
     public Task<IActionResult> OnPostStaffAsync(CancellationToken ct) => RunAsync(() => desk.AssignStaffAsync(UserName ?? "", Role ?? "", ParentId == 0 ? null : ParentId, ct), ct);
 
+    /// <summary>True for the form that was just sent back with errors, so only it shows what was typed.</summary>
+    public bool Posted(string handler) =>
+        !ModelState.IsValid && string.Equals(Request.Query["handler"], handler, StringComparison.OrdinalIgnoreCase);
+
+    // The field a broken rule's message stands beside; the posted form alone marks it.
+    static string FieldOf(string code) => code switch
+    {
+        "NameLength" => nameof(Name),
+        "UnknownZone" => nameof(Zone),
+        "UnknownKind" => nameof(Kind),
+        "PickupAddressRequired" => nameof(PickupAddress),
+        "TargetNotPositive" => nameof(Target),
+        "UnknownOffice" or "UnknownRegency" or "UnknownGroup" or "UnknownPlace" => nameof(ParentId),
+        "UnknownPerson" => nameof(UserName),
+        _ => "",
+    };
+
     async Task<IActionResult> RunAsync(Func<Task> change, CancellationToken ct)
     {
         try
@@ -50,7 +67,7 @@ public class IndexModel(OrganisationDesk desk, IStringLocalizer<BackOfficeText> 
         }
         catch (MakerRuleException e)
         {
-            ModelState.AddModelError("", text[$"Rule.{e.Code}"]);
+            ModelState.AddModelError(FieldOf(e.Code), text[$"Rule.{e.Code}"]);
             await OnGetAsync(ct);
             return Page();
         }
@@ -61,7 +78,7 @@ public class IndexModel(OrganisationDesk desk, IStringLocalizer<BackOfficeText> 
     {
         var problem = Money.TryParse(Target, out var target);
         if (problem == MoneyProblem.None) return await RunAsync(() => change(target), ct);
-        ModelState.AddModelError("", Money.Explain(problem));
+        ModelState.AddModelError(nameof(Target), $"{text["TargetRupiah"]}: {Money.Explain(problem)}");
         await OnGetAsync(ct);
         return Page();
     }

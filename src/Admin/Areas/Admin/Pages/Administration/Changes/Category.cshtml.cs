@@ -14,6 +14,9 @@ public class CategoryModel(OrganisationEdits edits, IStringLocalizer<Administrat
     [BindProperty] public bool Perishable { get; set; }
     [BindProperty] public bool UsuallyMadeToOrder { get; set; }
     [BindProperty] public bool OneOfAKind { get; set; }
+
+    // The rule checks both names with one message; it stands beside the Indonesian one, checked first.
+    protected override string FieldOf(string code) => code == "NameLength" ? "NameId" : base.FieldOf(code);
     public Category Category { get; private set; } = new();
 
     protected override async Task LoadAsync(CancellationToken ct) => Category = await edits.CategoryAsync(Id, ct);

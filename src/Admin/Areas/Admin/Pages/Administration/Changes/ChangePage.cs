@@ -13,6 +13,28 @@ public abstract class ChangePage(IStringLocalizer<AdministrationText> text) : Pa
 
     protected abstract Task LoadAsync(CancellationToken ct);
 
+    /// <summary>The field a broken rule's message stands beside (its form field's name); "" for the whole form.</summary>
+    protected virtual string FieldOf(string code) => code switch
+    {
+        "NameLength" => "Name",
+        "UnknownZone" => "Zone",
+        "UnknownKind" => "Kind",
+        "UnknownRegency" or "RegencyOutsideOffice" => "RegencyId",
+        "UnknownOffice" => "OfficeId",
+        "UnknownGroup" => "GroupId",
+        "PickupAddressRequired" => "PickupAddress",
+        "FeePercentRange" => "FeePercent",
+        "StoryTooLong" => "Story",
+        "PositionRange" => "Position",
+        "UserNameInvalid" or "UserNameTaken" => "Account.UserName",
+        "DisplayNameLength" => "Account.DisplayName",
+        "EmailInvalid" or "EmailTaken" => "Account.Email",
+        "NoRole" or "UnknownRole" => "Account.Roles",
+        "OfficerNeedsOffice" => "Account.OfficeIds",
+        "MentorNeedsGroup" => "Account.GroupIds",
+        _ => "",
+    };
+
     protected async Task<IActionResult> RunAsync(Func<Task> change, string done, string? then, CancellationToken ct)
     {
         try
@@ -23,7 +45,7 @@ public abstract class ChangePage(IStringLocalizer<AdministrationText> text) : Pa
         }
         catch (MakerRuleException e)
         {
-            ModelState.AddModelError("", text[$"Rule.{e.Code}"]);
+            ModelState.AddModelError(FieldOf(e.Code), text[$"Rule.{e.Code}"]);
         }
         catch (StillInUseException e)
         {

@@ -31,13 +31,12 @@ public class GroupModel(OrganisationEdits edits, OrganisationDesk desk, IStringL
     }
 
     public Task<IActionResult> OnPostSaveAsync(CancellationToken ct) =>
-        RunAsync(() => edits.EditGroupAsync(Id, new GroupEdit(Name ?? "", Kind, RegencyId, PickupAddress ?? "", Percent(FeePercent)), ct), "Saved", null, ct);
+        RunAsync(() => edits.EditGroupAsync(Id, new GroupEdit(Name ?? "", Kind, RegencyId, PickupAddress ?? "", Fee(FeePercent)), ct), "Saved", null, ct);
 
     public Task<IActionResult> OnPostRemoveAsync(CancellationToken ct) =>
         RunAsync(() => edits.RemoveGroupAsync(Id, ct), "Removed", "/admin/kelola", ct);
 
-    // Accepts "2,5" as well as "2.5"; anything else is refused by the rule, not guessed.
-    static decimal Percent(string? value) =>
-        decimal.TryParse((value ?? "").Trim().Replace(',', '.'), NumberStyles.Number, CultureInfo.InvariantCulture, out var fee)
-            ? fee : throw new MakerRuleException("FeePercentRange");
+    // Read by the one percent reader; what it cannot read is refused with the rule's own message.
+    static decimal Fee(string? value) =>
+        PasKreatif.Percent.TryParse(value, out var fee) ? fee : throw new MakerRuleException("FeePercentRange");
 }

@@ -33,7 +33,7 @@ public class LedgerModel(StaffScopeAccessor scopes, LedgerQueries ledger, Payout
     {
         // "25.000", "25000" and "Rp25.000" all mean the same; "25,5", "-25000" and "2e4" are refused, never guessed.
         var problem = Money.TryParse(Amount, out var amount);
-        if (problem != MoneyProblem.None) ModelState.AddModelError(nameof(Amount), Money.Explain(problem));
+        if (problem != MoneyProblem.None) ModelState.AddModelError(nameof(Amount), $"{text["PayoutAmount"]}: {Money.Explain(problem)}");
         if (Method is null) ModelState.AddModelError(nameof(Method), text["MethodRequired"]);
         if (Reference?.Length > 100) ModelState.AddModelError(nameof(Reference), text["ReferenceTooLong"]);
         if (!ModelState.IsValid) return await RedisplayAsync(id, ct);
