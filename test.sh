@@ -9,11 +9,13 @@ unset ConnectionStrings__Marketplace
 
 # Everything the tests and this script call beyond the .NET SDK: PostgreSQL 15, headless Chromium and
 # fonts for the browser tests, Debian's SMTP server (aiosmtpd, with its python3), Node.js and npm for the
-# S3-compatible server, git (the secret scan reads the tracked files), curl for the smoke test.
+# S3-compatible server, git (the secret scan reads the tracked files), curl for the smoke test, Java for
+# the W3C HTML checker.
 ensure_packages postgresql=$PG_BIN/initdb chromium=/usr/bin/chromium curl=/usr/bin/curl git=/usr/bin/git \
     fontconfig-config=/etc/fonts/fonts.conf fonts-dejavu-core=/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf \
     fonts-liberation=/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf \
-    python3-aiosmtpd=/usr/lib/python3/dist-packages/aiosmtpd nodejs=/usr/bin/node npm=/usr/bin/npm
+    python3-aiosmtpd=/usr/lib/python3/dist-packages/aiosmtpd nodejs=/usr/bin/node npm=/usr/bin/npm \
+    default-jre-headless=/usr/bin/java
 
 # Scale-out: the S3-compatible server the media store's contract tests run against.
 [ -f tools/s3rver/node_modules/s3rver/bin/s3rver.js ] \
@@ -23,6 +25,10 @@ ensure_packages postgresql=$PG_BIN/initdb chromium=/usr/bin/chromium curl=/usr/b
 [ -f tools/twemoji/node_modules/@discordapp/twemoji/dist/svg/1f41f.svg ] \
     || npm ci --prefix tools/twemoji --no-audit --no-fund > /dev/null \
     || die "npm could not install tools/twemoji"
+# Valid HTML: the W3C checker's vnu.jar, run on Debian's Java (its own script would download another Java).
+[ -f tools/vnu/node_modules/vnu-jar/build/dist/vnu.jar ] \
+    || npm ci --prefix tools/vnu --ignore-scripts --no-audit --no-fund > /dev/null \
+    || die "npm could not install tools/vnu"
 
 RESULTS=$REPO_ROOT/TestResults/$(date +%Y%m%d-%H%M%S)
 mkdir -p "$RESULTS"

@@ -12,6 +12,8 @@ public class BrowserFixture : IAsyncLifetime
 {
     public const string ChromiumPath = "/usr/bin/chromium";
     readonly MidtransShopFactory shop; // with the Stripe and Midtrans fakes, for the card, QRIS and virtual account journeys
+    readonly SemaphoreSlim simulatorStart = new(1, 1);
+    SimulatorShopFactory? simulatorShop;
     IPlaywright? playwright;
 
     public BrowserFixture() : this(new MidtransShopFactory()) { }
@@ -46,13 +48,36 @@ public class BrowserFixture : IAsyncLifetime
     }
 
     /// <summary>A fresh visitor: own cookies, a phone-sized screen unless told otherwise, Indonesian browser.</summary>
-    public async Task<IPage> NewPageAsync(int width = 360, int height = 740, string locale = "id-ID")
+    public async Task<IPage> NewPageAsync(int width = 360, int height = 740, string locale = "id-ID", string? baseUrl = null)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
-            BaseURL = BaseUrl, ViewportSize = new ViewportSize { Width = width, Height = height }, Locale = locale,
+            BaseURL = baseUrl ?? BaseUrl, ViewportSize = new ViewportSize { Width = width, Height = height }, Locale = locale,
         });
         return await context.NewPageAsync();
+    }
+
+    /// <summary>
+    /// A second real shop, as ./run.sh starts it for the demo: no Midtrans keys, the payment simulator on,
+    /// on Kestrel of its own (the simulator notifies the shop over HTTP). Started on first use, by the journeys that need it.
+    /// </summary>
+    public async Task<SimulatorShopFactory> SimulatorShopAsync()
+    {
+        await simulatorStart.WaitAsync();
+        try
+        {
+            if (simulatorShop is null)
+            {
+                var started = new SimulatorShopFactory();
+                await started.InitializeAsync();
+                simulatorShop = started;
+            }
+            return simulatorShop;
+        }
+        finally
+        {
+            simulatorStart.Release();
+        }
     }
 
     /// <summary>Opens the header's menu (account, language, zone) unless it is open already.</summary>
@@ -70,6 +95,7 @@ public class BrowserFixture : IAsyncLifetime
         if (Browser is not null) await Browser.CloseAsync();
         playwright?.Dispose();
         await ((IAsyncLifetime)shop).DisposeAsync();
+        if (simulatorShop is not null) await ((IAsyncLifetime)simulatorShop).DisposeAsync();
     }
 }
 

@@ -49,7 +49,7 @@ public sealed class OrderMail(MarketplaceDb db, MailOutbox outbox, ShopLinks lin
             f.Delivery, f.PickupDate, f.Lines, Maker = f.Maker!.DisplayName, Group = db.Groups.Where(g => g.Id == f.GroupId).Select(g => new { g.Name, g.PickupAddress }).First(),
             MakerPerson = new { f.Maker.Person!.Email, f.Maker.Person.PreferredCulture, f.Maker.Person.DisplayName },
             Mentors = db.GroupMentors.Where(m => m.GroupId == f.GroupId).Select(m => new { m.Person!.Email, m.Person.PreferredCulture, m.Person.DisplayName }).ToList(),
-        }).ToListAsync(ct);
+        }).AsSplitQuery().ToListAsync(ct); // two collections (lines, mentors): one query each, not their product
         foreach (var part in parts)
         {
             foreach (var to in part.Mentors.Prepend(part.MakerPerson).Where(p => !string.IsNullOrWhiteSpace(p.Email)).DistinctBy(p => p.Email))

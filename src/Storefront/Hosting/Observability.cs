@@ -32,7 +32,8 @@ public static class Observability
             {
                 o.IncludeScopes = true; // the TraceId and SpanId scope of every line
                 o.UseUtcTimestamp = true;
-                o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
+                // Quoted separators: a bare ':' is the culture's, and Indonesian requests would write "16.08.32".
+                o.TimestampFormat = "yyyy'-'MM'-'dd'T'HH':'mm':'ss'.'fff'Z'";
             });
         builder.Logging.Configure(o => o.ActivityTrackingOptions = ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId);
 

@@ -19,6 +19,9 @@ public static class ScaleOutHosting
         services.AddDataProtection()
             .SetApplicationName(ApplicationName)
             .PersistKeysToDbContext<MarketplaceDb>();
+        // The keys sit in the shop's own database, beside all they protect, by design: its "no XML encryptor,
+        // key stored unencrypted" warning at each new key says nothing to act on. Errors still show.
+        services.Configure<LoggerFilterOptions>(o => o.AddFilter("Microsoft.AspNetCore.DataProtection.KeyManagement.XmlKeyManager", LogLevel.Error));
         services.Configure<ForwardedHeadersOptions>(o => ConfigureProxies(o, configuration));
         return services;
     }

@@ -15,6 +15,14 @@ public class ZoneAndTargetTests
     }
 
     [Fact]
+    public void A_moment_for_machines_is_UTC_to_the_second_whatever_its_offset_and_ticks()
+    {
+        var wita = new DateTimeOffset(2026, 2, 5, 16, 34, 0, TimeSpan.FromHours(8)).AddTicks(1_234_567);
+        Assert.Equal("2026-02-05T08:34:00Z", wita.ForMachines()); // HTML's datetime allows at most three fractional digits
+        Assert.Equal("2026-12-31T23:59:59Z", new DateTimeOffset(2027, 1, 1, 6, 59, 59, TimeSpan.FromHours(7)).ForMachines());
+    }
+
+    [Fact]
     public void Zone_names_parse_whatever_their_case()
     {
         Assert.True(IndonesianZones.TryParse("wita", out var zone));

@@ -38,7 +38,8 @@ public static class PaymentSimulator
             simulator.BaseUrl = own + ApiPath;
             simulator.AppLink = t => $"{own}/simulasi/bayar/{Uri.EscapeDataString(t.OrderId)}";
             options.ApiBase = simulator.BaseUrl;
-            app.Logger.LogWarning("Midtrans payment simulator on at {Address}: no money moves, for the demo only", simulator.BaseUrl);
+            // Recorded, not warned: the demo starts quietly and every simulated page says so to its users.
+            app.Logger.LogInformation("Midtrans payment simulator on at {Address}: no money moves, for the demo only", simulator.BaseUrl);
         });
         app.Map(ApiPath + "/v2/{**rest}", async (HttpContext http) =>
         {
