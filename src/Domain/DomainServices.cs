@@ -58,6 +58,7 @@ public static class DomainServices
         services.AddScoped<CurrentMaker>();
         services.AddScoped<ListingEditor>();
         services.AddScoped<OfflineChanges>();
+        services.AddScoped<OfflineListings>();
         services.AddScoped<ListingGallery>();
         services.AddScoped<PhotoUploads>();
         services.AddScoped<PhotoUploadJob>();

@@ -22,13 +22,16 @@ public sealed class ListingEditor(MarketplaceDb db, TimeProvider clock)
         (await db.MakerProgrammes.Where(mp => mp.MakerId == makerId).Select(mp => new { mp.ProgrammeId, mp.Programme!.Name }).ToListAsync(ct))
             .Select(p => (p.ProgrammeId, p.Name)).ToList();
 
-    public async Task<Listing> CreateAsync(int makerId, Guid actor, ListingDraft draft, CancellationToken ct = default)
+    public Task<Listing> CreateAsync(int makerId, Guid actor, ListingDraft draft, CancellationToken ct = default) => CreateAsync(makerId, actor, draft, null, ct);
+
+    /// <summary>A new draft; one drafted offline keeps the phone's key, unique per maker, so a resend cannot make a second.</summary>
+    public async Task<Listing> CreateAsync(int makerId, Guid actor, ListingDraft draft, Guid? offlineKey, CancellationToken ct = default)
     {
         await CheckAsync(makerId, draft, ct);
         var now = clock.GetUtcNow();
         var listing = new Listing
         {
-            MakerId = makerId, Slug = Guid.NewGuid().ToString("N"), Status = ListingStatus.Draft, CreatedAt = now, UpdatedAt = now,
+            MakerId = makerId, Slug = Guid.NewGuid().ToString("N"), Status = ListingStatus.Draft, CreatedAt = now, UpdatedAt = now, OfflineKey = offlineKey,
         };
         Apply(listing, draft);
         listing.Title = ListingDrafts.CleanText(draft.Title);

@@ -11,14 +11,17 @@ namespace PasKreatif.Media;
 /// </summary>
 public sealed class PhotoUploads(MarketplaceDb db, ListingGallery gallery, IBackgroundJobClient jobs, TimeProvider clock)
 {
-    public async Task<PhotoUpload> StartAsync(int makerId, int listingId, byte[] content, CancellationToken ct = default)
+    public Task<PhotoUpload> StartAsync(int makerId, int listingId, byte[] content, CancellationToken ct = default) => StartAsync(makerId, listingId, content, null, ct);
+
+    /// <summary>As above, under a chosen id: the outbox's, so the same photo sent twice is one upload.</summary>
+    public async Task<PhotoUpload> StartAsync(int makerId, int listingId, byte[] content, Guid? id, CancellationToken ct = default)
     {
         await gallery.EnsureRoomAsync(makerId, listingId, ct);
         PhotoRules.Inspect(content);
         var now = clock.GetUtcNow();
         var upload = new PhotoUpload
         {
-            Id = Guid.NewGuid(), MakerId = makerId, ListingId = listingId, State = PhotoUploadState.Queued,
+            Id = id ?? Guid.NewGuid(), MakerId = makerId, ListingId = listingId, State = PhotoUploadState.Queued,
             Content = content, CreatedAt = now, UpdatedAt = now,
         };
         db.PhotoUploads.Add(upload);

@@ -4,6 +4,7 @@ using PasKreatif.Media;
 using PasKreatif.Persistence;
 using PasKreatif.Storefront.Pages.Cart;
 using PasKreatif.Storefront.Pages.Checkout;
+using PasKreatif.Storefront.Pages.Seller.Offline;
 
 namespace PasKreatif.Storefront.Hosting;
 
@@ -36,6 +37,7 @@ public static class ShopPipeline
         app.UsePageMethods(); // TRACE and other methods no page has: 405
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseWorkspaceOffline(); // workspace responses name whose they are, for the phone's cache
         app.UseRateLimiter(); // after the status pages, so a 429 is explained in the visitor's language
         app.UseCatalog();
         return app;
@@ -59,6 +61,7 @@ public static class ShopPipeline
         app.MapGet("/ping", () => Results.Text("pong"));
         app.MapCheckout();
         app.MapQuickAdd();
+        app.MapWorkspaceOffline(); // the workspace's manifest and service worker
         return app;
     }
 

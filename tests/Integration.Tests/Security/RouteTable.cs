@@ -93,6 +93,9 @@ public static class RouteTable
         new("PAGE /toko-saya/ulasan", "/toko-saya/ulasan", "in 403 ok 403 403 403"),
         new("PAGE /toko-saya/pertanyaan", "/toko-saya/pertanyaan", "in 403 ok 403 403 403"),
         new("PAGE /toko-saya/notifikasi", "/toko-saya/notifikasi", "in 403 ok 403 403 403"),
+        new("PAGE /toko-saya/tanpa-sinyal", "/toko-saya/tanpa-sinyal", "in 403 ok 403 403 403"), // the service worker's page for one the phone has not kept
+        new("GET /toko-saya/sw.js", "/toko-saya/sw.js", "ok ok ok ok ok ok"), // the workspace's service worker: the same file for everyone
+        new("GET /toko-saya/manifest.webmanifest", "/toko-saya/manifest.webmanifest", "ok ok ok ok ok ok"), // fetched without cookies, says nothing of a person
         new("PAGE /toko-saya/kirim-tertunda", "/toko-saya/kirim-tertunda", "401 403 404 403 403 403"), // the offline outbox: posts only; signed out gets 401, not the sign-in page
 
         // The back office: staff, each in their scope

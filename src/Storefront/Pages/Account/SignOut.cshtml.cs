@@ -15,6 +15,8 @@ public class SignOutModel(SignInManager<Person> signIn, UserManager<Person> user
         if (await users.GetUserAsync(User) is { } person) await users.UpdateSecurityStampAsync(person);
         await signIn.SignOutAsync();
         Cart.CartCookie.Forget(HttpContext);
+        // The workspace's pages and unsent changes kept on this phone go with the session.
+        Response.Headers["Clear-Site-Data"] = "\"cache\", \"storage\"";
         return LocalRedirect("/");
     }
 }

@@ -1,9 +1,12 @@
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using PasKreatif;
 using PasKreatif.Catalog;
 using PasKreatif.Makers;
+using PasKreatif.Media;
 using PasKreatif.Orders;
+using PasKreatif.Storefront.Pages.Seller.Listings;
 
 namespace PasKreatif.Storefront.Pages.Seller;
 
@@ -12,9 +15,62 @@ namespace PasKreatif.Storefront.Pages.Seller;
 /// order. Answers JSON: the result code, its message in the maker's language, the value kept now
 /// and the edit version to base the next change on. Antiforgery as for every form.
 /// </summary>
-public class OutboxModel(CurrentMaker current, OfflineChanges changes, IStringLocalizer<WorkspaceText> text) : WorkspacePage(current, text)
+public class OutboxModel(CurrentMaker current, OfflineChanges changes, OfflineListings drafts, IAntiforgery antiforgery, IStringLocalizer<WorkspaceText> text)
+    : WorkspacePage(current, text)
 {
     public IActionResult OnGet() => NotFound();
+
+    /// <summary>A fresh token before sending: the one in a page kept on the phone may belong to an ended browser session.</summary>
+    public IActionResult OnGetToken()
+    {
+        Response.Headers.CacheControl = "no-store";
+        return new JsonResult(new { token = antiforgery.GetAndStoreTokens(HttpContext).RequestToken });
+    }
+
+    /// <summary>A new listing drafted offline, under the phone's key: sent twice, it is still one listing.</summary>
+    public async Task<IActionResult> OnPostListingAsync(Guid? key, [Bind(Prefix = "Form")] ListingForm form, CancellationToken ct)
+    {
+        if (!OfflineListing.IsKey(key)) return Reply(StatusCodes.Status400BadRequest, "Refused", Text["Outbox.Malformed"], null, null);
+        if (!await ResolveMakerAsync(ct)) return NotFound();
+        var draft = form.ToDraft();
+        if (!ModelState.IsValid || form.PriceProblem != MoneyProblem.None) return RefusedDraft(form, ListingDrafts.Check(draft));
+        var answer = await drafts.CreateAsync(MakerId, PersonId, key!.Value, draft, ct);
+        if (answer.Result == OfflineResult.Refused) return RefusedDraft(form, answer.Errors);
+        return Reply(StatusCodes.Status200OK, answer.Result.ToString(), Text[answer.Result == OfflineResult.Saved ? "Outbox.Saved.Listing" : "Outbox.AlreadySaved"],
+            null, null, $"/toko-saya/produk/{answer.ListingId}");
+    }
+
+    /// <summary>One photo kept offline, for a listing by its id or by the key of a listing drafted offline before it.</summary>
+    public async Task<IActionResult> OnPostPhotoAsync(Guid? key, int? listing, Guid? listingKey, IFormFile? photo, CancellationToken ct)
+    {
+        if (!OfflineListing.IsKey(key) || (listing is null && !OfflineListing.IsKey(listingKey)))
+            return Reply(StatusCodes.Status400BadRequest, "Refused", Text["Outbox.Malformed"], null, null);
+        if (!await ResolveMakerAsync(ct)) return NotFound();
+        if (photo is null || photo.Length == 0) return RefusedPhoto("Photo." + PhotoProblem.Empty);
+        if (photo.Length > PhotoRules.MaxBytes) return RefusedPhoto("Photo." + PhotoProblem.TooLarge);
+        using var buffer = new MemoryStream((int)photo.Length);
+        await photo.CopyToAsync(buffer, ct);
+        OfflineDraftAnswer answer;
+        try
+        {
+            answer = await drafts.AddPhotoAsync(MakerId, key!.Value, listing, listingKey, buffer.ToArray(), ct);
+        }
+        catch (ListingNotFoundException) { return Reply(StatusCodes.Status404NotFound, "NotFound", Text["Outbox.NotFound"], null, null); }
+        if (answer.Result == OfflineResult.Refused) return RefusedPhoto(answer.Problem!);
+        return Reply(StatusCodes.Status200OK, answer.Result.ToString(), Text[answer.Result == OfflineResult.Saved ? "Outbox.Saved.Photo" : "Outbox.AlreadySaved"],
+            null, null, $"/toko-saya/produk/{answer.ListingId}");
+    }
+
+    // The form's own messages, each naming its field, in one line for the phone's list.
+    JsonResult RefusedDraft(ListingForm form, IEnumerable<DraftError> errors)
+    {
+        ListingFormErrors.Show(ModelState, form, errors, Text);
+        var messages = ModelState.Values.SelectMany(v => v.Errors).Select(e => e.ErrorMessage).Where(m => m.Length > 0).Distinct();
+        return Reply(StatusCodes.Status422UnprocessableEntity, "Refused", string.Join(" ", messages), null, null);
+    }
+
+    JsonResult RefusedPhoto(string key) =>
+        Reply(StatusCodes.Status422UnprocessableEntity, "Refused", Text[key] + " " + Text["NothingSaved"], null, null);
 
     public Task<IActionResult> OnPostStockAsync(int listing, int version, int seen, int stock, CancellationToken ct) =>
         AnswerAsync(() => changes.SetStockAsync(MakerId, PersonId, listing, version, seen, stock, ct), "Stock", ct);
@@ -63,6 +119,6 @@ public class OutboxModel(CurrentMaker current, OfflineChanges changes, IStringLo
         return Text["Outbox.Refused"];
     }
 
-    JsonResult Reply(int status, string result, string message, string? currentValue, int? version) =>
-        new(new { result, message, current = currentValue, version }) { StatusCode = status };
+    JsonResult Reply(int status, string result, string message, string? currentValue, int? version, string? link = null) =>
+        new(new { result, message, current = currentValue, version, link }) { StatusCode = status };
 }

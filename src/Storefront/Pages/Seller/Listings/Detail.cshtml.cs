@@ -6,7 +6,7 @@ using PasKreatif.Media;
 
 namespace PasKreatif.Storefront.Pages.Seller.Listings;
 
-public class DetailModel(CurrentMaker current, ListingEditor editor, ListingGallery gallery, PhotoUploads uploads, IStringLocalizer<WorkspaceText> text)
+public class DetailModel(CurrentMaker current, ListingEditor editor, ListingGallery gallery, PhotoUploads uploads, OfflineChanges changes, IStringLocalizer<WorkspaceText> text)
     : WorkspacePage(current, text)
 {
     [BindProperty(SupportsGet = true)] public int Id { get; set; }
@@ -44,6 +44,29 @@ public class DetailModel(CurrentMaker current, ListingEditor editor, ListingGall
 
     public Task<IActionResult> OnPostStockAsync(int? stock, CancellationToken ct) =>
         StepAsync(() => stock is null ? throw new ListingRuleException("NegativeStock") : editor.SetStockAsync(MakerId, Id, PersonId, stock.Value, ct), Here, "Done.Stock", ct);
+
+    /// <summary>The price alone, over the price and edit version the page showed: a change made elsewhere meanwhile is named, not overwritten.</summary>
+    public async Task<IActionResult> OnPostPriceAsync(int version, string? seen, string? price, CancellationToken ct)
+    {
+        if (!await ResolveMakerAsync(ct)) return NotFound();
+        var problem = Money.TryParse(price, out var typed);
+        if (problem != MoneyProblem.None || Money.TryParse(seen, out var before) != MoneyProblem.None)
+        {
+            Problem = problem == MoneyProblem.None ? Text["Outbox.Malformed"]
+                : problem == MoneyProblem.Empty ? Text["Error.PriceEmpty"] : Text["Error.PriceUnreadable", Money.Explain(problem)];
+            return LocalRedirect(Here);
+        }
+        OfflineAnswer answer;
+        try
+        {
+            answer = await changes.SetPriceAsync(MakerId, Id, version, before.Amount, typed.Amount, ct);
+        }
+        catch (ListingNotFoundException) { return NotFound(); }
+        if (answer.Result is OfflineResult.Saved or OfflineResult.AlreadySaved) Done = Text["Done.Price"];
+        else if (answer.Result == OfflineResult.Conflict) Problem = Text["Outbox.Conflict.Price"];
+        else Problem = Text["Rule." + answer.Problem] is { ResourceNotFound: false } rule ? rule : Text["Outbox.Refused"];
+        return LocalRedirect(Here);
+    }
 
     public Task<IActionResult> OnPostMovePhotoAsync(int photoId, int step, CancellationToken ct) =>
         StepAsync(() => gallery.MoveAsync(MakerId, Id, photoId, step, ct), Here + "#foto", null, ct);

@@ -1,0 +1,207 @@
+using PasKreatif.Domain.Tests.Media;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Playwright;
+using PasKreatif.Catalog;
+using PasKreatif.Orders;
+using PasKreatif.Payments;
+
+namespace PasKreatif.Browser.Tests.Journeys;
+
+/// <summary>The workspace on a phone whose signal comes and goes: kept pages, an outbox sent once and in order, conflicts shown.</summary>
+[Collection(BrowserCollection.Name)]
+public class OfflineJourneyTests(BrowserFixture fixture)
+{
+    const string WorkerReady = """
+        async () => {
+          const key = document.querySelector('[data-outbox]')?.dataset.key;
+          if (!key || !navigator.serviceWorker.controller) return false;
+          const cache = await caches.open('pk-workspace-' + key);
+          const kept = (await cache.keys()).map(r => new URL(r.url).pathname);
+          // This page, and the listings it links to when it has any.
+          const links = [...document.querySelectorAll('a[href^="/toko-saya/produk/"]')].map(a => a.getAttribute('href')).filter(h => /\/\d+$/.test(h));
+          return kept.includes(location.pathname.replace(/\/$/, '')) && links.every(h => kept.includes(h));
+        }
+        """;
+
+    [Fact]
+    public async Task The_start_page_opens_without_signal_from_the_phones_cache_after_a_first_visit()
+    {
+        var page = await SignedInMakerAsync();
+        Assert.Equal("/toko-saya/manifest.webmanifest", await page.Locator("link[rel=manifest]").GetAttributeAsync("href"));
+        await page.WaitForFunctionAsync(WorkerReady, null, new() { Timeout = 30_000, PollingInterval = 200 });
+        // Renamed after the visit: the copy kept on the phone still shows the old name, so the page below is the cached one.
+        int id;
+        string title;
+        await using (var db = fixture.Shop.OpenDb())
+        {
+            var listing = await db.Listings.Where(l => l.Maker!.Person!.UserName == "pembuat" && l.Status != ListingStatus.Archived).OrderBy(l => l.Id).FirstAsync();
+            (id, title) = (listing.Id, listing.Title);
+            listing.Title = title + " (diubah)";
+            await db.SaveChangesAsync();
+        }
+        var kept = await page.EvaluateAsync<string>("async () => { const c = await caches.open('pk-workspace-' + document.querySelector('[data-outbox]').dataset.key); return (await c.keys()).map(r => r.url).join(' '); }");
+        try
+        {
+            await page.Context.SetOfflineAsync(true);
+            var response = await page.GotoAsync("/toko-saya");
+            Assert.True(response!.FromServiceWorker);
+            var heading = await page.GetByRole(AriaRole.Heading, new() { Level = 1 }).InnerTextAsync();
+            Assert.True(heading.StartsWith("Halo", StringComparison.Ordinal), $"{heading}; kept: {kept}");
+            await Assertions.Expect(page.Locator($"a[href='/toko-saya/produk/{id}']")).ToContainTextAsync(title);
+            await Assertions.Expect(page.Locator($"a[href='/toko-saya/produk/{id}']")).Not.ToContainTextAsync("(diubah)");
+            // A page the phone never kept says so, in words.
+            await page.GotoAsync("/toko-saya/pendapatan");
+            await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Tanpa sinyal");
+            await MakerJourneyTests.AssertAccessibleAsync(page, "maker-offline-page-360");
+        }
+        finally
+        {
+            await page.Context.SetOfflineAsync(false);
+            await using var db = fixture.Shop.OpenDb();
+            (await db.Listings.SingleAsync(l => l.Id == id)).Title = title;
+            await db.SaveChangesAsync();
+        }
+        // The buyer's pages never offer the workspace app.
+        await page.GotoAsync("/");
+        Assert.Equal(0, await page.Locator("link[rel=manifest]").CountAsync());
+    }
+
+    [Fact]
+    public async Task A_listing_drafted_offline_with_a_photo_is_kept_then_submitted_once_when_the_signal_returns()
+    {
+        const string title = "Tempat pensil bambu tanpa sinyal";
+        var page = await SignedInMakerAsync();
+        await page.GotoAsync("/toko-saya/produk/baru");
+        await page.Context.SetOfflineAsync(true);
+        await page.GetByLabel("Nama produk").FillAsync(title);
+        await page.GetByLabel("Keterangan").FillAsync("Dianyam dari bambu, kuat dan ringan.");
+        await page.GetByLabel("Harga (rupiah)").FillAsync("35000");
+        await page.GetByLabel("Foto (boleh ditambah nanti)").SetInputFilesAsync(new FilePayload { Name = "bambu.jpg", MimeType = "image/jpeg", Buffer = PhoneShots.Jpeg(800, 600) });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Simpan sebagai draf" }).ClickAsync();
+
+        var outbox = page.Locator("#outbox");
+        await Assertions.Expect(outbox).ToBeVisibleAsync();
+        await Assertions.Expect(outbox).ToContainTextAsync("Menunggu sinyal");
+        await Assertions.Expect(outbox).ToContainTextAsync("2 perubahan"); // the listing and its photo
+        await Assertions.Expect(outbox).ToContainTextAsync(title);
+        await Assertions.Expect(outbox).ToContainTextAsync("bambu.jpg");
+        await MakerJourneyTests.AssertAccessibleAsync(page, "maker-outbox-queued-360");
+        await using (var db = fixture.Shop.OpenDb())
+            Assert.Equal(0, await db.Listings.CountAsync(l => l.Title == title));
+
+        await page.Context.SetOfflineAsync(false); // the browser's online event sends them
+        await Assertions.Expect(outbox.GetByRole(AriaRole.Status)).ToContainTextAsync("terkirim", new() { Timeout = 30_000 });
+        await Assertions.Expect(outbox.GetByRole(AriaRole.Link, new() { Name = "Buka produk" })).ToBeVisibleAsync();
+        // Opening the app again sends nothing twice.
+        await page.GotoAsync("/toko-saya");
+        await page.GotoAsync("/toko-saya/produk/baru");
+        await using (var db = fixture.Shop.OpenDb())
+        {
+            var made = await db.Listings.Where(l => l.Title == title).ToListAsync();
+            var listing = Assert.Single(made);
+            Assert.Equal(ListingStatus.Draft, listing.Status);
+            Assert.Equal(1, await db.PhotoUploads.CountAsync(u => u.ListingId == listing.Id));
+            Assert.Equal(35000m, listing.Price.Amount);
+        }
+        Assert.Equal(0, await page.EvaluateAsync<int>("() => document.querySelectorAll('[data-outbox-item=Listing], [data-outbox-item=Photo]').length"));
+    }
+
+    [Fact]
+    public async Task An_order_marked_prepared_then_shipped_offline_is_sent_later_in_order()
+    {
+        int fulfilmentId;
+        await using (var db = fixture.Shop.OpenDb())
+        {
+            var f = await db.Fulfilments.Include(x => x.Order).Where(x => x.Maker!.Person!.UserName == "pembuat").OrderByDescending(x => x.Id).Skip(1).FirstAsync();
+            (f.Status, f.Delivery, f.TrackingNote) = (FulfilmentStatus.New, DeliveryMethod.Shipping, null);
+            (f.Order!.Status, f.Order.PaymentMethod) = (OrderStatus.Paid, PaymentMethod.BankTransfer);
+            await db.SaveChangesAsync();
+            fulfilmentId = f.Id;
+        }
+        var page = await SignedInMakerAsync();
+        await page.GotoAsync($"/toko-saya/pesanan/{fulfilmentId}");
+        await page.Context.SetOfflineAsync(true);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Tandai sedang disiapkan" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#outbox")).ToContainTextAsync("1 perubahan");
+        await page.GetByLabel("Catatan pengiriman (nomor resi atau nama kurir)").FillAsync("JNE 0042 7781");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Tandai sudah dikirim" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#outbox")).ToContainTextAsync("2 perubahan");
+        await Assertions.Expect(page.Locator("#outbox")).ToContainTextAsync("JNE 0042 7781");
+        await using (var db = fixture.Shop.OpenDb())
+            Assert.Equal(FulfilmentStatus.New, (await db.Fulfilments.SingleAsync(f => f.Id == fulfilmentId)).Status);
+
+        await page.Context.SetOfflineAsync(false);
+        await Assertions.Expect(page.Locator("#outbox")).ToBeHiddenAsync(new() { Timeout = 30_000 });
+        await using (var db = fixture.Shop.OpenDb())
+        {
+            var sent = await db.Fulfilments.SingleAsync(f => f.Id == fulfilmentId);
+            Assert.Equal((FulfilmentStatus.Shipped, "JNE 0042 7781"), (sent.Status, sent.TrackingNote));
+        }
+    }
+
+    [Theory]
+    [InlineData(360, 740)]
+    [InlineData(1280, 800)]
+    public async Task A_price_changed_elsewhere_while_offline_is_shown_with_both_values_and_the_maker_chooses(int width, int height)
+    {
+        var page = await SignedInMakerAsync(width, height);
+        int id;
+        await using (var db = fixture.Shop.OpenDb())
+            id = await db.Listings.Where(l => l.Maker!.Person!.UserName == "pembuat" && l.Status == ListingStatus.Approved && !l.MadeToOrder).OrderByDescending(l => l.Id).Select(l => l.Id).FirstAsync();
+        await page.GotoAsync($"/toko-saya/produk/{id}");
+        await page.Context.SetOfflineAsync(true);
+        await page.GetByLabel("Harga (langsung berlaku)").FillAsync("71000");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Simpan harga" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#outbox")).ToContainTextAsync("Rp71.000");
+        // Meanwhile the price is changed on another phone.
+        await using (var db = fixture.Shop.OpenDb())
+        {
+            var listing = await db.Listings.SingleAsync(l => l.Id == id);
+            listing.SetPrice(Money.Of(64000m), DateTimeOffset.UtcNow);
+            await db.SaveChangesAsync();
+        }
+
+        await page.Context.SetOfflineAsync(false);
+        var conflict = page.Locator(".outbox-conflict");
+        await Assertions.Expect(conflict).ToContainTextAsync("Di ponsel Anda: Rp71.000", new() { Timeout = 30_000 });
+        await Assertions.Expect(conflict).ToContainTextAsync("Di toko sekarang: Rp64.000");
+        await MakerJourneyTests.AssertAccessibleAsync(page, $"maker-outbox-conflict-{width}");
+        await using (var db = fixture.Shop.OpenDb())
+            Assert.Equal(64000m, (await db.Listings.SingleAsync(l => l.Id == id)).Price.Amount); // never silently overwritten
+
+        await conflict.GetByRole(AriaRole.Button, new() { Name = "Pakai punya saya" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#outbox")).ToBeHiddenAsync(new() { Timeout = 30_000 });
+        await using (var db = fixture.Shop.OpenDb())
+            Assert.Equal(71000m, (await db.Listings.SingleAsync(l => l.Id == id)).Price.Amount);
+    }
+
+    [Fact]
+    public async Task Signing_out_leaves_no_cache_and_no_outbox_on_the_phone()
+    {
+        var page = await SignedInMakerAsync();
+        await page.WaitForFunctionAsync(WorkerReady, null, new() { Timeout = 30_000, PollingInterval = 200 });
+        Assert.True(await page.EvaluateAsync<int>("async () => (await caches.keys()).length") > 0);
+        Assert.True(await page.EvaluateAsync<int>("async () => (await indexedDB.databases()).length") > 0);
+        await BrowserFixture.OpenMenuAsync(page);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Keluar" }).ClickAsync();
+        await page.WaitForURLAsync(u => new Uri(u).AbsolutePath == "/");
+        Assert.Equal(0, await page.EvaluateAsync<int>("async () => (await caches.keys()).length"));
+        Assert.Equal(0, await page.EvaluateAsync<int>("async () => (await indexedDB.databases()).length"));
+        Assert.Equal(0, await page.EvaluateAsync<int>("async () => (await navigator.serviceWorker.getRegistrations()).length"));
+    }
+
+    async Task<IPage> SignedInMakerAsync(int width = 360, int height = 740)
+    {
+        var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = fixture.BaseUrl, ViewportSize = new ViewportSize { Width = width, Height = height }, Locale = "id-ID", HasTouch = width < 800,
+        });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/masuk");
+        await page.GetByLabel("Nama pengguna atau email").FillAsync("pembuat");
+        await page.GetByLabel("Kata sandi").FillAsync("PasKreatif-2026");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Masuk" }).ClickAsync();
+        await page.WaitForURLAsync("**/toko-saya");
+        return page;
+    }
+}
