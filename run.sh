@@ -15,8 +15,13 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-# What this script calls beyond the .NET SDK, in one apt run: PostgreSQL 15 (server and client), curl, fonts for libvips.
-ensure_packages postgresql=$PG_BIN/initdb curl=/usr/bin/curl fontconfig-config=/etc/fonts/fonts.conf fonts-dejavu-core=/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf
+# What this script calls beyond the .NET SDK, in one apt run: PostgreSQL 15 (server and client), curl, fonts for libvips,
+# and npm for Twemoji's artwork (CC-BY 4.0), which the demo photos are drawn from.
+ensure_packages postgresql=$PG_BIN/initdb curl=/usr/bin/curl fontconfig-config=/etc/fonts/fonts.conf fonts-dejavu-core=/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf \
+    nodejs=/usr/bin/node npm=/usr/bin/npm
+[ -f tools/twemoji/node_modules/@discordapp/twemoji/dist/svg/1f41f.svg ] \
+    || npm ci --prefix tools/twemoji --no-audit --no-fund > /dev/null \
+    || die "npm could not install tools/twemoji (the demo photos' artwork)"
 
 if [ -z "${ConnectionStrings__Marketplace:-}" ]; then
     pg_start shop

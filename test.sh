@@ -21,6 +21,10 @@ ensure_packages postgresql=$PG_BIN/initdb chromium=/usr/bin/chromium curl=/usr/b
 [ -f tools/s3rver/node_modules/s3rver/bin/s3rver.js ] \
     || npm ci --prefix tools/s3rver --no-audit --no-fund > /dev/null \
     || die "npm could not install tools/s3rver"
+# Twemoji's artwork (CC-BY 4.0), which the demo photos of the test data are drawn from.
+[ -f tools/twemoji/node_modules/@discordapp/twemoji/dist/svg/1f41f.svg ] \
+    || npm ci --prefix tools/twemoji --no-audit --no-fund > /dev/null \
+    || die "npm could not install tools/twemoji"
 # Valid HTML: the W3C checker's vnu.jar, run on Debian's Java (its own script would download another Java).
 [ -f tools/vnu/node_modules/vnu-jar/build/dist/vnu.jar ] \
     || npm ci --prefix tools/vnu --ignore-scripts --no-audit --no-fund > /dev/null \

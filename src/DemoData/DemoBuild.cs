@@ -10,6 +10,7 @@ sealed record DemoMaker(Maker Maker, Group Group, double Popularity);
 sealed class DemoBuild(DemoOptions options, DemoTier tier, DateTimeOffset now)
 {
     public DemoTier Tier { get; } = tier;
+    public string? Artwork { get; } = options.Artwork;
     public Random Random { get; } = new(options.Seed);
     public DateTimeOffset Anchor { get; } = options.AnchorDate is { } date
         ? new(date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero)

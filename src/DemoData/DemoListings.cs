@@ -109,13 +109,14 @@ sealed class DemoListings(MarketplaceDb db, PhotoPipeline photos, DemoBuild buil
     async Task<Dictionary<string, List<int>>> AddPicturesAsync(CancellationToken ct)
     {
         var byKey = new Dictionary<string, List<int>>();
+        using var pictures = DemoPictures.Open(build.Artwork);
         var slugs = DemoCatalogue.Products.Keys.ToArray();
         for (var j = 0; j < build.Tier.Pictures; j++)
         {
             var category = slugs[j % slugs.Length];
             var products = DemoCatalogue.Products[category];
             var product = products[j / slugs.Length % products.Length];
-            var stored = await photos.StoreAsync(DemoPictures.Draw(category, product.Name, j), ct);
+            var stored = await photos.StoreAsync(pictures.Draw(category, product.Name, j), ct);
             var photo = await db.Photos.FirstOrDefaultAsync(p => p.Hash == stored.Hash, ct);
             if (photo is null)
             {

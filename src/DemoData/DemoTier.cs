@@ -4,7 +4,7 @@ namespace PasKreatif.Demo;
 public sealed record DemoTier(string Name, int Offices, int Groups, int Makers, int Listings, int Orders, int Pictures)
 {
     public static readonly DemoTier Tiny = new("tiny", 2, 3, 10, 40, 60, 18);
-    public static readonly DemoTier Demo = new("demo", 5, 15, 120, 1_000, 3_000, 60);
+    public static readonly DemoTier Demo = new("demo", 5, 15, 120, 1_000, 3_000, 96); // two pictures of most products, so neighbouring cards differ
     public static readonly DemoTier Bench = new("bench", 5, 150, 5_000, 100_000, 300_000, 60);
 
     public static DemoTier? Parse(string? name) => name?.Trim().ToLowerInvariant() switch
@@ -26,4 +26,6 @@ public sealed class DemoOptions
     public int Seed { get; set; } = 2026;
     /// <summary>The password of every demo account; printed by ./run.sh.</summary>
     public string Password { get; set; } = "PasKreatif-2026";
+    /// <summary>The folder of Twemoji's SVG files the demo photos are drawn from; unset, tools/twemoji's npm package.</summary>
+    public string? Artwork { get; set; }
 }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
@@ -7,13 +8,17 @@ using PasKreatif.Integration.Tests.Fixtures;
 namespace PasKreatif.Browser.Tests;
 
 /// <summary>The real site on Kestrel and one headless Debian Chromium, shared by a collection.</summary>
-public sealed class BrowserFixture : IAsyncLifetime
+public class BrowserFixture : IAsyncLifetime
 {
     public const string ChromiumPath = "/usr/bin/chromium";
-    readonly MidtransShopFactory shop = new(); // with the Stripe and Midtrans fakes, for the card, QRIS and virtual account journeys
+    readonly MidtransShopFactory shop; // with the Stripe and Midtrans fakes, for the card, QRIS and virtual account journeys
     readonly SemaphoreSlim simulatorStart = new(1, 1);
     SimulatorShopFactory? simulatorShop;
     IPlaywright? playwright;
+
+    public BrowserFixture() : this(new MidtransShopFactory()) { }
+
+    protected BrowserFixture(MidtransShopFactory shop) => this.shop = shop;
 
     public IBrowser Browser { get; private set; } = null!;
     public string BaseUrl { get; private set; } = "";
@@ -92,6 +97,31 @@ public sealed class BrowserFixture : IAsyncLifetime
         await ((IAsyncLifetime)shop).DisposeAsync();
         if (simulatorShop is not null) await ((IAsyncLifetime)simulatorShop).DisposeAsync();
     }
+}
+
+/// <summary>As <see cref="BrowserFixture"/>, with the shop's mail queue running and delivering to the real test SMTP server.</summary>
+public sealed class MailingBrowserFixture() : BrowserFixture(new MailingMidtransShopFactory())
+{
+    public TestMailServer Mail { get; } = TestMailServer.Current;
+
+    sealed class MailingMidtransShopFactory : MidtransShopFactory
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            var smtp = TestMailServer.Current;
+            builder.UseSetting("Smtp:Host", smtp.Host);
+            builder.UseSetting("Smtp:Port", smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            builder.UseSetting("Jobs:RunServer", "true");
+            builder.UseSetting("Jobs:PollSeconds", "1");
+        }
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class MailingBrowserCollection : ICollectionFixture<MailingBrowserFixture>
+{
+    public const string Name = "Browser with mail";
 }
 
 [CollectionDefinition(Name)]
