@@ -19,6 +19,10 @@ bench_start_shop() {
     pg_start bench
     psql_bench -d postgres -c "SELECT 1 FROM pg_database WHERE datname='$db'" | grep -q 1 \
         || as_pg "$PG_BIN/createdb" -h 127.0.0.1 -p "$PG_PORT" -U postgres "$db"
+    # The demo tiers draw their photos from Twemoji's artwork, as ./run.sh does.
+    [ -f tools/twemoji/node_modules/@discordapp/twemoji/dist/svg/1f41f.svg ] \
+        || npm ci --prefix tools/twemoji --no-audit --no-fund > /dev/null \
+        || die "npm could not install tools/twemoji (the demo photos' artwork)"
     [ -f "$WORK/built" ] || { log "Building the shop (Release)"; dotnet build src/Storefront -c Release -nologo -v quiet >/dev/null; touch "$WORK/built"; }
     port=$(free_port)
     SHOP_BASE[$tier]=http://127.0.0.1:$port
