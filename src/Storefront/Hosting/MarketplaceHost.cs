@@ -104,6 +104,8 @@ public static class MarketplaceHost
 
     public static async Task PrepareDatabaseAsync(this WebApplication app)
     {
+        // Every setting group is checked before the database is touched, so a bad value is what the start reports.
+        app.Services.GetService<Microsoft.Extensions.Options.IStartupValidator>()?.Validate();
         await DatabaseStartup.PrepareAsync(app.Services, app.Lifetime.ApplicationStopping);
         await DemoStartup.LoadConfiguredTierAsync(app.Services, app.Lifetime.ApplicationStopping);
     }
