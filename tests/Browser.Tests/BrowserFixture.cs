@@ -109,11 +109,7 @@ public sealed class MailingBrowserFixture() : BrowserFixture(new MailingMidtrans
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             base.ConfigureWebHost(builder);
-            var smtp = TestMailServer.Current;
-            builder.UseSetting("Smtp:Host", smtp.Host);
-            builder.UseSetting("Smtp:Port", smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            builder.UseSetting("Jobs:RunServer", "true");
-            builder.UseSetting("Jobs:PollSeconds", "1");
+            MailingShopFactory.SendMail(builder);
         }
     }
 }

@@ -87,9 +87,9 @@ public sealed class OrderLifecycle(MarketplaceDb db, OrderWork work, RevenueLedg
         }, OrderChange.Unknown, ct);
 
     /// <summary>
-    /// A gateway confirmed money for an order. Awaited: the order is paid. Already recorded: nothing.
-    /// For an order that closed meanwhile, or a second payment of a paid one, the money is recorded and
-    /// refunded through the same gateway straight away.
+    /// A gateway confirmed money for an order. Awaited and of the order's amount: the order is paid. Already
+    /// recorded: nothing. For an order that closed meanwhile, a second payment of a paid one, or a sum other
+    /// than the order's, the money is recorded and refunded through the same gateway straight away.
     /// </summary>
     public Task<OrderChange> ConfirmedByGatewayAsync(GatewayPayment paid, CancellationToken ct = default) =>
         work.RunAsync(paid.OrderId, async order =>
@@ -97,12 +97,15 @@ public sealed class OrderLifecycle(MarketplaceDb db, OrderWork work, RevenueLedg
             var now = clock.GetUtcNow();
             if (paid.AttemptReference is { } attemptReference)
                 (await db.Set<PaymentAttempt>().SingleOrDefaultAsync(a => a.Reference == attemptReference, ct))?.End(AttemptStatus.Paid, now);
-            if (order.Status == OrderStatus.AwaitingPayment && order.PaymentMethod == paid.Method)
+            var awaited = order.Status == OrderStatus.AwaitingPayment && order.PaymentMethod == paid.Method;
+            // Only the amount the order asks pays it: any other sum the gateway took goes back whole, and the order waits on.
+            if (awaited && (paid.Amount is not { } confirmed || confirmed == order.ExpectedPayment().Amount))
             {
                 await PayWholeAsync(order, paid.PaymentReference, null, ct);
                 return (OrderChange.Done, true);
             }
             if (await db.Payments.AnyAsync(p => p.ProviderReference == paid.PaymentReference, ct)) return (OrderChange.AlreadyDone, true);
+            if (awaited) log.LogWarning("Order {Number}: the gateway confirmed {Amount}, the order asks {Expected}; it goes back", order.Number, paid.Amount, order.ExpectedPayment().Amount);
             var unexpected = new Payment
             {
                 OrderId = order.Id, Method = paid.Method, Status = PaymentStatus.Succeeded, Amount = paid.Amount ?? order.ExpectedPayment().Amount,
@@ -110,7 +113,7 @@ public sealed class OrderLifecycle(MarketplaceDb db, OrderWork work, RevenueLedg
             };
             order.Payments.Add(unexpected);
             await db.SaveChangesAsync(ct);
-            await refunds.CreateUnexpectedAsync(order, unexpected, order.IsOpen ? RefundReason.SecondPayment : RefundReason.LatePayment, ct);
+            await refunds.CreateUnexpectedAsync(order, unexpected, awaited ? RefundReason.WrongAmount : order.IsOpen ? RefundReason.SecondPayment : RefundReason.LatePayment, ct);
             return (OrderChange.Refunding, true);
         }, OrderChange.Unknown, ct);
 

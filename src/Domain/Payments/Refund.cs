@@ -9,7 +9,7 @@ public enum RefundStatus { AwaitingAccount, ToSend, Sending, Sent }
 /// <summary>How the money goes back: through the gateway that took it, by a transfer an officer sends, or in cash at the group.</summary>
 public enum RefundRoute { Gateway, BankTransfer, Cash }
 
-public enum RefundReason { BuyerCancelled, PartCancelled, LinesRefunded, LatePayment, SecondPayment, RefundedAtGateway }
+public enum RefundReason { BuyerCancelled, PartCancelled, LinesRefunded, LatePayment, SecondPayment, RefundedAtGateway, WrongAmount }
 
 /// <summary>Why an account the buyer typed was refused.</summary>
 public sealed class RefundRuleException(string code) : Exception(code)

@@ -38,6 +38,10 @@ public class GuestReviewTests(ShopFactory factory) : IClassFixture<ShopFactory>
         Assert.Equal("Dewi T.", review.BuyerShownName);
         Assert.Equal(ReviewStatus.Pending, review.Status);
         Assert.DoesNotContain("Rapi sekali", await guest.Http.GetStringAsync($"/produk/{listing.Slug}")); // not public before a mentor approves
+        // The order page no longer invites a review of that line: it says where the review stands.
+        order = await guest.GetDocumentAsync($"/pesanan/{token}");
+        Assert.Null(order.QuerySelector($"#ulasan a[href='/pesanan/{token}/ulasan/{lineId}']"));
+        Assert.Contains("sudah terkirim", order.QuerySelector($"#ulasan .review-sent[data-line='{lineId}']")!.TextContent);
 
         // Once per line: a second post (another tab) writes nothing more.
         var again = await guest.PostWithTokenAsync($"/pesanan/{token}/ulasan/{lineId}", new Dictionary<string, string> { ["Stars"] = "1" });
@@ -49,6 +53,7 @@ public class GuestReviewTests(ShopFactory factory) : IClassFixture<ShopFactory>
         Assert.Contains($"/admin/moderasi/ulasan/{review.Id}", await mentor.Http.GetStringAsync("/admin/moderasi/ulasan"));
         Assert.Equal(HttpStatusCode.Redirect, (await mentor.SubmitAsync($"/admin/moderasi/ulasan/{review.Id}", new Dictionary<string, string>(), "form[action*=Approve]")).StatusCode);
         Assert.Contains("Rapi sekali", WebUtility.HtmlDecode(await ShopClient.For(factory).Http.GetStringAsync($"/produk/{listing.Slug}")));
+        Assert.Contains("sudah tayang", (await guest.GetDocumentAsync($"/pesanan/{token}")).QuerySelector($"#ulasan .review-sent[data-line='{lineId}']")!.TextContent);
         Assert.Contains(BackOfficeData.QueuedMails(factory), m => m.To == "dewi.tamu@contoh.test" && m.TextBody.Contains(listing.Title));
     }
 

@@ -33,6 +33,12 @@ public class MailingShopFactory : CheckoutShopFactory
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
+        SendMail(builder);
+    }
+
+    /// <summary>The Hangfire worker on, polling every second, and mail to the real test SMTP server.</summary>
+    public static void SendMail(IWebHostBuilder builder)
+    {
         var smtp = TestMailServer.Current;
         builder.UseSetting("Smtp:Host", smtp.Host);
         builder.UseSetting("Smtp:Port", smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));

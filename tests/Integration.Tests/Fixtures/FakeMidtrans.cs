@@ -26,6 +26,7 @@ public sealed class FakeMidtrans : IDisposable
     public ConcurrentQueue<(string Method, string Path, JsonNode? Body)> Requests { get; } = new();
     /// <summary>When set, GET status answers HTTP 500 (Midtrans having a moment).</summary>
     public bool StatusDown { get; set; }
+    readonly ConcurrentDictionary<string, long> reportedGross = new();
 
     public IReadOnlyCollection<MidtransSimulator.Transaction> Transactions => book.Transactions;
     public MidtransSimulator.Transaction this[string orderId] => book[orderId];
@@ -55,6 +56,9 @@ public sealed class FakeMidtrans : IDisposable
 
     /// <summary>Sets a transaction's status as Midtrans would change it by itself (paid anyway in its last second, expired, denied, refunded from the dashboard).</summary>
     public void Become(string orderId, string status) => book.Become(orderId, status);
+
+    /// <summary>GET status of a transaction says it took <paramref name="gross"/> (a sum the shop never asked for).</summary>
+    public void ReportGross(string orderId, long gross) => reportedGross[orderId] = gross;
 
     /// <summary>A transaction Midtrans holds that the shop never opened.</summary>
     public void Foreign(string orderId, long gross, string status = "settlement") => book.Foreign(orderId, gross, status);
@@ -99,6 +103,12 @@ public sealed class FakeMidtrans : IDisposable
         var (http, answer) = StatusDown && method == "GET" && path.EndsWith("/status", StringComparison.Ordinal)
             ? (500, """{"status_code":"500","status_message":"Sorry, we encountered internal server error."}""")
             : book.Answer(method, path, text, context.Request.Headers["Authorization"]);
+        if (method == "GET" && path.EndsWith("/status", StringComparison.Ordinal) && JsonNode.Parse(answer) is JsonObject status
+            && status["order_id"]?.GetValue<string>() is { } id && reportedGross.TryGetValue(id, out var gross))
+        {
+            status["gross_amount"] = gross.ToString("0.00", CultureInfo.InvariantCulture);
+            answer = status.ToJsonString();
+        }
         var bytes = Encoding.UTF8.GetBytes(answer);
         context.Response.StatusCode = http;
         context.Response.ContentType = "application/json";

@@ -105,6 +105,29 @@ public class MidtransMoneyTests(MidtransShopFactory factory) : IClassFixture<Mid
     }
 
     [Fact]
+    public async Task A_payment_of_another_sum_than_the_orders_goes_back_whole_and_the_order_waits_on()
+    {
+        var maker = await MakerIdAsync(factory, "pembuat8");
+        var before = await NetAsync(factory, maker);
+        var (order, transaction) = await PlaceAsync("Qris", "pembuat8", 1, "jumlah-lain@contoh.test");
+        Midtrans.Pay(transaction.OrderId);
+        var short_ = (long)order.Total.Amount - 1_000;
+        Midtrans.ReportGross(transaction.OrderId, short_); // what Midtrans' status says it took; the notification may say anything
+
+        Assert.Equal("Refunding", await NotifyAsync(transaction.OrderId));
+        var after = await Shopping.OrderAsync(factory, order.PublicToken);
+        Assert.Equal(OrderStatus.AwaitingPayment, after.Status);
+        var taken = after.Payments.Single(p => p.Unexpected);
+        Assert.Equal(Money.Of(short_), taken.Amount);
+        Assert.Equal(PaymentStatus.Pending, after.Payments.Single(p => !p.Unexpected).Status);
+        Assert.Equal([short_], Midtrans[transaction.OrderId].Refunds.Select(r => (long)r.Amount).ToList());
+        await using (var db = factory.OpenDb())
+            Assert.Equal(RefundReason.WrongAmount, (await db.Refunds.SingleAsync(r => r.OrderId == order.Id)).Reason);
+        Assert.Equal(before, await NetAsync(factory, maker)); // nothing credited for a sum the order never asked
+        Assert.Equal((PaymentStatus.Refunded, Money.Of(short_)), (taken.Status, taken.Refunded));
+    }
+
+    [Fact]
     public async Task A_late_virtual_account_payment_for_a_lapsed_order_goes_back_by_transfer_to_the_account_the_buyer_gives()
     {
         var (order, transaction) = await PlaceAsync("BcaVirtualAccount", "pembuat4", 1, "va-telat@contoh.test");
