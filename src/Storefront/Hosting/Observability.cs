@@ -61,7 +61,7 @@ public static class Observability
         if (!string.IsNullOrWhiteSpace(configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
             telemetry.UseOtlpExporter();
 
-        builder.Services.AddSettings<MetricsOptions>(configuration, MetricsOptions.Section).Configure(o => o.AllowedNetworks = configuration.ReadList("Metrics:AllowedNetworks"));
+        builder.Services.AddSettings<MetricsOptions>(configuration, MetricsOptions.Section).Configure(o => o.AllowedNetworks = configuration.ReadList($"{MetricsOptions.Section}:{nameof(MetricsOptions.AllowedNetworks)}"));
         builder.Services.AddHealthChecks()
             .AddCheck<DatabaseReady>("database", tags: [Ready], timeout: TimeSpan.FromSeconds(5))
             .AddCheck<JobStorageReady>("jobs", tags: [Ready], timeout: TimeSpan.FromSeconds(5))
