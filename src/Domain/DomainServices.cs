@@ -31,28 +31,11 @@ public static class DomainServices
         services.AddMedia(configuration);
         services.AddMail(configuration);
 
-        services.AddScoped<ShopQueries>();
-        services.AddScoped<ShopDirectory>();
-        services.AddScoped<UnavailableListings>();
-        services.AddSingleton<CatalogFacetCache>(); // filter choices kept until the catalogue changes
-        services.AddScoped<CatalogQueries>();
-        services.AddScoped<CatalogPages>();
-        services.AddScoped<CatalogSearch>();
-        services.AddScoped<MakerWorkspaceQueries>();
-        services.AddScoped<MakerToday>();
-        services.AddScoped<InvitationService>();
+        services.AddCatalogDomain();
+        services.AddMakersDomain();
         services.AddScoped<Ledger.RevenueLedger>();
-        services.AddScoped<Organisation.ScopeOverview>();
-        // Makers' workspace
-        services.AddScoped<CurrentMaker>();
-        services.AddScoped<ListingEditor>();
-        services.AddScoped<OfflineChanges>();
-        services.AddScoped<OfflineListings>();
-        services.AddScoped<ListingGallery>();
-        services.AddScoped<PhotoUploads>();
-        services.AddScoped<PhotoUploadJob>();
-        services.AddScoped<Orders.MakerOrders>();
         services.AddScoped<Ledger.MakerEarnings>();
+        services.AddScoped<Organisation.ScopeOverview>();
         services.AddOrders(configuration);
         services.AddBackOfficeDomain(configuration);
         services.AddTrustDomain();

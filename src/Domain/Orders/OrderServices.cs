@@ -28,6 +28,7 @@ public static class OrderServices
                 s.GetRequiredService<TimeProvider>(), s.GetRequiredService<ILogger<MidtransPayment>>()));
         services.AddSingleton<PaymentMethods>();
         services.AddScoped<CartService>();
+        services.AddScoped<MakerOrders>();
         services.AddScoped<CheckoutService>();
         services.AddScoped<OrderWork>();
         services.AddScoped<OrderFollowUps>();
