@@ -9,7 +9,7 @@ public static class DemoStartup
     /// <summary>The generator and its settings (section <c>Demo</c>); loading happens only when <c>Demo:Tier</c> is set.</summary>
     public static IServiceCollection AddDemoData(this IServiceCollection services, IConfiguration configuration)
     {
-        services.Configure<DemoOptions>(configuration.GetSection("Demo"));
+        services.AddSettings<DemoOptions>(configuration, DemoOptions.Section);
         services.AddScoped<DemoDataLoader>();
         return services;
     }

@@ -16,8 +16,10 @@ public sealed record DemoTier(string Name, int Offices, int Groups, int Makers, 
     };
 }
 
-public sealed class DemoOptions
+public sealed class DemoOptions : ISettingGroup
 {
+    public const string Section = "Demo";
+
     /// <summary>tiny, demo or bench; empty loads nothing.</summary>
     public string? Tier { get; set; }
     /// <summary>"The last 12 months" count back from here; unset, from the moment of loading, so they end in
@@ -28,4 +30,9 @@ public sealed class DemoOptions
     public string Password { get; set; } = "PasKreatif-2026";
     /// <summary>The folder of Twemoji's SVG files the demo photos are drawn from; unset, tools/twemoji's npm package.</summary>
     public string? Artwork { get; set; }
+
+    public IEnumerable<string?> Problems(string section) =>
+    [
+        string.IsNullOrWhiteSpace(Tier) || DemoTier.Parse(Tier) is not null ? null : $"{section}:{nameof(Tier)} must be tiny, demo, bench or empty, not \"{Tier}\".",
+    ];
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace PasKreatif;
@@ -5,7 +6,7 @@ namespace PasKreatif;
 /// <summary>The back office's domain services: moderation, makers, ledger read side, independence.</summary>
 public static class BackOfficeServices
 {
-    public static IServiceCollection AddBackOfficeDomain(this IServiceCollection services)
+    public static IServiceCollection AddBackOfficeDomain(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddScoped<Moderation.ModerationQueue>();
         services.AddScoped<Moderation.ModerationDesk>();
@@ -18,6 +19,7 @@ public static class BackOfficeServices
         services.AddScoped<Organisation.OrganisationDesk>();
         services.AddScoped<Organisation.OrganisationEdits>();
         services.AddScoped<People.PeopleDesk>();
+        services.AddSettings<Backup.BackupOptions>(configuration, Backup.BackupOptions.Section);
         services.AddScoped<Backup.DatabaseBackup>();
         return services;
     }

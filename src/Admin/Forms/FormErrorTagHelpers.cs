@@ -270,11 +270,14 @@ public sealed class PostedFormTagHelper : TagHelper
             return string.Equals(Uri.UnescapeDataString(path), Uri.UnescapeDataString(request.PathBase + request.Path), StringComparison.OrdinalIgnoreCase);
         }
         // A form without a handler of its own may have been sent by a button's formaction (checkout's "recalculate").
-        if (Attribute("asp-page-handler") is not { Length: > 0 } handler) return true;
-        if (!string.Equals(handler, request.Query["handler"], StringComparison.OrdinalIgnoreCase)) return false;
-        // One handler on many rows (a reversal per payout): the row's own route values tell which was sent.
+        if (Attribute("asp-page-handler") is { Length: > 0 } handler && !string.Equals(handler, request.Query["handler"], StringComparison.OrdinalIgnoreCase)) return false;
+        // One form on many rows (a reversal per payout, a target per regency): the row's own route values tell which was sent.
         return context.AllAttributes.Where(a => a.Name.StartsWith("asp-route-", StringComparison.OrdinalIgnoreCase))
-            .All(a => string.Equals(FormErrors.Text(a), request.Query[a.Name["asp-route-".Length..]].ToString(), StringComparison.OrdinalIgnoreCase)
-                || string.Equals(FormErrors.Text(a), request.RouteValues[a.Name["asp-route-".Length..]]?.ToString(), StringComparison.OrdinalIgnoreCase));
+            .All(a => Sent(request, a.Name["asp-route-".Length..], FormErrors.Text(a)));
     }
+
+    static bool Sent(HttpRequest request, string name, string? value) =>
+        string.Equals(value, request.Query[name].ToString(), StringComparison.OrdinalIgnoreCase)
+        || string.Equals(value, request.RouteValues[name]?.ToString(), StringComparison.OrdinalIgnoreCase)
+        || (request.HasFormContentType && string.Equals(value, request.Form[name].ToString(), StringComparison.OrdinalIgnoreCase));
 }

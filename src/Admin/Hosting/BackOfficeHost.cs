@@ -30,7 +30,7 @@ public static class BackOfficeHost
         jobs.AddOrUpdate<MentorMonthlySummary>(MentorMonthlySummary.JobId, s => s.SendAsync(CancellationToken.None), MentorMonthlySummary.Cron,
             new RecurringJobOptions { TimeZone = IndonesianZone.WIB.TimeZone() });
         // The nightly backup runs only where a folder is configured.
-        if (Backup.BackupOptions.From(app.Configuration).Folder is null) jobs.RemoveIfExists(Backup.DatabaseBackup.JobId);
+        if (!app.Services.GetRequiredService<Backup.BackupOptions>().IsOn) jobs.RemoveIfExists(Backup.DatabaseBackup.JobId);
         else jobs.AddOrUpdate<Backup.DatabaseBackup>(Backup.DatabaseBackup.JobId, b => b.RunAsync(CancellationToken.None), Backup.DatabaseBackup.Cron,
             new RecurringJobOptions { TimeZone = IndonesianZone.WIB.TimeZone() });
         return app;

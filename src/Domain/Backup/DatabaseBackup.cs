@@ -7,13 +7,21 @@ using Npgsql;
 namespace PasKreatif.Backup;
 
 /// <summary>Backup:Folder (none: no backup job), Backup:KeepDays, Backup:PgDump (the pg_dump matching the server).</summary>
-public sealed record BackupOptions(string? Folder, int KeepDays, string PgDump)
+public sealed class BackupOptions : ISettingGroup
 {
-    public static BackupOptions From(IConfiguration configuration) => new(
-        configuration["Backup:Folder"] is { Length: > 0 } folder ? folder : null,
-        configuration.GetValue("Backup:KeepDays", 14),
-        configuration["Backup:PgDump"] is { Length: > 0 } dump ? dump
-            : File.Exists("/usr/lib/postgresql/15/bin/pg_dump") ? "/usr/lib/postgresql/15/bin/pg_dump" : "pg_dump");
+    public const string Section = "Backup";
+
+    public string? Folder { get; set; }
+    public int KeepDays { get; set; } = 14;
+    /// <summary>Blank: Debian's PostgreSQL 15 pg_dump when installed, else the one on PATH.</summary>
+    public string PgDump { get; set; } = "";
+
+    public bool IsOn => !string.IsNullOrWhiteSpace(Folder);
+
+    public string PgDumpOrDefault => PgDump is { Length: > 0 } dump ? dump
+        : File.Exists("/usr/lib/postgresql/15/bin/pg_dump") ? "/usr/lib/postgresql/15/bin/pg_dump" : "pg_dump";
+
+    public IEnumerable<string?> Problems(string section) => [Settings.AtLeast($"{section}:{nameof(KeepDays)}", KeepDays, 1)];
 }
 
 /// <summary>Dump names carry their UTC time, so what to keep is decided from the name, not from file dates a copy may change.</summary>
@@ -36,19 +44,18 @@ public static class BackupNames
 }
 
 /// <summary>The nightly backup: pg_dump in custom format into the configured folder, keeping the last 14 days.</summary>
-public sealed class DatabaseBackup(IConfiguration configuration, TimeProvider clock, ILogger<DatabaseBackup> log)
+public sealed class DatabaseBackup(IConfiguration configuration, BackupOptions options, TimeProvider clock, ILogger<DatabaseBackup> log)
 {
     public const string JobId = "nightly-backup";
     public const string Cron = "30 2 * * *"; // 02.30 WIB, when the shop is quietest
 
     public async Task<string> RunAsync(CancellationToken ct)
     {
-        var options = BackupOptions.From(configuration);
-        var folder = options.Folder ?? throw new InvalidOperationException("Backup:Folder is not set.");
+        var folder = options.IsOn ? options.Folder! : throw new InvalidOperationException("Backup:Folder is not set.");
         Directory.CreateDirectory(folder);
         var target = Path.Combine(folder, BackupNames.For(clock.GetUtcNow()));
         var partial = target + ".partial";
-        await DumpAsync(options.PgDump, partial, ct);
+        await DumpAsync(options.PgDumpOrDefault, partial, ct);
         // Only a finished dump gets the name retention and restore look for.
         File.Move(partial, target, overwrite: true);
         foreach (var old in BackupNames.Expired(Directory.GetFiles(folder).Select(Path.GetFileName).OfType<string>(), clock.GetUtcNow(), options.KeepDays))
@@ -59,7 +66,7 @@ public sealed class DatabaseBackup(IConfiguration configuration, TimeProvider cl
 
     async Task DumpAsync(string pgDump, string file, CancellationToken ct)
     {
-        var db = new NpgsqlConnectionStringBuilder(configuration.GetConnectionString(DomainServices.ConnectionName));
+        var db = new NpgsqlConnectionStringBuilder(DomainServices.ConnectionString(configuration));
         var start = new ProcessStartInfo(pgDump) { RedirectStandardError = true, UseShellExecute = false };
         foreach (var arg in new[] { "--format=custom", "--no-owner", $"--file={file}", $"--host={db.Host}", $"--port={db.Port}", $"--username={db.Username}", $"--dbname={db.Database}" })
             start.ArgumentList.Add(arg);

@@ -29,9 +29,7 @@ public sealed class FixedRetryDelay : JobFilterAttribute, IElectStateFilter
 
 public static class FixedRetryDelayConfiguration
 {
-    /// <summary>Adds <see cref="FixedRetryDelay"/> for this host's storage when Jobs:RetryDelaySeconds is set; otherwise nothing.</summary>
-    public static IGlobalConfiguration UseFixedRetryDelay(this IGlobalConfiguration hangfire, JobStorage storage, Microsoft.Extensions.Configuration.IConfiguration configuration) =>
-        int.TryParse(configuration["Jobs:RetryDelaySeconds"], out var seconds) && seconds > 0
-            ? hangfire.UseFilter(new FixedRetryDelay(storage, TimeSpan.FromSeconds(seconds)))
-            : hangfire;
+    /// <summary>Adds <see cref="FixedRetryDelay"/> for this host's storage when Jobs:RetryDelaySeconds is above 0; otherwise nothing.</summary>
+    public static IGlobalConfiguration UseFixedRetryDelay(this IGlobalConfiguration hangfire, JobStorage storage, int seconds) =>
+        seconds > 0 ? hangfire.UseFilter(new FixedRetryDelay(storage, TimeSpan.FromSeconds(seconds))) : hangfire;
 }

@@ -1,20 +1,33 @@
 using MailKit.Net.Smtp;
 using MailKit.Security;
 using MimeKit;
+using Microsoft.Extensions.Configuration;
 
 namespace PasKreatif.Mail;
 
 /// <summary>A message ready to send; bodies are already rendered in the recipient's language.</summary>
 public sealed record OutgoingMail(string To, string Subject, string TextBody, string? HtmlBody = null, string? ToName = null);
 
-public sealed class MailOptions
+/// <summary>Outgoing mail: <c>Smtp:Host</c>, <c>Smtp:Port</c>, <c>Smtp:User</c>, <c>Smtp:Password</c>, <c>Smtp:From</c>, and
+/// <c>Mail:PickupFolder</c> for the .eml files written when no SMTP host is set.</summary>
+public sealed class MailOptions : ISettingGroup
 {
-    public string? SmtpHost { get; set; }
-    public int SmtpPort { get; set; } = 25;
-    public string? SmtpUser { get; set; }
-    public string? SmtpPassword { get; set; }
-    public string From { get; set; } = "PAS Kreatif <toko@pas-kreatif.test>";
+    public const string SmtpSection = "Smtp";
+    public const string MailSection = "Mail";
+    public const string DefaultFrom = "PAS Kreatif <toko@pas-kreatif.test>";
+
+    [ConfigurationKeyName("Host")] public string? SmtpHost { get; set; }
+    [ConfigurationKeyName("Port")] public int SmtpPort { get; set; } = 25;
+    [ConfigurationKeyName("User")] public string? SmtpUser { get; set; }
+    [ConfigurationKeyName("Password")] public string? SmtpPassword { get; set; }
+    public string From { get; set; } = DefaultFrom;
     public string PickupFolder { get; set; } = "";
+
+    public IEnumerable<string?> Problems(string section) =>
+    [
+        SmtpPort is < 1 or > 65535 ? $"{SmtpSection}:Port must be a port number from 1 to 65535, not {SmtpPort}." : null,
+        MailboxAddress.TryParse(From, out var from) && from.Address.Contains('@') ? null : $"{SmtpSection}:From must be a mail address such as \"{DefaultFrom}\", not \"{From}\".",
+    ];
 }
 
 /// <summary>How mail leaves the shop: an SMTP server, or .eml files in a folder when none is configured.</summary>

@@ -8,9 +8,25 @@ public interface IMediaStore
     Task<bool> ExistsAsync(string key, CancellationToken ct = default);
 }
 
-public sealed class MediaOptions
+/// <summary>Media settings (section "Media"): <c>Root</c> for the file-system store, <c>Store</c> = FileSystem or S3, <c>S3:*</c>.</summary>
+public sealed class MediaOptions : ISettingGroup
 {
+    public const string Section = "Media";
+    public const string FileSystem = "FileSystem";
+    public const string S3Store = "S3";
+
     public string Root { get; set; } = "";
+    public string Store { get; set; } = FileSystem;
+    public S3MediaOptions S3 { get; set; } = new();
+
+    public bool UsesS3 => Store.Equals(S3Store, StringComparison.OrdinalIgnoreCase);
+
+    public IEnumerable<string?> Problems(string section) =>
+    [
+        UsesS3 || Store.Equals(FileSystem, StringComparison.OrdinalIgnoreCase) ? null : $"{section}:Store is '{Store}': use {FileSystem} or {S3Store}.",
+        UsesS3 && string.IsNullOrWhiteSpace(S3.Bucket) ? $"{section}:Store is S3 but {section}:S3:Bucket is not set." : null,
+        UsesS3 ? Settings.WebAddress($"{section}:S3:ServiceUrl", S3.ServiceUrl) : null,
+    ];
 }
 
 /// <summary>Keys are relative paths under <see cref="MediaOptions.Root"/>; writes are atomic by rename.</summary>

@@ -1,8 +1,10 @@
 namespace PasKreatif.Orders;
 
 /// <summary>Order settings (section "Orders"): payment deadlines, handover and delivery prices.</summary>
-public sealed class OrderOptions
+public sealed class OrderOptions : ISettingGroup
 {
+    public const string Section = "Orders";
+
     public int CardPaymentMinutes { get; set; } = 60;
     public int BankTransferHours { get; set; } = 48;
     /// <summary>QRIS, GoPay and ShopeePay through Midtrans: paid on the spot, like a card.</summary>
@@ -19,4 +21,18 @@ public sealed class OrderOptions
     public decimal ShippingPerKgOtherZone { get; set; } = 25_000m;
     /// <summary>Transfer instructions shown to buyers who pay by bank transfer.</summary>
     public string BankAccount { get; set; } = "Bank Rakyat Indonesia 0123-01-000123-30-1 a.n. PAS Kreatif";
+
+    public IEnumerable<string?> Problems(string section) =>
+    [
+        Settings.AtLeast($"{section}:{nameof(CardPaymentMinutes)}", CardPaymentMinutes, 1),
+        Settings.AtLeast($"{section}:{nameof(BankTransferHours)}", BankTransferHours, 1),
+        Settings.AtLeast($"{section}:{nameof(EWalletPaymentMinutes)}", EWalletPaymentMinutes, 1),
+        Settings.AtLeast($"{section}:{nameof(VirtualAccountHours)}", VirtualAccountHours, 1),
+        Settings.AtLeast($"{section}:{nameof(CashPickupGraceDays)}", CashPickupGraceDays, 0),
+        Settings.AtLeast($"{section}:{nameof(ShippedDeliveredAfterDays)}", ShippedDeliveredAfterDays, 1),
+        Settings.AtLeast($"{section}:{nameof(LocalDeliveryFee)}", (double)LocalDeliveryFee, 0),
+        Settings.AtLeast($"{section}:{nameof(ShippingPerKgSameZone)}", (double)ShippingPerKgSameZone, 0),
+        Settings.AtLeast($"{section}:{nameof(ShippingPerKgOtherZone)}", (double)ShippingPerKgOtherZone, 0),
+        string.IsNullOrWhiteSpace(BankAccount) ? $"{section}:{nameof(BankAccount)} must name the account buyers transfer to." : null,
+    ];
 }

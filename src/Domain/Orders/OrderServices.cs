@@ -11,12 +11,13 @@ public static class OrderServices
     /// <summary>Cart, checkout, order states, handovers, refunds, payment methods and the Stripe webhook.</summary>
     public static IServiceCollection AddOrders(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddSingleton(configuration.GetSection("Orders").Get<OrderOptions>() ?? new OrderOptions());
-        services.AddSingleton(configuration.GetSection("Stripe").Get<StripeOptions>() ?? new StripeOptions());
+        services.AddSettings<OrderOptions>(configuration, OrderOptions.Section);
+        services.AddSettings<StripeOptions>(configuration, StripeOptions.Section);
         services.AddSingleton<IPaymentMethod, StripeCardPayment>();
         services.AddSingleton<IPaymentMethod, BankTransferPayment>();
         services.AddSingleton<IPaymentMethod, CashOnPickupPayment>();
-        var midtrans = configuration.GetSection("Midtrans").Get<MidtransOptions>() ?? new MidtransOptions();
+        // Read while registering: the demo's simulator is a service of its own, and it rewrites the server key.
+        var midtrans = configuration.ReadSettings<MidtransOptions>("Midtrans");
         if (midtrans.StartSimulator() is { } simulator) services.AddSingleton(simulator);
         services.AddSingleton(midtrans);
         // One long-lived client; connections are renewed so a changed address at Midtrans is followed.
@@ -27,6 +28,7 @@ public static class OrderServices
                 s.GetRequiredService<TimeProvider>(), s.GetRequiredService<ILogger<MidtransPayment>>()));
         services.AddSingleton<PaymentMethods>();
         services.AddScoped<CartService>();
+        services.AddScoped<MakerOrders>();
         services.AddScoped<CheckoutService>();
         services.AddScoped<OrderWork>();
         services.AddScoped<OrderFollowUps>();

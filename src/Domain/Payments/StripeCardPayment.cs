@@ -6,8 +6,10 @@ using Stripe.Checkout;
 
 namespace PasKreatif.Payments;
 
-public sealed class StripeOptions
+public sealed class StripeOptions : ISettingGroup
 {
+    public const string Section = "Stripe";
+
     public string? SecretKey { get; set; }
     public string? PublishableKey { get; set; }
     public string? WebhookSecret { get; set; }
@@ -15,6 +17,8 @@ public sealed class StripeOptions
     public string? ApiBase { get; set; }
 
     public bool IsConfigured => !string.IsNullOrWhiteSpace(SecretKey);
+
+    public IEnumerable<string?> Problems(string section) => [Settings.WebAddress($"{section}:{nameof(ApiBase)}", ApiBase)];
 }
 
 /// <summary>Card payments through Stripe Checkout, offered only when keys are configured.</summary>

@@ -1,4 +1,3 @@
-using System.Net.Mail;
 using PasKreatif.Makers;
 
 namespace PasKreatif.People;
@@ -11,11 +10,8 @@ public static class AccountRules
         var name = (userName ?? "").Trim();
         if (name.Length is < 3 or > 40 || !name.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-'))
             throw new MakerRuleException("UserNameInvalid");
-        var display = (displayName ?? "").Trim();
-        if (display.Length is < 2 or > 120) throw new MakerRuleException("DisplayNameLength");
-        var address = string.IsNullOrWhiteSpace(email) ? null : email.Trim();
-        if (address is not null && (address.Length > 254 || !MailAddress.TryCreate(address, out var parsed) || parsed.Address != address))
-            throw new MakerRuleException("EmailInvalid");
+        var display = PersonName.Clean(displayName) ?? throw new MakerRuleException("DisplayNameLength");
+        var address = string.IsNullOrWhiteSpace(email) ? null : EmailRule.Clean(email) ?? throw new MakerRuleException("EmailInvalid");
         return (name, display, address);
     }
 

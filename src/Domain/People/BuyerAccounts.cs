@@ -1,4 +1,3 @@
-using System.Net.Mail;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using PasKreatif.Mail;
@@ -24,9 +23,8 @@ public sealed class BuyerAccounts(UserManager<Person> users, MarketplaceDb db, M
     public async Task<(SignUpOutcome Outcome, IReadOnlyList<string> Errors)> SignUpAsync(
         string? name, string? email, string? phone, string password, string culture, CancellationToken ct = default)
     {
-        var display = (name ?? "").Trim();
-        if (display.Length is < 2 or > 120) return (SignUpOutcome.NameInvalid, []);
-        if (CleanEmail(email) is not { } address) return (SignUpOutcome.EmailInvalid, []);
+        if (PersonName.Clean(name) is not { } display) return (SignUpOutcome.NameInvalid, []);
+        if (EmailRule.Clean(email) is not { } address) return (SignUpOutcome.EmailInvalid, []);
         string? number = null;
         if (!string.IsNullOrWhiteSpace(phone) && (number = ShareLinks.InternationalPhone(phone)) is null) return (SignUpOutcome.PhoneInvalid, []);
         var normalized = users.NormalizeEmail(address);
@@ -48,7 +46,7 @@ public sealed class BuyerAccounts(UserManager<Person> users, MarketplaceDb db, M
     /// <summary>Mails the link again to an account still waiting for it; says nothing either way.</summary>
     public async Task ResendAsync(string? email, CancellationToken ct = default)
     {
-        if (CleanEmail(email) is not { } address) return;
+        if (EmailRule.Clean(email) is not { } address) return;
         var normalized = users.NormalizeEmail(address);
         var person = await db.Users.SingleOrDefaultAsync(u => u.NormalizedEmail == normalized && u.SignedUpAt != null && !u.EmailConfirmed && u.DeletedAt == null, ct);
         if (person is not null) await MailConfirmationAsync(person, ct);
@@ -93,8 +91,7 @@ public sealed class BuyerAccounts(UserManager<Person> users, MarketplaceDb db, M
 
     public async Task<SignUpOutcome> UpdateProfileAsync(Guid personId, string? name, string? phone, CancellationToken ct = default)
     {
-        var display = (name ?? "").Trim();
-        if (display.Length is < 2 or > 120) return SignUpOutcome.NameInvalid;
+        if (PersonName.Clean(name) is not { } display) return SignUpOutcome.NameInvalid;
         string? number = null;
         if (!string.IsNullOrWhiteSpace(phone) && (number = ShareLinks.InternationalPhone(phone)) is null) return SignUpOutcome.PhoneInvalid;
         if (number is not null && await db.Users.AnyAsync(u => u.PhoneNumber == number && u.Id != personId, ct)) return SignUpOutcome.PhoneTaken;
@@ -155,13 +152,6 @@ public sealed class BuyerAccounts(UserManager<Person> users, MarketplaceDb db, M
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return DeleteOutcome.Done;
-    }
-
-    static string? CleanEmail(string? email)
-    {
-        var address = (email ?? "").Trim();
-        return address.Length is > 0 and <= 254 && MailAddress.TryCreate(address, out var parsed) && parsed.Address == address
-            && address.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '.' or '_' or '@' or '+') ? address : null;
     }
 }
 

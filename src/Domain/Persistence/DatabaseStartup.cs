@@ -7,10 +7,14 @@ using Microsoft.Extensions.Options;
 
 namespace PasKreatif.Persistence;
 
-public sealed class DatabaseOptions
+public sealed class DatabaseOptions : ISettingGroup
 {
+    public const string Section = "Database";
+
     /// <summary>Apply pending migrations when the site starts (./run.sh sets it).</summary>
     public bool MigrateOnStart { get; set; }
+
+    public IEnumerable<string?> Problems(string section) => [];
 }
 
 public static class DatabaseStartup

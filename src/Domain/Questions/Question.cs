@@ -53,9 +53,6 @@ public static class QuestionRules
 
     public static string CheckEmail(string? email)
     {
-        var trimmed = (email ?? "").Trim();
-        if (trimmed.Length is 0 or > 254 || !System.Net.Mail.MailAddress.TryCreate(trimmed, out var parsed) || parsed.Address != trimmed || !trimmed.Contains('.', StringComparison.Ordinal))
-            throw new QuestionRuleException("EmailInvalid");
-        return trimmed;
+        return People.EmailRule.Clean(email) ?? throw new QuestionRuleException("EmailInvalid");
     }
 }

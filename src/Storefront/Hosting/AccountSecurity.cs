@@ -14,7 +14,7 @@ public static class AccountSecurity
 {
     public static IServiceCollection AddPasswordReset(this IServiceCollection services, IConfiguration configuration)
     {
-        services.Configure<PasswordResetSettings>(configuration.GetSection("PasswordReset"));
+        services.AddSettings<PasswordResetSettings>(configuration, PasswordResetSettings.Section);
         services.AddOptions<PasswordResetTokenOptions>().Configure<IOptions<PasswordResetSettings>>((o, settings) =>
         {
             o.Name = PasswordReset.TokenProvider;

@@ -234,7 +234,7 @@ public sealed class CatalogEvictionListener(IConfiguration configuration, IOutpu
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var connectionString = new NpgsqlConnectionStringBuilder(configuration.GetConnectionString(DomainServices.ConnectionName))
+        var connectionString = new NpgsqlConnectionStringBuilder(DomainServices.ConnectionString(configuration))
         {
             Pooling = false, // a dedicated connection: a pooled one would be handed back with LISTEN still on
             KeepAlive = 15,  // a dead server or network is noticed within seconds

@@ -1,7 +1,4 @@
 using System.Globalization;
-using Hangfire;
-using Hangfire.PostgreSql;
-using Hangfire.PostgreSql.Factories;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using PasKreatif.Admin;
@@ -48,6 +45,7 @@ public static class MarketplaceHost
             o.RequestCultureProviders = [new CookieRequestCultureProvider { CookieName = CultureCookie }, new AcceptLanguageHeaderRequestCultureProvider()];
         });
         services.AddMarketplaceJobs(configuration);
+        services.AddSettings<Pages.Info.ShopContact>(configuration, Pages.Info.ShopContact.Section); // the contact page's addresses
         services.AddScaleOut(configuration); // several instances behind a load balancer
         services.AddShopRateLimits(configuration); // security: per-address limits on sign-in and checkout
         services.AddPasswordReset(configuration); // security: forgotten passwords by mail
@@ -104,32 +102,10 @@ public static class MarketplaceHost
             .AddStaffPolicies();
     }
 
-    static void AddMarketplaceJobs(this IServiceCollection services, IConfiguration configuration)
-    {
-        var connection = configuration.GetConnectionString(DomainServices.ConnectionName)!;
-        var storage = new PostgreSqlStorageOptions
-        {
-            // Tests that run the worker poll every second; the shop's default keeps the database quiet.
-            QueuePollInterval = TimeSpan.FromSeconds(configuration.GetValue("Jobs:PollSeconds", 5)),
-        };
-        // Each host owns its storage: Hangfire's global JobStorage.Current would let two hosts in one process
-        // (tests, or a second instance in the same process) enqueue into each other's database.
-        services.AddSingleton<JobStorage>(_ => new PostgreSqlStorage(new NpgsqlConnectionFactory(connection, storage), storage));
-        services.AddPerHostJobActivator();
-        services.AddHangfire((provider, h) => h
-            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
-            .UseSimpleAssemblyNameTypeSerializer()
-            .UseRecommendedSerializerSettings()
-            .UseDisposalSafeLogging(provider.GetRequiredService<ILoggerFactory>())
-            .UseJobTelemetry()
-            .UseFixedRetryDelay(provider.GetRequiredService<JobStorage>(), configuration));
-        // Tests switch the worker off and run jobs directly; every instance of the site runs one otherwise.
-        if (configuration.GetValue("Jobs:RunServer", true))
-            services.AddHangfireServer(o => o.SchedulePollingInterval = storage.QueuePollInterval); // recurring and delayed jobs too
-    }
-
     public static async Task PrepareDatabaseAsync(this WebApplication app)
     {
+        // Every setting group is checked before the database is touched, so a bad value is what the start reports.
+        app.Services.GetService<Microsoft.Extensions.Options.IStartupValidator>()?.Validate();
         await DatabaseStartup.PrepareAsync(app.Services, app.Lifetime.ApplicationStopping);
         await DemoStartup.LoadConfiguredTierAsync(app.Services, app.Lifetime.ApplicationStopping);
     }

@@ -61,6 +61,7 @@ public static class Observability
         if (!string.IsNullOrWhiteSpace(configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
             telemetry.UseOtlpExporter();
 
+        builder.Services.AddSettings<MetricsOptions>(configuration, MetricsOptions.Section).Configure(o => o.AllowedNetworks = configuration.ReadList($"{MetricsOptions.Section}:{nameof(MetricsOptions.AllowedNetworks)}"));
         builder.Services.AddHealthChecks()
             .AddCheck<DatabaseReady>("database", tags: [Ready], timeout: TimeSpan.FromSeconds(5))
             .AddCheck<JobStorageReady>("jobs", tags: [Ready], timeout: TimeSpan.FromSeconds(5))
@@ -71,7 +72,7 @@ public static class Observability
     /// <summary>Early in the pipeline: a scrape is answered before sessions, pages or the outage page; from elsewhere /metrics is a 404.</summary>
     public static WebApplication UseShopMetricsEndpoint(this WebApplication app)
     {
-        var allowed = AllowedNetworks(app.Configuration);
+        var allowed = app.Services.GetRequiredService<MetricsOptions>().Networks();
         app.UseOpenTelemetryPrometheusScrapingEndpoint(http =>
             http.Request.Path == MetricsPath && http.Connection.RemoteIpAddress is { } address
             && allowed.Any(n => n.Contains(address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address)));
@@ -84,17 +85,6 @@ public static class Observability
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteAsync }).WithMetadata(get);
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains(Ready), ResponseWriter = WriteAsync }).WithMetadata(get);
         return app;
-    }
-
-    /// <summary><c>Metrics:AllowedNetworks</c>: networks (CIDR) that may scrape /metrics; loopback by default.</summary>
-    static List<IPNetwork> AllowedNetworks(IConfiguration configuration)
-    {
-        var section = configuration.GetSection("Metrics:AllowedNetworks");
-        var values = section.GetChildren().Select(c => c.Value).Append(section.Value)
-            .SelectMany(v => (v ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-            .ToList();
-        if (values.Count == 0) values = ["127.0.0.0/8", "::1/128"];
-        return values.Select(IPNetwork.Parse).ToList();
     }
 
     static Task WriteAsync(HttpContext http, HealthReport report)
@@ -158,4 +148,16 @@ public static class Observability
             }
         }
     }
+}
+
+/// <summary><c>Metrics:AllowedNetworks</c>: networks (CIDR) that may scrape /metrics, an array or one comma-separated value; loopback by default.</summary>
+public sealed class MetricsOptions : ISettingGroup
+{
+    public const string Section = "Metrics";
+
+    public List<string> AllowedNetworks { get; set; } = [];
+
+    public List<IPNetwork> Networks() => (AllowedNetworks.Count == 0 ? ["127.0.0.0/8", "::1/128"] : AllowedNetworks).Select(IPNetwork.Parse).ToList();
+
+    public IEnumerable<string?> Problems(string section) => Settings.Networks($"{section}:{nameof(AllowedNetworks)}", AllowedNetworks);
 }

@@ -8,12 +8,22 @@ namespace PasKreatif.Storefront.Hosting;
 /// <summary>Limits per client address on the posts an attacker would repeat: signing in, password reset, checkout.</summary>
 public static class RateLimits
 {
-    public sealed class Options
+    /// <summary>Section "RateLimits".</summary>
+    public sealed class Options : ISettingGroup
     {
+        public const string Section = "RateLimits";
+
         public int WindowSeconds { get; set; } = 60;
         /// <summary>Sign-in, forgotten-password and reset posts together, per address and window.</summary>
         public int AccountPosts { get; set; } = 10;
         public int CheckoutPosts { get; set; } = 10;
+
+        public IEnumerable<string?> Problems(string section) =>
+        [
+            Settings.AtLeast($"{section}:{nameof(WindowSeconds)}", WindowSeconds, 1),
+            Settings.AtLeast($"{section}:{nameof(AccountPosts)}", AccountPosts, 1),
+            Settings.AtLeast($"{section}:{nameof(CheckoutPosts)}", CheckoutPosts, 1),
+        ];
     }
 
     static readonly string[] AccountPaths = ["/masuk", "/lupa-sandi", "/atur-ulang-sandi", "/daftar"];
@@ -21,10 +31,11 @@ public static class RateLimits
 
     public static IServiceCollection AddShopRateLimits(this IServiceCollection services, IConfiguration configuration)
     {
-        var options = configuration.GetSection("RateLimits").Get<Options>() ?? new Options();
-        var window = TimeSpan.FromSeconds(Math.Max(1, options.WindowSeconds));
-        services.AddRateLimiter(o =>
+        services.AddSettings<Options>(configuration, Options.Section);
+        services.AddRateLimiter(_ => { });
+        services.AddOptions<RateLimiterOptions>().Configure<Options>((o, options) =>
         {
+            var window = TimeSpan.FromSeconds(options.WindowSeconds);
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
             {
@@ -34,7 +45,7 @@ public static class RateLimits
                 var address = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
                 return RateLimitPartition.GetFixedWindowLimiter(bucket + "|" + address, _ => new FixedWindowRateLimiterOptions
                 {
-                    PermitLimit = Math.Max(1, limit), Window = window, QueueLimit = 0, AutoReplenishment = true,
+                    PermitLimit = limit, Window = window, QueueLimit = 0, AutoReplenishment = true,
                 });
             });
             // No body here: the status page then explains the wait in the visitor's language.

@@ -22,7 +22,8 @@ public static class ScaleOutHosting
         // The keys sit in the shop's own database, beside all they protect, by design: its "no XML encryptor,
         // key stored unencrypted" warning at each new key says nothing to act on. Errors still show.
         services.Configure<LoggerFilterOptions>(o => o.AddFilter("Microsoft.AspNetCore.DataProtection.KeyManagement.XmlKeyManager", LogLevel.Error));
-        services.Configure<ForwardedHeadersOptions>(o => ConfigureProxies(o, configuration));
+        services.AddSettings<ProxyOptions>(configuration, ProxyOptions.Section).Configure(o => o.ReadLists(configuration));
+        services.AddOptions<ForwardedHeadersOptions>().Configure<ProxyOptions>(ConfigureProxies);
         return services;
     }
 
@@ -52,25 +53,38 @@ public static class ScaleOutHosting
     }
 
     /// <summary>Only proxies named in <c>Proxy:KnownProxies</c> / <c>Proxy:KnownNetworks</c> are believed; none by default.</summary>
-    internal static void ConfigureProxies(ForwardedHeadersOptions options, IConfiguration configuration)
+    internal static void ConfigureProxies(ForwardedHeadersOptions options, ProxyOptions proxies)
     {
         options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
         // ASP.NET believes loopback by default: any local process could then pose as any client and slip past the limits.
         options.KnownProxies.Clear();
         options.KnownIPNetworks.Clear();
-        foreach (var address in List(configuration, "Proxy:KnownProxies"))
+        foreach (var address in proxies.KnownProxies)
             options.KnownProxies.Add(IPAddress.Parse(address));
-        foreach (var network in List(configuration, "Proxy:KnownNetworks"))
+        foreach (var network in proxies.KnownNetworks)
             options.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
         // Empty lists would mean "believe everyone" to the middleware: with no proxy named, no header is believed.
         if (options.KnownProxies.Count == 0 && options.KnownIPNetworks.Count == 0) options.ForwardedHeaders = ForwardedHeaders.None;
     }
+}
 
-    /// <summary>A list from configuration, as an array section or one comma-separated value (handy in environment variables).</summary>
-    static IEnumerable<string> List(IConfiguration configuration, string key)
+/// <summary>The load balancers whose forwarded headers are believed (section "Proxy"), each an array or one comma-separated value.</summary>
+public sealed class ProxyOptions : ISettingGroup
+{
+    public const string Section = "Proxy";
+
+    public List<string> KnownProxies { get; set; } = [];
+    public List<string> KnownNetworks { get; set; } = [];
+
+    /// <summary>Both forms of each list; the binder alone reads only the array form.</summary>
+    public ProxyOptions ReadLists(IConfiguration configuration)
     {
-        var section = configuration.GetSection(key);
-        var values = section.GetChildren().Select(c => c.Value).Append(section.Value);
-        return values.SelectMany(v => (v ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        KnownProxies = configuration.ReadList($"{Section}:{nameof(KnownProxies)}");
+        KnownNetworks = configuration.ReadList($"{Section}:{nameof(KnownNetworks)}");
+        return this;
     }
+
+    public IEnumerable<string?> Problems(string section) =>
+        Settings.Networks($"{section}:{nameof(KnownProxies)}", KnownProxies, addresses: true)
+            .Concat(Settings.Networks($"{section}:{nameof(KnownNetworks)}", KnownNetworks));
 }

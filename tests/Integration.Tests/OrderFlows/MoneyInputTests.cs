@@ -64,7 +64,14 @@ public class MoneyInputTests(ShopFactory factory) : IClassFixture<ShopFactory>
         {
             var response = await officer.PostFormAsync(form, "/admin/target", new Dictionary<string, string> { ["Amount"] = typed, ["FromMonth"] = month });
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-            Assert.Contains(message, await response.Content.ReadAsStringAsync());
+            var html = await response.Content.ReadAsStringAsync();
+            Assert.Contains(message, html);
+            // Only the row that was sent is marked, and it keeps what was typed.
+            var answer = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(html);
+            Assert.True(answer.QuerySelectorAll("input[name=Amount]").Length > 1, "the officer sees several regencies");
+            var marked = answer.QuerySelectorAll<AngleSharp.Html.Dom.IHtmlInputElement>("input[name=Amount][aria-invalid=true]").ToList();
+            Assert.Equal([$"amount-{regency}"], marked.Select(i => i.Id ?? "").ToList());
+            Assert.Equal(typed, marked[0].Value);
         }
         Assert.Equal(targets.Count, await db.MonthlyTargets.CountAsync(t => t.RegencyId == int.Parse(regency)));
         Assert.Equal(HttpStatusCode.Redirect, (await officer.PostFormAsync(form, "/admin/target", new Dictionary<string, string> { ["Amount"] = "Rp2.450.000", ["FromMonth"] = month })).StatusCode);

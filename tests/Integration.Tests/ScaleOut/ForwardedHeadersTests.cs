@@ -15,7 +15,7 @@ public class ForwardedHeadersTests
     static async Task<HttpContext> ThroughAsync(string remote, IDictionary<string, string?> settings)
     {
         var options = new ForwardedHeadersOptions();
-        ScaleOutHosting.ConfigureProxies(options, new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
+        ScaleOutHosting.ConfigureProxies(options, new ProxyOptions().ReadLists(new ConfigurationBuilder().AddInMemoryCollection(settings).Build()));
         var http = new DefaultHttpContext();
         http.Connection.RemoteIpAddress = IPAddress.Parse(remote);
         http.Request.Scheme = "http";

@@ -7,7 +7,7 @@ namespace PasKreatif.Storefront.Pages.Account;
 
 public class ForgotPasswordModel(PasswordReset reset) : PageModel
 {
-    [BindProperty, Display(Name = "EmailLabel"), Required(ErrorMessage = "RequiredField"), EmailAddress(ErrorMessage = "Email"), StringLength(254)] public string Email { get; set; } = "";
+    [BindProperty, Display(Name = "EmailLabel"), Required(ErrorMessage = "RequiredField"), EmailAddress(ErrorMessage = "Email"), StringLength(EmailRule.MaxLength)] public string Email { get; set; } = "";
     /// <summary>Set after a request, whatever the address: the page never tells whether it exists.</summary>
     [BindProperty(SupportsGet = true, Name = "terkirim")] public bool Sent { get; set; }
 

@@ -13,7 +13,7 @@ public class InvitationModel(InvitationService invitations, SignInManager<Person
     [BindProperty(SupportsGet = true)] public string Token { get; set; } = "";
     [BindProperty, Display(Name = "DisplayName"), Required(ErrorMessage = "RequiredField"), StringLength(80, MinimumLength = 2, ErrorMessage = "Length")] public string DisplayName { get; set; } = "";
     [BindProperty, Display(Name = "UserName"), Required(ErrorMessage = "RequiredField"), StringLength(40, MinimumLength = 3, ErrorMessage = "Length"), RegularExpression("^[A-Za-z0-9._-]+$", ErrorMessage = "UserNameChars")] public string UserName { get; set; } = "";
-    [BindProperty, Display(Name = "EmailLabel"), EmailAddress(ErrorMessage = "Email"), StringLength(254)] public string? Email { get; set; }
+    [BindProperty, Display(Name = "EmailLabel"), EmailAddress(ErrorMessage = "Email"), StringLength(EmailRule.MaxLength)] public string? Email { get; set; }
     [BindProperty, Display(Name = "NewPassword"), Required(ErrorMessage = "RequiredField"), DataType(DataType.Password), StringLength(200, MinimumLength = 8, ErrorMessage = "Length")] public string Password { get; set; } = "";
     /// <summary>Optional; it waits for a mentor's approval before it shows anywhere.</summary>
     [BindProperty] public string? Story { get; set; }

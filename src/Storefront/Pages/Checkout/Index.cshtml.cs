@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net.Mail;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -146,20 +145,13 @@ public class IndexModel(CartService carts, CheckoutService checkout, PaymentMeth
         return Page();
     }
 
+    /// <summary>The details' own rules, each broken one shown at its field in the buyer's language.</summary>
     void CheckFields()
     {
-        Name = Name?.Trim() ?? "";
-        Phone = Phone?.Trim() ?? "";
-        Email = Email?.Trim() ?? "";
-        Address = Address?.Trim() ?? "";
-        if (Name.Length is 0 or > 120) ModelState.AddModelError(nameof(Name), text["NameRequired"]);
-        if (Phone.Count(char.IsAsciiDigit) is < 8 or > 15 || Phone.Any(c => !char.IsAsciiDigit(c) && c is not ('+' or ' ' or '-')))
-            ModelState.AddModelError(nameof(Phone), text["PhoneInvalid"]);
-        if (Email.Length > 254 || !MailAddress.TryCreate(Email, out var parsed) || parsed.Address != Email || !Email.Contains('.'))
-            ModelState.AddModelError(nameof(Email), text["EmailInvalid"]);
-        if (Address.Length is < 10 or > 1000) ModelState.AddModelError(nameof(Address), text["AddressRequired"]);
-        if (!Enum.IsDefined(Zone)) ModelState.AddModelError(nameof(Zone), text["ZoneInvalid"]);
-        if (!Enum.IsDefined(Method)) ModelState.AddModelError(nameof(Method), text["CheckoutProblem.PaymentUnavailable"]);
+        var details = new CheckoutDetails(Name, Phone, Email, Address, Zone, Method).Trimmed();
+        (Name, Phone, Email, Address) = (details.Name!, details.Phone!, details.Email!, details.Address!);
+        foreach (var error in details.Validate())
+            ModelState.AddModelError(error.Field, text[error.Field == nameof(Method) ? "CheckoutProblem." + error.Code : error.Code]);
     }
 
     Dictionary<int, DeliveryMethod> Chosen() => Deliveries.GroupBy(d => d.MakerId).ToDictionary(g => g.Key, g => g.First().Method);

@@ -33,15 +33,21 @@ public sealed record InfoBlock(string Kind, IReadOnlyList<string> Lines)
     }
 }
 
-/// <summary>The shop's own contact, from configuration (Shop:Contact:*): never a maker's.</summary>
-public sealed record ShopContact(string? Email, string? Phone, string? WhatsApp, string? Address, string? Hours)
+/// <summary>The shop's own contact, from configuration (Shop:Contact:*): never a maker's. Blank values are left out.</summary>
+public sealed class ShopContact : ISettingGroup
 {
-    public static ShopContact From(IConfiguration configuration)
-    {
-        var c = configuration.GetSection("Shop:Contact");
-        static string? Clean(string? v) => string.IsNullOrWhiteSpace(v) ? null : v.Trim();
-        return new(Clean(c["Email"]), Clean(c["Phone"]), Clean(c["WhatsApp"]), Clean(c["Address"]), Clean(c["Hours"]));
-    }
+    public const string Section = "Shop:Contact";
+
+    public string? Email { get; set => field = Clean(value); }
+    public string? Phone { get; set => field = Clean(value); }
+    public string? WhatsApp { get; set => field = Clean(value); }
+    public string? Address { get; set => field = Clean(value); }
+    public string? Hours { get; set => field = Clean(value); }
+
+    static string? Clean(string? v) => string.IsNullOrWhiteSpace(v) ? null : v.Trim();
+
+    public IEnumerable<string?> Problems(string section) =>
+        [Email is null || People.EmailRule.IsValid(Email) ? null : $"{section}:{nameof(Email)} must be a mail address, not \"{Email}\"."];
 
     /// <summary>wa.me wants the number in 62 form, digits only.</summary>
     public string? WhatsAppLink => WhatsApp is null ? null : Sharing.ShareLinks.InternationalPhone(WhatsApp) is { } n ? "https://wa.me/" + n : null;

@@ -15,6 +15,9 @@ public class IndexModel(StaffScopeAccessor scopes, TargetSettings targets, IStri
     [BindProperty] public string? FromMonth { get; set; }
     [TempData] public string? Message { get; set; }
 
+    /// <summary>The row whose form came back with errors: it shows what was typed.</summary>
+    public bool Sent(int regencyId) => !ModelState.IsValid && regencyId == RegencyId;
+
     public async Task OnGetAsync(CancellationToken ct) => Rows = await targets.ListAsync(await scopes.GetAsync(ct), ct);
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)

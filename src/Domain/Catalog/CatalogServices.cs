@@ -1,0 +1,22 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace PasKreatif.Catalog;
+
+public static class CatalogServices
+{
+    /// <summary>The catalogue as buyers browse and search it, and the listings makers edit.</summary>
+    public static IServiceCollection AddCatalogDomain(this IServiceCollection services)
+    {
+        services.AddScoped<ShopQueries>();
+        services.AddScoped<ShopDirectory>();
+        services.AddScoped<UnavailableListings>();
+        services.AddSingleton<CatalogFacetCache>(); // filter choices kept until the catalogue changes
+        services.AddScoped<CatalogQueries>();
+        services.AddScoped<CatalogPages>();
+        services.AddScoped<CatalogSearch>();
+        services.AddScoped<MakerWorkspaceQueries>();
+        services.AddScoped<ListingEditor>();
+        services.AddScoped<ListingGallery>();
+        return services;
+    }
+}
