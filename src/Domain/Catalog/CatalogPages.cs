@@ -58,7 +58,8 @@ public sealed class CatalogPages(MarketplaceDb db, CatalogQueries catalog, ShopQ
                 l.Programme.Group!.Name, l.Maker.Regency!.Name,
                 l.Photos.Where(p => p.RevisionId == null).OrderBy(p => p.Position)
                     .Select(p => new ProductPhoto(p.Photo!.Hash, p.Photo.Width, p.Photo.Height, p.AltText)).ToList()))
-            .AsSplitQuery()
+            // One statement, photos joined: a split query's second round trip cost more than the repeated listing columns.
+            .AsSingleQuery()
             .SingleOrDefaultAsync(ct);
         if (product is null) return null;
         // Slugs become ids in scalar subqueries, so each strip is a short walk of a (scope, units sold) index.
