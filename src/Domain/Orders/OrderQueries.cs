@@ -1,4 +1,3 @@
-using PasKreatif.Reviews;
 using Microsoft.EntityFrameworkCore;
 using PasKreatif.Organisation;
 using PasKreatif.Payments;
@@ -25,12 +24,8 @@ public sealed record RefundView(int Id, Money Amount, RefundStatus Status, Refun
 /// <summary>The gateway transaction the buyer can pay now, with what the order page shows to pay it.</summary>
 public sealed record OpenPaymentView(PaymentInstructions Pay, DateTimeOffset? Until, string Reference);
 
-public sealed record OrderView(Order Order, IReadOnlyList<OrderPartView> Parts, PaymentStatus PaymentStatus, IReadOnlyList<RefundView> Refunds, OpenPaymentView? OpenPayment = null,
-    IReadOnlyDictionary<int, ReviewStatus>? Reviewed = null)
+public sealed record OrderView(Order Order, IReadOnlyList<OrderPartView> Parts, PaymentStatus PaymentStatus, IReadOnlyList<RefundView> Refunds, OpenPaymentView? OpenPayment = null)
 {
-    /// <summary>The state of the review already written for a line (for an account: for its listing), or null.</summary>
-    public ReviewStatus? ReviewOf(int orderLineId) => Reviewed?.TryGetValue(orderLineId, out var status) == true ? status : null;
-
     public bool CanCancel => OrderLifecycle.CanBuyerCancel(Order.IsOpen, Order.PaymentMethod, Parts.Select(p => (p.Status, p.Paid)));
     public bool AwaitsCard => Order.Status == OrderStatus.AwaitingPayment && Order.PaymentMethod == PaymentMethod.Card;
     /// <summary>What a cancellation now would pay back: every paid part, whole.</summary>
@@ -65,22 +60,9 @@ public sealed class OrderQueries(MarketplaceDb db, TimeProvider clock)
             ?? PaymentStatus.Pending;
         return new OrderView(order, parts.Select(p => new OrderPartView(p.f.Id, p.Maker, p.Group.Name, p.Group.PickupAddress, p.Group.Zone, p.f.Delivery,
             p.f.PickupDate, p.f.DeliveryCost, p.f.Status, p.f.TrackingNote, order.Lines.Where(l => l.FulfilmentId == p.f.Id).OrderBy(l => l.Id).ToList(),
-            p.f.IsPaid, p.f.CollectBy)).ToList(), payment, await RefundsAsync(order, ct), await OpenPaymentAsync(order, ct),
-            order.Status == OrderStatus.Completed ? await ReviewedAsync(order, ct) : null);
+            p.f.IsPaid, p.f.CollectBy)).ToList(), payment, await RefundsAsync(order, ct), await OpenPaymentAsync(order, ct));
     }
 
-    /// <summary>Lines already reviewed: a guest reviews each line, an account each listing once.</summary>
-    async Task<IReadOnlyDictionary<int, ReviewStatus>> ReviewedAsync(Order order, CancellationToken ct)
-    {
-        var lineIds = order.Lines.Select(l => l.Id).ToList();
-        var listingIds = order.Lines.Select(l => l.ListingId).ToList();
-        var reviews = await db.Set<Review>().AsNoTracking()
-            .Where(r => lineIds.Contains(r.OrderLineId) || (order.BuyerId != null && r.BuyerId == order.BuyerId && listingIds.Contains(r.ListingId)))
-            .Select(r => new { r.OrderLineId, r.ListingId, r.Status }).ToListAsync(ct);
-        return order.Lines
-            .Select(l => (l.Id, Review: reviews.FirstOrDefault(r => r.OrderLineId == l.Id) ?? (order.BuyerId is null ? null : reviews.FirstOrDefault(r => r.ListingId == l.ListingId))))
-            .Where(x => x.Review is not null).ToDictionary(x => x.Id, x => x.Review!.Status);
-    }
 
     async Task<OpenPaymentView?> OpenPaymentAsync(Order order, CancellationToken ct)
     {

@@ -1,3 +1,4 @@
+using PasKreatif.Orders;
 using Microsoft.EntityFrameworkCore;
 using PasKreatif.Catalog;
 using PasKreatif.Makers;
@@ -30,6 +31,19 @@ public sealed record MakerReviewRow(int Id, string ListingTitle, string BuyerSho
 /// <summary>The read side of reviews. Only approved reviews ever leave it for public pages.</summary>
 public sealed class ReviewQueries(MarketplaceDb db)
 {
+    /// <summary>Lines already reviewed: a guest reviews each line, an account each listing once.</summary>
+    public async Task<IReadOnlyDictionary<int, ReviewStatus>> OfOrderAsync(Order order, CancellationToken ct = default)
+    {
+        var lineIds = order.Lines.Select(l => l.Id).ToList();
+        var listingIds = order.Lines.Select(l => l.ListingId).ToList();
+        var reviews = await db.Set<Review>().AsNoTracking()
+            .Where(r => lineIds.Contains(r.OrderLineId) || (order.BuyerId != null && r.BuyerId == order.BuyerId && listingIds.Contains(r.ListingId)))
+            .Select(r => new { r.OrderLineId, r.ListingId, r.Status }).ToListAsync(ct);
+        return order.Lines
+            .Select(l => (l.Id, Review: reviews.FirstOrDefault(r => r.OrderLineId == l.Id) ?? (order.BuyerId is null ? null : reviews.FirstOrDefault(r => r.ListingId == l.ListingId))))
+            .Where(x => x.Review is not null).ToDictionary(x => x.Id, x => x.Review!.Status);
+    }
+
     public const int PageSize = 20;
 
     IQueryable<Review> Approved => db.Set<Review>().Where(r => r.Status == ReviewStatus.Approved);

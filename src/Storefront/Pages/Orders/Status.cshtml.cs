@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using PasKreatif.Orders;
 using PasKreatif.Payments;
+using PasKreatif.Reviews;
 
 namespace PasKreatif.Storefront.Pages.Orders;
 
@@ -12,10 +13,12 @@ namespace PasKreatif.Storefront.Pages.Orders;
 /// confirmation page.
 /// </summary>
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
-public class StatusModel(OrderQueries queries, PaymentAttempts attempts, RefundDesk refunds, OrderOptions options,
+public class StatusModel(OrderQueries queries, ReviewQueries reviews, PaymentAttempts attempts, RefundDesk refunds, OrderOptions options,
     ShopLinks links, IStringLocalizer<CheckoutText> text) : PageModel
 {
     public OrderView View { get; private set; } = null!;
+    /// <summary>Once complete: the state of the review already written for each line (for an account: for its listing).</summary>
+    public IReadOnlyDictionary<int, ReviewStatus> Reviewed { get; private set; } = new Dictionary<int, ReviewStatus>();
     public OrderOptions Options => options;
     [TempData] public string? Notice { get; set; }
     /// <summary>The refund whose account form was refused, with the field's message.</summary>
@@ -29,6 +32,7 @@ public class StatusModel(OrderQueries queries, PaymentAttempts attempts, RefundD
         var view = await queries.ByTokenAsync(token, ct);
         if (view is null) return NotFound();
         View = view;
+        if (view.IsCompleted) Reviewed = await reviews.OfOrderAsync(view.Order, ct);
         Response.Headers["Referrer-Policy"] = "no-referrer"; // the link is the key: never leak it onward
         return Page();
     }
