@@ -81,6 +81,9 @@ public sealed class ReadReplicas(string primary, string readOnly, ReadReplicaOpt
     public string ReadOnly { get; } = ReadOnlyConnection(readOnly);
     public ReadReplicaOptions Options { get; } = options;
 
+    // Its own pool and name, so the check neither takes a reader's connection nor hides what readers ran.
+    readonly string watch = new NpgsqlConnectionStringBuilder(ReadOnlyConnection(readOnly)) { ApplicationName = "pk-standby-watch", Pooling = false }.ToString();
+
     volatile bool usable;
 
     /// <summary>Until the first check succeeds, reads go to the primary.</summary>
@@ -97,7 +100,7 @@ public sealed class ReadReplicas(string primary, string readOnly, ReadReplicaOpt
         double? lag;
         try
         {
-            await using var connection = new NpgsqlConnection(ReadOnly);
+            await using var connection = new NpgsqlConnection(watch);
             await connection.OpenAsync(ct);
             await using var command = new NpgsqlCommand(LagQuery, connection);
             lag = Convert.ToDouble(await command.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);

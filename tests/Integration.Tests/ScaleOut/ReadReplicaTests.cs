@@ -57,7 +57,7 @@ public sealed class StandbyShopFactory : ShopFactory
         NpgsqlConnection.ClearAllPools();
         try { await PrivatePostgres.AsPostgresAsync($"{PrivatePostgres.Bin}/pg_ctl", "-D", StandbyData, "-m", "immediate", "-w", "stop"); }
         catch (InvalidOperationException) { } // already stopped
-        Directory.Delete(StandbyFolder, recursive: true);
+        if (Directory.Exists(StandbyFolder)) Directory.Delete(StandbyFolder, recursive: true);
         await Primary.DisposeAsync();
     }
 }
