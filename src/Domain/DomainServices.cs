@@ -24,7 +24,7 @@ public static class DomainServices
     public static IServiceCollection AddMarketplaceDomain(this IServiceCollection services, IConfiguration configuration)
     {
         var connection = ShopConnection.Tuned(ConnectionString(configuration));
-        services.AddDbContext<MarketplaceDb>(o => o.UseNpgsql(connection));
+        services.AddMarketplaceDb(configuration, connection); // primary, or standbys for anonymous catalogue reads
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(ShopLinks.From(configuration));
         services.AddSettings<DatabaseOptions>(configuration, DatabaseOptions.Section);

@@ -47,6 +47,7 @@ public static class MarketplaceHost
         services.AddMarketplaceJobs(configuration);
         services.AddSettings<Pages.Info.ShopContact>(configuration, Pages.Info.ShopContact.Section); // the contact page's addresses
         services.AddScaleOut(configuration); // several instances behind a load balancer
+        services.AddReadReplicas(); // the standby set's lag check
         services.AddShopRateLimits(configuration); // security: per-address limits on sign-in and checkout
         services.AddPasswordReset(configuration); // security: forgotten passwords by mail
         builder.AddShopObservability(); // traces, metrics, JSON logs, health

@@ -37,6 +37,7 @@ public static class ShopPipeline
         app.UsePageMethods(); // TRACE and other methods no page has: 405
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseReadReplicas(); // anonymous catalogue reads from the standbys, when configured
         app.UseWorkspaceOffline(); // workspace responses name whose they are, for the phone's cache
         app.UseRateLimiter(); // after the status pages, so a 429 is explained in the visitor's language
         app.UseCatalog();

@@ -10,8 +10,8 @@ namespace PasKreatif.Integration.Tests.Fixtures;
 /// </summary>
 public sealed class PrivatePostgres : IAsyncDisposable
 {
-    const string Bin = "/usr/lib/postgresql/15/bin";
-    static readonly bool Root = Environment.UserName == "root";
+    internal const string Bin = "/usr/lib/postgresql/15/bin";
+    internal static readonly bool Root = Environment.UserName == "root";
 
     public string Folder { get; } = Path.Combine("/var/tmp", $"pk-own-pg-{Guid.NewGuid():N}");
     public int Port { get; } = SmtpProcess.FreePort();
@@ -61,10 +61,10 @@ public sealed class PrivatePostgres : IAsyncDisposable
         Directory.Delete(Folder, recursive: true);
     }
 
-    Task AsPostgresAsync(string program, params string[] args) =>
+    internal static Task AsPostgresAsync(string program, params string[] args) =>
         Root ? RunAsync("runuser", ["-u", "postgres", "--", program, .. args]) : RunAsync(program, args);
 
-    static async Task RunAsync(string program, params string[] args)
+    internal static async Task RunAsync(string program, params string[] args)
     {
         using var process = Process.Start(new ProcessStartInfo(program, args) { RedirectStandardError = true, RedirectStandardOutput = true })
             ?? throw new InvalidOperationException($"{program} did not start");

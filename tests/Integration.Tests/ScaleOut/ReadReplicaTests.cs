@@ -1,0 +1,148 @@
+using System.Diagnostics;
+using System.Net;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using PasKreatif.Catalog;
+using PasKreatif.Integration.Tests.Fixtures;
+using PasKreatif.Persistence;
+
+namespace PasKreatif.Integration.Tests.ScaleOut;
+
+/// <summary>
+/// The shop on a cluster of its own plus a streaming standby of it (<c>pg_basebackup -R</c>, as the postgres user when
+/// root) on a free port; <c>ConnectionStrings:MarketplaceReadOnly</c> points at the standby.
+/// </summary>
+public sealed class StandbyShopFactory : ShopFactory
+{
+    public PrivatePostgres Primary { get; } = new();
+    public string StandbyFolder { get; } = Path.Combine("/var/tmp", $"pk-standby-{Guid.NewGuid():N}");
+    public int StandbyPort { get; } = SmtpProcess.FreePort();
+    string StandbyData => Path.Combine(StandbyFolder, "data");
+
+    public override async Task InitializeAsync()
+    {
+        await Primary.CreateAsync();
+        await Primary.CopyTemplateAsync("shop");
+        Database = "shop";
+        Directory.CreateDirectory(StandbyFolder);
+        if (PrivatePostgres.Root) await PrivatePostgres.RunAsync("chown", "postgres:postgres", StandbyFolder);
+        await PrivatePostgres.AsPostgresAsync($"{PrivatePostgres.Bin}/pg_basebackup", "-h", "127.0.0.1", "-p", Primary.Port.ToString(), "-U", "postgres",
+            "-D", StandbyData, "-R", "-X", "stream", "-c", "fast", "--no-sync");
+        await PrivatePostgres.AsPostgresAsync($"{PrivatePostgres.Bin}/pg_ctl", "-D", StandbyData, "-l", Path.Combine(StandbyFolder, "server.log"), "-w", "-t", "60",
+            "-o", $"-c listen_addresses=127.0.0.1 -p {StandbyPort} -k {StandbyFolder} -c fsync=off -c hot_standby=on", "start");
+        await using var standby = new NpgsqlConnection(Standby);
+        await standby.OpenAsync();
+        await using var recovering = new NpgsqlCommand("SELECT pg_is_in_recovery()", standby);
+        Assert.True((bool)(await recovering.ExecuteScalarAsync())!, "the copy runs as a standby");
+    }
+
+    public override string ConnectionString => Primary.ConnectionString(Database);
+    public string Standby => new NpgsqlConnectionStringBuilder { Host = "127.0.0.1", Port = StandbyPort, Username = "postgres", Database = "shop", Timeout = 3 }.ConnectionString;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseSetting("ConnectionStrings:MarketplaceReadOnly", Standby);
+        // Generous, so a standby whose replay the test pauses is still used; the stopped standby is skipped all the same.
+        builder.UseSetting("Database:MaxStandbyLagSeconds", "600");
+        builder.UseSetting("Database:StandbyCheckSeconds", "0.5");
+    }
+
+    public Task StopStandbyAsync() => PrivatePostgres.AsPostgresAsync($"{PrivatePostgres.Bin}/pg_ctl", "-D", StandbyData, "-m", "fast", "-w", "stop");
+
+    protected override async Task DropDatabaseAsync()
+    {
+        NpgsqlConnection.ClearAllPools();
+        try { await PrivatePostgres.AsPostgresAsync($"{PrivatePostgres.Bin}/pg_ctl", "-D", StandbyData, "-m", "immediate", "-w", "stop"); }
+        catch (InvalidOperationException) { } // already stopped
+        if (Directory.Exists(StandbyFolder)) Directory.Delete(StandbyFolder, recursive: true);
+        await Primary.DisposeAsync();
+    }
+}
+
+public class ReadReplicaTests(StandbyShopFactory factory) : IClassFixture<StandbyShopFactory>
+{
+    static async Task<T> ScalarAsync<T>(string connectionString, string sql)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        return (T)(await command.ExecuteScalarAsync())!;
+    }
+
+    static async Task UntilAsync(Func<Task<bool>> done, string what)
+    {
+        var clock = Stopwatch.StartNew();
+        while (!await done())
+        {
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), what);
+            await Task.Delay(200);
+        }
+    }
+
+    [Fact]
+    public async Task Anonymous_catalogue_reads_come_from_the_standby_a_signed_in_maker_sees_the_edit_at_once_and_a_stopped_standby_is_skipped()
+    {
+        var replicas = factory.Services.GetRequiredService<ReadReplicas>();
+        await UntilAsync(() => Task.FromResult(replicas.Usable), "the lag check finds the standby");
+        string slug, before;
+        await using (var db = factory.OpenDb())
+        {
+            var listing = await db.Listings.Where(l => l.Status == ListingStatus.Approved && l.Maker!.Slug != null).OrderBy(l => l.Id).FirstAsync();
+            (slug, before) = (listing.Slug, listing.Title);
+        }
+        // The standby has all the primary wrote; then its replay stops, so what it serves is told apart from the primary.
+        await UntilAsync(async () => await ScalarAsync<bool>(factory.Standby,
+            $"SELECT pg_last_wal_replay_lsn() >= '{await ScalarAsync<string>(factory.ConnectionString, "SELECT pg_current_wal_lsn()::text")}'::pg_lsn"), "the standby replays");
+        await ScalarAsync<object>(factory.Standby, "SELECT pg_wal_replay_pause()::text");
+
+        using var maker = ShopClient.For(factory);
+        await maker.SignInAsync("pembuat");
+        const string edited = "Judul Baru Dari Primer";
+        await ScalarAsync<object>(factory.ConnectionString, $"UPDATE \"Listings\" SET \"Title\" = '{edited}' WHERE \"Slug\" = '{slug}' RETURNING 1");
+
+        using var visitor = ShopClient.For(factory);
+        Assert.Equal(before, (await visitor.GetDocumentAsync($"/produk/{slug}")).QuerySelector("main h1")!.TextContent.Trim());
+        Assert.True(await ScalarAsync<long>(factory.Standby,
+            $"SELECT count(*) FROM pg_stat_activity WHERE application_name = '{ReadReplicas.ApplicationName}' AND query LIKE '%Listings%'") > 0,
+            "the catalogue's queries ran on the standby");
+        Assert.Equal(edited, (await maker.GetDocumentAsync($"/produk/{slug}")).QuerySelector("main h1")!.TextContent.Trim());
+        var newListing = await Workspace.WorkspaceSteps.CreateListingAsync(maker, "Kue Replika Baru");
+        Assert.Contains("Kue Replika Baru", await maker.Http.GetStringAsync($"/toko-saya/produk/{newListing}"));
+
+        // A context routed to the standby refuses to save, before the database would.
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            scope.ServiceProvider.GetRequiredService<ReadRoute>().UseStandby();
+            var db = scope.ServiceProvider.GetRequiredService<MarketplaceDb>();
+            Assert.Equal(replicas.ReadOnly, db.Database.GetConnectionString());
+            (await db.Listings.FirstAsync(l => l.Slug == slug)).Title = "Tak Boleh";
+            await Assert.ThrowsAsync<InvalidOperationException>(() => db.SaveChangesAsync());
+        }
+
+        await ScalarAsync<object>(factory.Standby, "SELECT pg_wal_replay_resume()::text");
+        await factory.StopStandbyAsync();
+        await UntilAsync(() => Task.FromResult(!replicas.Usable), "the lag check notices the stopped standby");
+        foreach (var url in new[] { "/?n=standby-down", "/cari?q=kue", $"/kategori/{StandardCategories.Cakes}" })
+            Assert.Equal(HttpStatusCode.OK, (await visitor.Http.GetAsync(url)).StatusCode);
+        Assert.Contains(edited, await visitor.Http.GetStringAsync($"/produk/{slug}?n=primary"));
+    }
+}
+
+public class WithoutReadReplicaTests(ShopFactory factory) : IClassFixture<ShopFactory>
+{
+    [Fact]
+    public async Task Without_a_read_only_connection_every_request_reads_the_primary()
+    {
+        Assert.Null(factory.Services.GetService<ReadReplicas>());
+        await using var scope = factory.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<ReadRoute>().UseStandby();
+        var used = new NpgsqlConnectionStringBuilder(scope.ServiceProvider.GetRequiredService<MarketplaceDb>().Database.GetConnectionString());
+        var primary = new NpgsqlConnectionStringBuilder(factory.ConnectionString);
+        Assert.Equal((primary.Host, primary.Port, primary.Database), (used.Host, used.Port, used.Database));
+        using var visitor = ShopClient.For(factory);
+        Assert.Equal(HttpStatusCode.OK, (await visitor.Http.GetAsync("/cari?q=kue")).StatusCode);
+    }
+}
