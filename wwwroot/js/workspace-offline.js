@@ -385,13 +385,15 @@
   function keepThisPage(registration) {
     var worker = registration.active;
     if (!worker || worker.scriptURL.indexOf('k=' + KEY) < 0) return false;
-    var urls = [location.pathname];
+    // Pages are kept as they are visited: this one is fetched again only when it loaded before the worker took over,
+    // and nothing it links to is fetched ahead (a phone's data is paid by the megabyte).
+    var urls = loadedUncontrolled ? [location.pathname] : [];
     document.querySelectorAll('link[rel=stylesheet][href], script[src], link[rel=apple-touch-icon]').forEach(function (el) { urls.push(el.href || el.src); });
-    document.querySelectorAll('a[href^="/toko-saya/produk/"], a[href^="/toko-saya/pesanan"]').forEach(function (a) { urls.push(a.getAttribute('href')); });
     worker.postMessage({ type: 'keep', urls: urls });
     return true;
   }
 
+  var loadedUncontrolled = !!navigator.serviceWorker && !navigator.serviceWorker.controller;
   if (navigator.serviceWorker && window.isSecureContext) {
     navigator.serviceWorker.register('/toko-saya/sw.js?k=' + encodeURIComponent(KEY), { scope: '/toko-saya' }).then(function (registration) {
       if (keepThisPage(registration)) return;

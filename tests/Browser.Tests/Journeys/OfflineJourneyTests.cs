@@ -19,9 +19,9 @@ public class OfflineJourneyTests(BrowserFixture fixture)
             if (!key || !navigator.serviceWorker.controller) return false;
             const cache = await caches.open('pk-workspace-' + key);
             const kept = (await cache.keys()).map(r => new URL(r.url).pathname);
-            // This page, and the listings it links to when it has any.
-            const links = [...document.querySelectorAll('a[href^="/toko-saya/produk/"]')].map(a => a.getAttribute('href')).filter(h => /\/\d+$/.test(h));
-            return kept.includes(location.pathname.replace(/\/$/, '')) && links.every(h => kept.includes(h));
+            // This page and its style sheets and scripts: what it links to is kept only once visited.
+            const files = [...document.querySelectorAll('link[rel=stylesheet][href], script[src]')].map(el => new URL(el.href || el.src).pathname);
+            return kept.includes(location.pathname.replace(/\/$/, '')) && files.every(f => kept.includes(f));
           };
           for (const until = Date.now() + 30000; Date.now() < until; await new Promise(r => setTimeout(r, 200)))
             if (await ready()) return true;
@@ -32,7 +32,7 @@ public class OfflineJourneyTests(BrowserFixture fixture)
     const string Kept = "async () => { const c = await caches.open('pk-workspace-' + document.querySelector('[data-outbox]').dataset.key); return (await c.keys()).map(r => new URL(r.url).pathname + new URL(r.url).search).sort().join(' '); }";
 
     static async Task WaitUntilKeptAsync(IPage page) =>
-        Assert.True(await page.EvaluateAsync<bool>(PagesKept), "the worker kept this page and its listings within 30 s; kept: " + await page.EvaluateAsync<string>(Kept));
+        Assert.True(await page.EvaluateAsync<bool>(PagesKept), "the worker kept this page and its files within 30 s; kept: " + await page.EvaluateAsync<string>(Kept));
 
     [Fact]
     public async Task The_start_page_opens_without_signal_from_the_phones_cache_after_a_first_visit()
