@@ -349,7 +349,7 @@
 
   // ---- signing out takes what the phone kept of this person ----
   function forgetEverything() {
-    if (navigator.serviceWorker && navigator.serviceWorker.controller) navigator.serviceWorker.controller.postMessage({ type: 'forget' });
+    if (navigator.serviceWorker && navigator.serviceWorker.controller) navigator.serviceWorker.controller.postMessage({ type: 'forget', key: KEY });
     var work = [];
     if (window.caches) work.push(caches.keys().then(function (names) {
       return Promise.all(names.filter(function (n) { return n.indexOf('pk-workspace-') === 0; }).map(function (n) { return caches.delete(n); }));

@@ -65,12 +65,21 @@ function fetchShell(url) {
   }).catch(function () { return null; });
 }
 
+// A worker installs only if the server confirms its key is the signed-in session's: a second registration
+// from a page left open since an earlier session fails here, so it never takes over and wipes the kept pages.
+function confirmKey() {
+  return fetch(OFFLINE_PAGE, { credentials: 'same-origin', redirect: 'follow', cache: 'no-store' }).then(function (response) {
+    if (!keepable(response)) throw new Error('not this session\'s key');
+    return putPage(OFFLINE_PAGE, response);
+  });
+}
+
 self.addEventListener('install', function (event) {
-  event.waitUntil(Promise.all([fetchPage(OFFLINE_PAGE), fetchShell('/icons/workspace-192.png'), fetchShell('/favicon.svg')])
+  event.waitUntil(Promise.all([confirmKey(), fetchShell('/icons/workspace-192.png'), fetchShell('/favicon.svg')])
     .then(function () { return self.skipWaiting(); }));
 });
 
-// Caches of any other key (an earlier session, another person) go as soon as this worker takes over.
+// Caches of any other key (an earlier session, another person) go as soon as this worker, confirmed current, takes over.
 self.addEventListener('activate', function (event) {
   event.waitUntil(caches.keys().then(function (names) {
     return Promise.all(names.filter(function (n) { return n.indexOf(PREFIX) === 0 && n !== CACHE; }).map(function (n) { return caches.delete(n); }));
@@ -141,10 +150,11 @@ self.addEventListener('message', function (event) {
     event.waitUntil(Promise.all(work).then(function () {
       if (event.source) event.source.postMessage({ type: 'kept' });
     }));
-  } else if (data.type === 'forget') {
-    forgotten = true;
-    event.waitUntil(caches.keys().then(function (names) {
-      return Promise.all(names.filter(function (n) { return n.indexOf(PREFIX) === 0; }).map(function (n) { return caches.delete(n); }));
+  } else if (data.type === 'forget' && typeof data.key === 'string' && data.key !== '') {
+    // Only the key the signing-out page names: a late message from an earlier session never takes the current one's pages.
+    if (data.key === KEY) forgotten = true;
+    event.waitUntil(caches.delete(PREFIX + data.key).then(function () {
+      if (event.source) event.source.postMessage({ type: 'forgotten', key: data.key });
     }));
   }
 });

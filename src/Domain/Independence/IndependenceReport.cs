@@ -1,3 +1,5 @@
+using System.Linq.Expressions;
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using PasKreatif.Ledger;
 using PasKreatif.Makers;
@@ -16,10 +18,15 @@ public sealed record TrendPoint(DateOnly Month, Money Net);
 
 public sealed record ProgrammeTotal(string Programme, string GroupName, Money Net);
 
-/// <summary>A group's or an office's roll-up: 12-month trend, makers per band (last complete month), top programmes.</summary>
+public enum RollUpOf { Group, Office }
+
+/// <summary>Whom a roll-up counts (its makers, in its zone, over its 12 complete months), checked against the caller's scope once.</summary>
+public sealed record RollUpFrame(string Name, IndonesianZone Zone, IReadOnlyList<DateOnly> Months, IQueryable<Maker> Makers);
+
+/// <summary>A group's or an office's roll-up: 12-month trend, makers per band (last complete month), top programmes, a page of makers.</summary>
 public sealed record IndependenceRollUp(
     string Name, IndonesianZone Zone, IReadOnlyList<TrendPoint> Trend, IReadOnlyDictionary<IndependenceBand, int> Bands,
-    IReadOnlyList<ProgrammeTotal> TopProgrammes, IReadOnlyList<MakerBandRow> Makers)
+    IReadOnlyList<ProgrammeTotal> TopProgrammes, ListPage<MakerBandRow> Makers)
 {
     public Money Total => Money.Sum(Trend.Select(t => t.Net));
 }
@@ -33,8 +40,7 @@ public sealed class IndependenceReport(MarketplaceDb db, TimeProvider clock)
     public async Task<(List<Makers.Choice> Groups, List<Makers.Choice> Offices)> ChoicesAsync(StaffScope scope, CancellationToken ct = default)
     {
         var groups = await scope.Groups(db).OrderBy(g => g.Name).Select(g => new Makers.Choice(g.Id, g.Name)).ToListAsync(ct);
-        var officeIds = scope.OfficeIds.ToArray();
-        var offices = await db.Offices.Where(o => scope.IsAdministrator || officeIds.Contains(o.Id)).OrderBy(o => o.Name)
+        var offices = await OfficerOffices(scope).OrderBy(o => o.Name)
             .Select(o => new Makers.Choice(o.Id, o.Name)).ToListAsync(ct);
         return (groups, offices);
     }
@@ -58,47 +64,157 @@ public sealed class IndependenceReport(MarketplaceDb db, TimeProvider clock)
         return new MakerIndependence(maker.Id, maker.DisplayName, maker.Group, maker.Regency, zone, rows);
     }
 
+    /// <summary>A group's roll-up with every maker of it (a group is small), for the mentors' monthly mail.</summary>
     public async Task<IndependenceRollUp> GroupAsync(StaffScope scope, int groupId, CancellationToken ct = default)
     {
-        var group = await scope.Groups(db).Where(g => g.Id == groupId).Select(g => new { g.Name, g.Office!.Zone }).SingleOrDefaultAsync(ct)
-            ?? throw new OutOfScopeException();
-        return await RollUpAsync(group.Name, group.Zone, db.Makers.Where(m => m.HomeGroupId == groupId), ct);
+        var frame = await FrameAsync(scope, RollUpOf.Group, groupId, ct);
+        var makers = await AllMakersAsync(frame, ct).ToListAsync(ct);
+        return new IndependenceRollUp(frame.Name, frame.Zone, await TrendAsync(frame, ct), await BandsAsync(frame, ct),
+            await TopProgrammesAsync(frame, ct), new ListPage<MakerBandRow>(makers, null, null));
     }
 
-    public async Task<IndependenceRollUp> OfficeAsync(StaffScope scope, int officeId, CancellationToken ct = default)
-    {
-        // An office's roll-up is for its officers and administrators; a mentor sees their groups only.
-        if (!scope.IsAdministrator && !scope.OfficeIds.Contains(officeId)) throw new OutOfScopeException();
-        var office = await db.Offices.Where(o => o.Id == officeId).Select(o => new { o.Name, o.Zone }).SingleOrDefaultAsync(ct)
-            ?? throw new OutOfScopeException();
-        return await RollUpAsync(office.Name, office.Zone, db.Makers.Where(m => m.HomeGroup!.OfficeId == officeId), ct);
-    }
+    /// <summary>A roll-up as its page shows it: the charts' figures and one page of its makers.</summary>
+    public async Task<IndependenceRollUp> RollUpAsync(RollUpFrame frame, ListRequest makers, CancellationToken ct = default) =>
+        new(frame.Name, frame.Zone, await TrendAsync(frame, ct), await BandsAsync(frame, ct), await TopProgrammesAsync(frame, ct), await MakersAsync(frame, makers, ct));
 
-    async Task<IndependenceRollUp> RollUpAsync(string name, IndonesianZone zone, IQueryable<Maker> makers, CancellationToken ct)
+    /// <summary>Whom a roll-up counts, once the caller may see it: a group's makers (its mentors, its office's officers) or an office's (its officers).</summary>
+    public async Task<RollUpFrame> FrameAsync(StaffScope scope, RollUpOf of, int id, CancellationToken ct = default)
     {
-        var people = await makers.OrderBy(m => m.DisplayName).Select(m => new { m.Id, m.DisplayName, Group = m.HomeGroup!.Name, m.RegencyId }).ToListAsync(ct);
-        // A roll-up holds makers whose home group is in it, so their zone is the roll-up's; each is still counted by the one rule.
-        var zones = await MakerCalendar.ZonesAsync(db, makers, ct);
-        var months = IndependenceBands.CompleteMonths(clock.GetUtcNow(), zone, Months);
-        var entries = await EntriesAsync(people.Select(p => p.Id).ToList(), months[0].AddMonths(-2), zone, ct);
-        var targets = await TargetsAsync(people.Select(p => p.RegencyId).Distinct().ToList(), ct);
-        var inWindow = entries.Where(e => IndependenceBands.MonthOf(e.At, zone) >= months[0]).ToList();
-
-        var rows = people.Select(p =>
+        if (of == RollUpOf.Group)
         {
-            var own = entries.Where(e => e.MakerId == p.Id);
-            var net = IndependenceBands.NetByMonth(own.Select(e => (e.At, e.Signed)), zones.GetValueOrDefault(p.Id, zone));
-            var last = IndependenceBands.Series([months[^1]], net, m => targets[p.RegencyId].TargetFor(m) ?? Money.Zero)[0];
-            var total = Money.Sum(months.Select(m => net.GetValueOrDefault(m, Money.Zero)));
-            return new MakerBandRow(p.Id, p.DisplayName, p.Group, last.Net, total, last.Percent, last.Band);
-        }).ToList();
-        var bands = Enum.GetValues<IndependenceBand>().ToDictionary(b => b, b => rows.Count(r => r.Band == b));
-        var byMonth = IndependenceBands.NetByMonth(inWindow.Select(e => (e.At, e.Signed)), zone);
-        var trend = months.Select(m => new TrendPoint(m, byMonth.GetValueOrDefault(m, Money.Zero))).ToList();
-        var top = inWindow.GroupBy(e => (e.Programme, e.ProgrammeGroup))
-            .Select(g => new ProgrammeTotal(g.Key.Programme, g.Key.ProgrammeGroup, Money.Sum(g.Select(e => e.Signed))))
-            .OrderByDescending(p => p.Net).ThenBy(p => p.Programme).Take(5).ToList();
-        return new IndependenceRollUp(name, zone, trend, bands, top, rows);
+            var group = await scope.Groups(db).Where(g => g.Id == id).Select(g => new { g.Name, g.Office!.Zone }).SingleOrDefaultAsync(ct)
+                ?? throw new OutOfScopeException();
+            return Frame(group.Name, group.Zone, db.Makers.Where(m => m.HomeGroupId == id));
+        }
+        // An office's roll-up is for its officers and administrators; a mentor sees their groups only.
+        var office = await OfficerOffices(scope).Where(o => o.Id == id).Select(o => new { o.Name, o.Zone }).SingleOrDefaultAsync(ct)
+            ?? throw new OutOfScopeException();
+        return Frame(office.Name, office.Zone, db.Makers.Where(m => m.HomeGroup!.OfficeId == id));
+    }
+
+    RollUpFrame Frame(string name, IndonesianZone zone, IQueryable<Maker> makers) =>
+        new(name, zone, IndependenceBands.CompleteMonths(clock.GetUtcNow(), zone, Months), makers);
+
+    IQueryable<Office> OfficerOffices(StaffScope scope)
+    {
+        var officeIds = scope.OfficeIds.ToArray();
+        return db.Offices.Where(o => scope.IsAdministrator || officeIds.Contains(o.Id));
+    }
+
+    /// <summary>Net revenue per month of the window, summed in the database.</summary>
+    public async Task<IReadOnlyList<TrendPoint>> TrendAsync(RollUpFrame frame, CancellationToken ct = default)
+    {
+        var byMonth = await Sales(frame, 0).Where(s => s.Month < frame.Months.Count).GroupBy(s => s.Month)
+            .Select(g => new { Month = g.Key, Net = g.Sum(s => s.Signed) }).ToDictionaryAsync(g => g.Month, g => g.Net, ct);
+        return frame.Months.Select((m, i) => new TrendPoint(m, new Money(byMonth.GetValueOrDefault(i)))).ToList();
+    }
+
+    /// <summary>Makers per band in the last complete month; a band looks back three months, so only those are read.</summary>
+    public async Task<IReadOnlyDictionary<IndependenceBand, int>> BandsAsync(RollUpFrame frame, CancellationToken ct = default)
+    {
+        var makers = await frame.Makers.Select(m => new { m.Id, m.RegencyId }).ToListAsync(ct);
+        var nets = await NetsAsync(frame, frame.Makers, frame.Months.Count - IndependenceBands.MonthsForMandiri, ct);
+        var targets = await TargetsAsync(makers.Select(m => m.RegencyId).Distinct().ToList(), ct);
+        var bands = makers.Select(m => LastMonth(frame, nets.GetValueOrDefault(m.Id, NoSales), targets[m.RegencyId]).Band).ToList();
+        return Enum.GetValues<IndependenceBand>().ToDictionary(b => b, b => bands.Count(x => x == b));
+    }
+
+    /// <summary>The five programmes that earned most in the window (and the month so far), summed in the database.</summary>
+    public async Task<IReadOnlyList<ProgrammeTotal>> TopProgrammesAsync(RollUpFrame frame, CancellationToken ct = default) =>
+        (await Sales(frame, 0).Join(db.OrderLines, s => s.OrderLineId, l => (int?)l.Id, (s, l) => new { s.Signed, Programme = l.Listing!.Programme!.Name, Group = l.Listing.Programme.Group!.Name })
+            .GroupBy(x => new { x.Programme, x.Group })
+            .Select(g => new { g.Key.Programme, g.Key.Group, Net = g.Sum(x => x.Signed) })
+            .OrderByDescending(p => p.Net).ThenBy(p => p.Programme).Take(5).ToListAsync(ct))
+        .Select(p => new ProgrammeTotal(p.Programme, p.Group, new Money(p.Net))).ToList();
+
+    /// <summary>One page of the roll-up's makers by name, each with their band; only their sales are read.</summary>
+    public async Task<ListPage<MakerBandRow>> MakersAsync(RollUpFrame frame, ListRequest request, CancellationToken ct = default)
+    {
+        var people = await frame.Makers.PageOf(request).Select(m => new Person(m.Id, m.DisplayName, m.HomeGroup!.Name, m.RegencyId)).ToListAsync(ct);
+        var ids = people.Select(p => p.Id).ToList();
+        var rows = await BandRowsAsync(frame, people, frame.Makers.Where(m => ids.Contains(m.Id)), ct);
+        return ListPage<MakerBandRow>.From(rows, request, r => new ListCursor(r.DisplayName, r.MakerId));
+    }
+
+    /// <summary>Every maker of the roll-up by name with their band, for the CSV: sums per maker and month, then names as they are read.</summary>
+    public async IAsyncEnumerable<MakerBandRow> AllMakersAsync(RollUpFrame frame, [EnumeratorCancellation] CancellationToken ct = default)
+    {
+        var nets = await NetsAsync(frame, frame.Makers, 0, ct);
+        var targets = await TargetsAsync(await frame.Makers.Select(m => m.RegencyId).Distinct().ToListAsync(ct), ct);
+        await foreach (var p in frame.Makers.InOrder().Select(m => new Person(m.Id, m.DisplayName, m.HomeGroup!.Name, m.RegencyId)).AsAsyncEnumerable().WithCancellation(ct))
+            yield return BandRow(frame, p, nets.GetValueOrDefault(p.Id, NoSales), targets[p.RegencyId]);
+    }
+
+    sealed record Person(int Id, string DisplayName, string Group, int RegencyId);
+
+    async Task<List<MakerBandRow>> BandRowsAsync(RollUpFrame frame, List<Person> people, IQueryable<Maker> makers, CancellationToken ct)
+    {
+        var nets = await NetsAsync(frame, makers, 0, ct);
+        var targets = await TargetsAsync(people.Select(p => p.RegencyId).Distinct().ToList(), ct);
+        return people.Select(p => BandRow(frame, p, nets.GetValueOrDefault(p.Id, NoSales), targets[p.RegencyId])).ToList();
+    }
+
+    MakerBandRow BandRow(RollUpFrame frame, Person p, IReadOnlyDictionary<DateOnly, Money> net, Regency regency)
+    {
+        var last = LastMonth(frame, net, regency);
+        var total = Money.Sum(frame.Months.Select(m => net.GetValueOrDefault(m, Money.Zero)));
+        return new MakerBandRow(p.Id, p.DisplayName, p.Group, last.Net, total, last.Percent, last.Band);
+    }
+
+    static MonthResult LastMonth(RollUpFrame frame, IReadOnlyDictionary<DateOnly, Money> net, Regency regency) =>
+        IndependenceBands.Series([frame.Months[^1]], net, m => regency.TargetFor(m) ?? Money.Zero)[0];
+
+    static readonly IReadOnlyDictionary<DateOnly, Money> NoSales = new Dictionary<DateOnly, Money>();
+
+    /// <summary>Each maker's net per month of the window from month <paramref name="fromIndex"/> on, summed in the database.</summary>
+    async Task<Dictionary<int, IReadOnlyDictionary<DateOnly, Money>>> NetsAsync(RollUpFrame frame, IQueryable<Maker> makers, int fromIndex, CancellationToken ct)
+    {
+        var ids = makers.Select(m => m.Id);
+        var rows = await Sales(frame, fromIndex).Where(s => s.Month < frame.Months.Count && ids.Contains(s.MakerId))
+            .GroupBy(s => new { s.MakerId, s.Month }).Select(g => new { g.Key.MakerId, g.Key.Month, Net = g.Sum(s => s.Signed) }).ToListAsync(ct);
+        return rows.GroupBy(r => r.MakerId).ToDictionary(g => g.Key,
+            g => (IReadOnlyDictionary<DateOnly, Money>)g.ToDictionary(r => frame.Months[r.Month], r => new Money(r.Net)));
+    }
+
+    /// <summary>
+    /// The roll-up's sale entries from month <paramref name="fromIndex"/> of the window on, each with the index of its month
+    /// in the roll-up's zone (the month so far is <c>Months.Count</c>) and its signed amount, for sums in the database.
+    /// </summary>
+    IQueryable<Sale> Sales(RollUpFrame frame, int fromIndex)
+    {
+        var bounds = frame.Months.Append(frame.Months[^1].AddMonths(1)).Select(m => MakerCalendar.MonthStart(m, frame.Zone)).ToArray();
+        var from = bounds[fromIndex];
+        var ids = frame.Makers.Select(m => m.Id);
+        return db.LedgerEntries.Where(LedgerEntry.IsSale).Where(e => e.OccurredAt >= from && ids.Contains(e.MakerId)).Select(SaleOf(bounds));
+    }
+
+    sealed class Sale
+    {
+        public int MakerId { get; init; }
+        public int Month { get; init; }
+        public decimal Signed { get; init; }
+        public int? OrderLineId { get; init; }
+    }
+
+    /// <summary>An entry as a <see cref="Sale"/>: its month found by comparing with each month's start, its sign by <see cref="LedgerEntry.SignedRupiah"/>.</summary>
+    static Expression<Func<LedgerEntry, Sale>> SaleOf(DateTimeOffset[] bounds)
+    {
+        var e = LedgerEntry.SignedRupiah.Parameters[0];
+        var at = Expression.Property(e, nameof(LedgerEntry.OccurredAt));
+        Expression month = Expression.Constant(bounds.Length - 1);
+        for (var i = bounds.Length - 1; i >= 1; i--)
+        {
+            var bound = new StrongBox<DateTimeOffset>(bounds[i]); // a parameter, not a literal, so the plan is shared
+            month = Expression.Condition(
+                Expression.LessThan(at, Expression.Field(Expression.Constant(bound), nameof(bound.Value))),
+                Expression.Constant(i - 1), month);
+        }
+        var body = Expression.MemberInit(Expression.New(typeof(Sale)),
+            Expression.Bind(typeof(Sale).GetProperty(nameof(Sale.MakerId))!, Expression.Property(e, nameof(LedgerEntry.MakerId))),
+            Expression.Bind(typeof(Sale).GetProperty(nameof(Sale.Month))!, month),
+            Expression.Bind(typeof(Sale).GetProperty(nameof(Sale.Signed))!, LedgerEntry.SignedRupiah.Body),
+            Expression.Bind(typeof(Sale).GetProperty(nameof(Sale.OrderLineId))!, Expression.Property(e, nameof(LedgerEntry.OrderLineId))));
+        return Expression.Lambda<Func<LedgerEntry, Sale>>(body, e);
     }
 
     sealed record Entry(int MakerId, DateTimeOffset At, Money Signed, bool Credit, int OrderId, int Quantity, string Programme, string ProgrammeGroup);

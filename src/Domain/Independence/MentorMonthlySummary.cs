@@ -62,7 +62,7 @@ public sealed class MentorMonthlySummary(MarketplaceDb db, IndependenceReport re
             body.AppendLine().AppendLine(BackOfficeMail.Text("SummaryGroup", culture, rollUp.Name, last.Net,
                 rollUp.Bands[IndependenceBand.Memulai], rollUp.Bands[IndependenceBand.Berkembang], rollUp.Bands[IndependenceBand.Mandiri],
                 waiting.Count(w => w.GroupName == rollUp.Name)));
-            foreach (var maker in rollUp.Makers)
+            foreach (var maker in rollUp.Makers.Rows)
                 body.AppendLine(BackOfficeMail.Text("SummaryMaker", culture, maker.DisplayName, maker.NetLastMonth, maker.Percent, maker.Band));
         }
         var url = links.BackOffice;

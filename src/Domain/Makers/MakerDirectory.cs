@@ -26,11 +26,20 @@ public sealed class MakerRuleException(string code) : Exception(code)
 /// <summary>Makers as staff see and keep them: profiles and milestones, narrowed by <see cref="StaffScope"/>.</summary>
 public sealed class MakerDirectory(MarketplaceDb db, TimeProvider clock)
 {
-    public Task<List<MakerRow>> ListAsync(StaffScope scope, CancellationToken ct = default) =>
-        scope.Makers(db).OrderBy(m => m.HomeGroup!.Name).ThenBy(m => m.DisplayName)
-            .Select(m => new MakerRow(m.Id, m.DisplayName, m.HomeGroup!.Name, m.Regency!.Name,
-                db.Listings.Count(l => l.MakerId == m.Id && l.Status == Catalog.ListingStatus.Approved), m.JoinedAt))
-            .ToListAsync(ct);
+    /// <summary>One page of the makers in scope whose name holds the words searched, by name.</summary>
+    public async Task<ListPage<MakerRow>> PageAsync(StaffScope scope, ListRequest request, CancellationToken ct = default)
+    {
+        var read = await Rows(scope.Makers(db).PageOf(request)).ToListAsync(ct);
+        return ListPage<MakerRow>.From(read, request, m => new ListCursor(m.DisplayName, m.Id));
+    }
+
+    /// <summary>Every maker in scope matching the search, by name, read as it is written out.</summary>
+    public IAsyncEnumerable<MakerRow> AllAsync(StaffScope scope, ListRequest request) =>
+        Rows(scope.Makers(db).Matching(request).InOrder()).AsAsyncEnumerable();
+
+    IQueryable<MakerRow> Rows(IQueryable<Maker> makers) =>
+        makers.Select(m => new MakerRow(m.Id, m.DisplayName, m.HomeGroup!.Name, m.Regency!.Name,
+            db.Listings.Count(l => l.MakerId == m.Id && l.Status == Catalog.ListingStatus.Approved), m.JoinedAt));
 
     public async Task<MakerProfile> ProfileAsync(StaffScope scope, int makerId, CancellationToken ct = default)
     {

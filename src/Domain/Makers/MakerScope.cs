@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using PasKreatif.Catalog;
 using PasKreatif.Organisation;
 using PasKreatif.Persistence;
@@ -18,4 +19,31 @@ public static class MakerScope
         var groups = scope.Groups(db);
         return db.Listings.Where(l => groups.Any(g => g.Id == l.Programme!.GroupId));
     }
+}
+
+/// <summary>Keyset paging of makers by name then id: the same order on the makers list and the roll-ups' tables.</summary>
+public static class MakerKeyset
+{
+    public static IQueryable<Maker> Matching(this IQueryable<Maker> makers, ListRequest request) =>
+        request.Pattern is { } p ? makers.Where(m => EF.Functions.ILike(m.DisplayName, p, "\\")) : makers;
+
+    /// <summary>The makers of the page asked for, one more than a page, in reading order after a cursor and reversed before one.</summary>
+    public static IQueryable<Maker> PageOf(this IQueryable<Maker> makers, ListRequest request)
+    {
+        makers = makers.Matching(request);
+        if (request.Before is { } b)
+        {
+            var (key, id) = (b.Key, (int)b.Id);
+            return makers.Where(m => string.Compare(m.DisplayName, key) < 0 || (m.DisplayName == key && m.Id < id))
+                .OrderByDescending(m => m.DisplayName).ThenByDescending(m => m.Id).Take(ListRequest.PageSize + 1);
+        }
+        if (request.After is { } a)
+        {
+            var (key, id) = (a.Key, (int)a.Id);
+            makers = makers.Where(m => string.Compare(m.DisplayName, key) > 0 || (m.DisplayName == key && m.Id > id));
+        }
+        return makers.InOrder().Take(ListRequest.PageSize + 1);
+    }
+
+    public static IOrderedQueryable<Maker> InOrder(this IQueryable<Maker> makers) => makers.OrderBy(m => m.DisplayName).ThenBy(m => m.Id);
 }

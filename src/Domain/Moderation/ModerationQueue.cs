@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using PasKreatif.Catalog;
 using PasKreatif.Makers;
@@ -50,6 +51,71 @@ public sealed class ModerationQueue(MarketplaceDb db, TimeProvider clock)
         return Oldest(fresh.Select(l => new QueueItem(QueueItemKind.Listing, l.Id, l.Title, l.Maker, l.Group, l.At, now - l.At))
             .Concat(revisions.Select(r => new QueueItem(QueueItemKind.Revision, r.Id, r.Title, r.Maker, r.Group, r.At, now - r.At)))
             .Concat(stories.Select(s => new QueueItem(QueueItemKind.Story, s.Id, s.DisplayName, s.DisplayName, s.Group, s.At, now - s.At))));
+    }
+
+    /// <summary>One page of the queue, oldest first, of items whose title or maker's name holds the words searched.</summary>
+    public async Task<ListPage<QueueItem>> PageAsync(StaffScope scope, ListRequest request, CancellationToken ct = default)
+    {
+        if (Position(request.Before ?? request.After) is null) request = request with { After = null, Before = null };
+        var listings = scope.Listings(db);
+        var fresh = listings.Where(l => l.Status == ListingStatus.Submitted)
+            .Select(l => new Waiting { Id = l.Id, Title = l.Title, Maker = l.Maker!.DisplayName, Group = l.Programme!.Group!.Name, At = l.SubmittedAt });
+        var revisions = listings.SelectMany(l => l.Revisions.Where(r => r.Status == RevisionStatus.Submitted)
+            .Select(r => new Waiting { Id = l.Id, Title = r.Title, Maker = l.Maker!.DisplayName, Group = l.Programme!.Group!.Name, At = r.SubmittedAt }));
+        var stories = scope.Makers(db).Where(m => m.Story.Status == StoryStatus.Pending)
+            .Select(m => new Waiting { Id = m.Id, Title = m.DisplayName, Maker = m.DisplayName, Group = m.HomeGroup!.Name, At = m.Story.SubmittedAt });
+        var now = clock.GetUtcNow();
+        var read = new List<QueueItem>();
+        foreach (var (kind, rows) in new[] { (QueueItemKind.Listing, fresh), (QueueItemKind.Revision, revisions), (QueueItemKind.Story, stories) })
+            read.AddRange((await Near(rows, kind, request).ToListAsync(ct)).Select(w => new QueueItem(kind, w.Id, w.Title, w.Maker, w.Group, w.At, now - w.At)));
+        var ordered = read.OrderBy(i => i.SubmittedAt ?? Far).ThenBy(i => i.Kind).ThenBy(i => i.Id);
+        var page = (request.Before is null ? ordered : ordered.Reverse()).Take(ListRequest.PageSize + 1).ToList();
+        return ListPage<QueueItem>.From(page, request, i => new ListCursor(
+            string.Create(CultureInfo.InvariantCulture, $"{(i.SubmittedAt ?? Far).UtcTicks}.{(int)i.Kind}"), i.Id));
+    }
+
+    /// <summary>Where an item without a submission time sorts: after every real one.</summary>
+    static readonly DateTimeOffset Far = new(9999, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    sealed class Waiting
+    {
+        public int Id { get; init; }
+        public string Title { get; init; } = "";
+        public string Maker { get; init; } = "";
+        public string Group { get; init; } = "";
+        public DateTimeOffset? At { get; init; }
+    }
+
+    /// <summary>One source's items next to the cursor (one page and one more), in the queue's order, or reversed before it.</summary>
+    static IQueryable<Waiting> Near(IQueryable<Waiting> rows, QueueItemKind kind, ListRequest request)
+    {
+        if (request.Pattern is { } p) rows = rows.Where(w => EF.Functions.ILike(w.Title, p, "\\") || EF.Functions.ILike(w.Maker, p, "\\"));
+        var far = Far;
+        var before = request.Before is not null;
+        if (Position(request.Before ?? request.After) is var (at, k, id))
+        {
+            // The kind is fixed per source, so the three-part key leaves two parts to compare in the database.
+            rows = (before, kind.CompareTo(k)) switch
+            {
+                (false, > 0) => rows.Where(w => (w.At ?? far) >= at),
+                (false, 0) => rows.Where(w => (w.At ?? far) > at || ((w.At ?? far) == at && w.Id > id)),
+                (false, _) => rows.Where(w => (w.At ?? far) > at),
+                (true, < 0) => rows.Where(w => (w.At ?? far) <= at),
+                (true, 0) => rows.Where(w => (w.At ?? far) < at || ((w.At ?? far) == at && w.Id < id)),
+                (true, _) => rows.Where(w => (w.At ?? far) < at),
+            };
+        }
+        var ordered = before ? rows.OrderByDescending(w => w.At ?? far).ThenByDescending(w => w.Id) : rows.OrderBy(w => w.At ?? far).ThenBy(w => w.Id);
+        return ordered.Take(ListRequest.PageSize + 1);
+    }
+
+    static (DateTimeOffset At, QueueItemKind Kind, int Id)? Position(ListCursor? cursor)
+    {
+        var parts = cursor?.Key.Split('.');
+        if (parts is not { Length: 2 }
+            || !long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var ticks) || ticks > DateTimeOffset.MaxValue.UtcTicks
+            || !int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var kind) || !Enum.IsDefined((QueueItemKind)kind)) return null;
+        return (new DateTimeOffset(ticks, TimeSpan.Zero), (QueueItemKind)kind, (int)cursor!.Value.Id);
     }
 
     /// <summary>Oldest first; an item without a submission time (a story from before times were kept) goes last.</summary>

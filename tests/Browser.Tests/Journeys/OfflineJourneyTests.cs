@@ -11,24 +11,35 @@ namespace PasKreatif.Browser.Tests.Journeys;
 [Collection(BrowserCollection.Name)]
 public class OfflineJourneyTests(BrowserFixture fixture)
 {
-    const string WorkerReady = """
+    // Playwright's WaitForFunction takes a returned promise as truthy at once, so the wait polls inside one evaluation.
+    const string PagesKept = """
         async () => {
-          const key = document.querySelector('[data-outbox]')?.dataset.key;
-          if (!key || !navigator.serviceWorker.controller) return false;
-          const cache = await caches.open('pk-workspace-' + key);
-          const kept = (await cache.keys()).map(r => new URL(r.url).pathname);
-          // This page, and the listings it links to when it has any.
-          const links = [...document.querySelectorAll('a[href^="/toko-saya/produk/"]')].map(a => a.getAttribute('href')).filter(h => /\/\d+$/.test(h));
-          return kept.includes(location.pathname.replace(/\/$/, '')) && links.every(h => kept.includes(h));
+          const ready = async () => {
+            const key = document.querySelector('[data-outbox]')?.dataset.key;
+            if (!key || !navigator.serviceWorker.controller) return false;
+            const cache = await caches.open('pk-workspace-' + key);
+            const kept = (await cache.keys()).map(r => new URL(r.url).pathname);
+            // This page, and the listings it links to when it has any.
+            const links = [...document.querySelectorAll('a[href^="/toko-saya/produk/"]')].map(a => a.getAttribute('href')).filter(h => /\/\d+$/.test(h));
+            return kept.includes(location.pathname.replace(/\/$/, '')) && links.every(h => kept.includes(h));
+          };
+          for (const until = Date.now() + 30000; Date.now() < until; await new Promise(r => setTimeout(r, 200)))
+            if (await ready()) return true;
+          return false;
         }
         """;
+
+    const string Kept = "async () => { const c = await caches.open('pk-workspace-' + document.querySelector('[data-outbox]').dataset.key); return (await c.keys()).map(r => new URL(r.url).pathname + new URL(r.url).search).sort().join(' '); }";
+
+    static async Task WaitUntilKeptAsync(IPage page) =>
+        Assert.True(await page.EvaluateAsync<bool>(PagesKept), "the worker kept this page and its listings within 30 s; kept: " + await page.EvaluateAsync<string>(Kept));
 
     [Fact]
     public async Task The_start_page_opens_without_signal_from_the_phones_cache_after_a_first_visit()
     {
         var page = await SignedInMakerAsync();
         Assert.Equal("/toko-saya/manifest.webmanifest", await page.Locator("link[rel=manifest]").GetAttributeAsync("href"));
-        await page.WaitForFunctionAsync(WorkerReady, null, new() { Timeout = 30_000, PollingInterval = 200 });
+        await WaitUntilKeptAsync(page);
         // Renamed after the visit: the copy kept on the phone still shows the old name, so the page below is the cached one.
         int id;
         string title;
@@ -39,7 +50,7 @@ public class OfflineJourneyTests(BrowserFixture fixture)
             listing.Title = title + " (diubah)";
             await db.SaveChangesAsync();
         }
-        var kept = await page.EvaluateAsync<string>("async () => { const c = await caches.open('pk-workspace-' + document.querySelector('[data-outbox]').dataset.key); return (await c.keys()).map(r => r.url).join(' '); }");
+        var kept = await page.EvaluateAsync<string>(Kept);
         try
         {
             await page.Context.SetOfflineAsync(true);
@@ -179,7 +190,7 @@ public class OfflineJourneyTests(BrowserFixture fixture)
     public async Task Signing_out_leaves_no_cache_and_no_outbox_on_the_phone()
     {
         var page = await SignedInMakerAsync();
-        await page.WaitForFunctionAsync(WorkerReady, null, new() { Timeout = 30_000, PollingInterval = 200 });
+        await WaitUntilKeptAsync(page);
         Assert.True(await page.EvaluateAsync<int>("async () => (await caches.keys()).length") > 0);
         Assert.True(await page.EvaluateAsync<int>("async () => (await indexedDB.databases()).length") > 0);
         await BrowserFixture.OpenMenuAsync(page);
@@ -188,6 +199,37 @@ public class OfflineJourneyTests(BrowserFixture fixture)
         Assert.Equal(0, await page.EvaluateAsync<int>("async () => (await caches.keys()).length"));
         Assert.Equal(0, await page.EvaluateAsync<int>("async () => (await indexedDB.databases()).length"));
         Assert.Equal(0, await page.EvaluateAsync<int>("async () => (await navigator.serviceWorker.getRegistrations()).length"));
+    }
+
+    [Fact]
+    public async Task A_worker_registered_again_by_an_earlier_session_or_its_late_forget_leaves_the_kept_pages()
+    {
+        var page = await SignedInMakerAsync();
+        await WaitUntilKeptAsync(page);
+        var kept = await page.EvaluateAsync<string>(Kept);
+        // A tab left open since before the stamp changed still holds the earlier key: it registers its worker and says forget.
+        const string earlier = "0123456789abcdef01234567";
+        var outcome = await page.EvaluateAsync<string>("""
+            async earlier => {
+              const forgotten = new Promise(r => navigator.serviceWorker.addEventListener('message', e => { if (e.data.type === 'forgotten') r(); }));
+              navigator.serviceWorker.controller.postMessage({ type: 'forget', key: earlier });
+              // Bounded, so a worker that never answers fails the test below instead of hanging it.
+              await Promise.race([forgotten, new Promise(r => setTimeout(r, 10000))]);
+              const reg = await navigator.serviceWorker.register('/toko-saya/sw.js?k=' + earlier, { scope: '/toko-saya' });
+              const worker = reg.installing || reg.waiting;
+              if (worker && worker.state !== 'redundant')
+                await Promise.race([new Promise(r => worker.addEventListener('statechange', () => { if (worker.state === 'redundant' || worker.state === 'activated') r(); })), new Promise(r => setTimeout(r, 20000))]);
+              return (worker ? worker.state : 'none') + ' ' + new URL(reg.active.scriptURL).search;
+            }
+            """, earlier);
+        var key = await page.Locator("[data-outbox]").GetAttributeAsync("data-key");
+        Assert.Equal($"redundant ?k={key}", outcome);
+        Assert.Equal(kept, await page.EvaluateAsync<string>(Kept));
+        await page.Context.SetOfflineAsync(true);
+        var response = await page.GotoAsync("/toko-saya");
+        Assert.True(response!.FromServiceWorker);
+        Assert.StartsWith("Halo", await page.GetByRole(AriaRole.Heading, new() { Level = 1 }).InnerTextAsync(), StringComparison.Ordinal);
+        await page.Context.SetOfflineAsync(false);
     }
 
     async Task<IPage> SignedInMakerAsync(int width = 360, int height = 740)

@@ -1,16 +1,16 @@
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using PasKreatif.Moderation;
+using PasKreatif.Organisation;
 
 namespace PasKreatif.Admin.Pages.Moderation;
 
-public class IndexModel(StaffScopeAccessor scopes, ModerationQueue queue, ModerationDesk desk, IStringLocalizer<BackOfficeText> text) : PageModel
+public class IndexModel(StaffScopeAccessor scopes, ModerationQueue queue, ModerationDesk desk, IStringLocalizer<BackOfficeText> text) : ListPageModel
 {
-    public IReadOnlyList<QueueItem> Items { get; private set; } = [];
+    public ListPage<QueueItem> Items { get; private set; } = new([], null, null);
     [TempData] public string? Message { get; set; }
 
-    public async Task OnGetAsync(CancellationToken ct) => Items = await queue.WaitingAsync(await scopes.GetAsync(ct), ct);
+    public async Task OnGetAsync(CancellationToken ct) => Items = await queue.PageAsync(await scopes.GetAsync(ct), Asked, ct);
 
     public async Task<IActionResult> OnPostApproveManyAsync(int[] selected, CancellationToken ct)
     {

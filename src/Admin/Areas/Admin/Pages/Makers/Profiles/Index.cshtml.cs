@@ -1,21 +1,18 @@
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using PasKreatif.Makers;
+using PasKreatif.Organisation;
 
 namespace PasKreatif.Admin.Pages.Makers.Profiles;
 
-public class IndexModel(StaffScopeAccessor scopes, MakerDirectory makers, IStringLocalizer<BackOfficeText> text) : PageModel
+public class IndexModel(StaffScopeAccessor scopes, MakerDirectory makers, IStringLocalizer<BackOfficeText> text) : ListPageModel
 {
-    public IReadOnlyList<MakerRow> Makers { get; private set; } = [];
+    public ListPage<MakerRow> Makers { get; private set; } = new([], null, null);
 
-    public async Task OnGetAsync(CancellationToken ct) => Makers = await makers.ListAsync(await scopes.GetAsync(ct), ct);
+    public async Task OnGetAsync(CancellationToken ct) => Makers = await makers.PageAsync(await scopes.GetAsync(ct), Asked, ct);
 
-    public async Task<IActionResult> OnGetCsvAsync(CancellationToken ct)
-    {
-        await OnGetAsync(ct);
-        return CsvFile.Result("pembuat.csv",
-            Makers.Select(m => new object?[] { m.DisplayName, m.GroupName, m.RegencyName, m.ListingsOnSale, m.JoinedAt })
-                .Prepend([text["Maker"], text["Group"], text["Regency"], text["ListingsOnSale"], text["Joined"]]));
-    }
+    /// <summary>Every maker matching the search, not only the page shown, written as they are read.</summary>
+    public async Task<IActionResult> OnGetCsvAsync(CancellationToken ct) =>
+        CsvFile.Stream("pembuat.csv", [text["Maker"], text["Group"], text["Regency"], text["ListingsOnSale"], text["Joined"]],
+            makers.AllAsync(await scopes.GetAsync(ct), Asked).Select(m => (IEnumerable<object?>)[m.DisplayName, m.GroupName, m.RegencyName, m.ListingsOnSale, m.JoinedAt]));
 }
