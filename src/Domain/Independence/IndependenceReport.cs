@@ -51,16 +51,19 @@ public sealed class IndependenceReport(MarketplaceDb db, TimeProvider clock)
             .Select(m => new { m.Id, m.DisplayName, Group = m.HomeGroup!.Name, Regency = m.Regency!.Name, m.RegencyId })
             .SingleOrDefaultAsync(ct) ?? throw new OutOfScopeException();
         var zone = await MakerCalendar.ZoneOfAsync(db, makerId, ct) ?? IndonesianZone.WIB;
-        var months = IndependenceBands.CompleteMonths(clock.GetUtcNow(), zone, Months);
-        var entries = await EntriesAsync([maker.Id], months[0].AddMonths(-2), zone, ct);
+        // Two months before the window still count towards a Mandiri run in its first months.
+        var frame = Frame(maker.DisplayName, zone, db.Makers.Where(m => m.Id == makerId), Months + 2);
+        var months = frame.Months.Skip(2).ToList();
+        var net = (await NetsAsync(frame, frame.Makers, 0, ct)).GetValueOrDefault(makerId, NoSales);
+        var sold = await Sales(frame, 0).Where(s => s.Credit && s.Month < frame.Months.Count)
+            .Join(db.OrderLines, s => s.OrderLineId, l => (int?)l.Id, (s, l) => new { s.Month, l.OrderId, l.Quantity })
+            .GroupBy(x => x.Month).Select(g => new { Month = g.Key, Orders = g.Select(x => x.OrderId).Distinct().Count(), Units = g.Sum(x => x.Quantity) })
+            .ToDictionaryAsync(g => frame.Months[g.Month], ct);
         var targets = await TargetsAsync([maker.RegencyId], ct);
-        var net = IndependenceBands.NetByMonth(entries.Select(e => (e.At, e.Signed)), zone);
         var series = IndependenceBands.Series(months, net, m => targets[maker.RegencyId].TargetFor(m) ?? Money.Zero);
-        var rows = series.Select(s =>
-        {
-            var credits = entries.Where(e => e.Credit && IndependenceBands.MonthOf(e.At, zone) == s.Month).ToList();
-            return new MakerMonthRow(s.Month, s.Net, s.Target, s.Percent, s.Band, credits.Select(c => c.OrderId).Distinct().Count(), credits.Sum(c => c.Quantity));
-        }).ToList();
+        var rows = series.Select(s => sold.TryGetValue(s.Month, out var x)
+            ? new MakerMonthRow(s.Month, s.Net, s.Target, s.Percent, s.Band, x.Orders, x.Units)
+            : new MakerMonthRow(s.Month, s.Net, s.Target, s.Percent, s.Band, 0, 0)).ToList();
         return new MakerIndependence(maker.Id, maker.DisplayName, maker.Group, maker.Regency, zone, rows);
     }
 
@@ -92,8 +95,8 @@ public sealed class IndependenceReport(MarketplaceDb db, TimeProvider clock)
         return Frame(office.Name, office.Zone, db.Makers.Where(m => m.HomeGroup!.OfficeId == id));
     }
 
-    RollUpFrame Frame(string name, IndonesianZone zone, IQueryable<Maker> makers) =>
-        new(name, zone, IndependenceBands.CompleteMonths(clock.GetUtcNow(), zone, Months), makers);
+    RollUpFrame Frame(string name, IndonesianZone zone, IQueryable<Maker> makers, int months = Months) =>
+        new(name, zone, IndependenceBands.CompleteMonths(clock.GetUtcNow(), zone, months), makers);
 
     IQueryable<Office> OfficerOffices(StaffScope scope)
     {
@@ -193,6 +196,7 @@ public sealed class IndependenceReport(MarketplaceDb db, TimeProvider clock)
         public int MakerId { get; init; }
         public int Month { get; init; }
         public decimal Signed { get; init; }
+        public bool Credit { get; init; }
         public int? OrderLineId { get; init; }
     }
 
@@ -213,25 +217,9 @@ public sealed class IndependenceReport(MarketplaceDb db, TimeProvider clock)
             Expression.Bind(typeof(Sale).GetProperty(nameof(Sale.MakerId))!, Expression.Property(e, nameof(LedgerEntry.MakerId))),
             Expression.Bind(typeof(Sale).GetProperty(nameof(Sale.Month))!, month),
             Expression.Bind(typeof(Sale).GetProperty(nameof(Sale.Signed))!, LedgerEntry.SignedRupiah.Body),
+            Expression.Bind(typeof(Sale).GetProperty(nameof(Sale.Credit))!, Expression.Equal(Expression.Property(e, nameof(LedgerEntry.Kind)), Expression.Constant(LedgerEntryKind.Credit))),
             Expression.Bind(typeof(Sale).GetProperty(nameof(Sale.OrderLineId))!, Expression.Property(e, nameof(LedgerEntry.OrderLineId))));
         return Expression.Lambda<Func<LedgerEntry, Sale>>(body, e);
-    }
-
-    sealed record Entry(int MakerId, DateTimeOffset At, Money Signed, bool Credit, int OrderId, int Quantity, string Programme, string ProgrammeGroup);
-
-    async Task<List<Entry>> EntriesAsync(List<int> makerIds, DateOnly fromMonth, IndonesianZone zone, CancellationToken ct)
-    {
-        var from = new DateTimeOffset(fromMonth.ToDateTime(TimeOnly.MinValue), zone.Offset()).ToUniversalTime();
-        var rows = await db.LedgerEntries
-            .Where(e => makerIds.Contains(e.MakerId) && e.OccurredAt >= from).Where(LedgerEntry.IsSale)
-            .Join(db.OrderLines, e => e.OrderLineId, l => l.Id, (e, l) => new
-            {
-                e.MakerId, e.OccurredAt, e.Kind, e.Amount, l.OrderId, l.Quantity,
-                Programme = l.Listing!.Programme!.Name, ProgrammeGroup = l.Listing.Programme.Group!.Name,
-            })
-            .ToListAsync(ct);
-        return rows.Select(r => new Entry(r.MakerId, r.OccurredAt, LedgerEntry.Signed(r.Kind, r.Amount),
-            r.Kind == LedgerEntryKind.Credit, r.OrderId, r.Quantity, r.Programme, r.ProgrammeGroup)).ToList();
     }
 
     async Task<Dictionary<int, Regency>> TargetsAsync(List<int> regencyIds, CancellationToken ct) =>

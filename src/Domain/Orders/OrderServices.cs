@@ -16,15 +16,18 @@ public static class OrderServices
         services.AddSingleton<IPaymentMethod, StripeCardPayment>();
         services.AddSingleton<IPaymentMethod, BankTransferPayment>();
         services.AddSingleton<IPaymentMethod, CashOnPickupPayment>();
-        // Read while registering: the demo's simulator is a service of its own, and it rewrites the server key.
-        var midtrans = configuration.ReadSettings<MidtransOptions>("Midtrans");
-        if (midtrans.StartSimulator() is { } simulator) services.AddSingleton(simulator);
-        services.AddSingleton(midtrans);
+        services.AddSettings<MidtransOptions>(configuration, MidtransOptions.Section);
+        // The demo's simulator is a service of its own, so whether it runs is read while registering; refused beside real keys.
+        if (configuration.ReadSettings<MidtransOptions>(MidtransOptions.Section).StartSimulator() is { } simulator)
+        {
+            services.AddSingleton(simulator);
+            services.PostConfigure<MidtransOptions>(o => o.UseSimulator(simulator));
+        }
         // One long-lived client; connections are renewed so a changed address at Midtrans is followed.
-        services.AddSingleton(_ => new MidtransClient(new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(10) })
-            { Timeout = TimeSpan.FromSeconds(30) }, midtrans));
+        services.AddSingleton(s => new MidtransClient(new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(10) })
+            { Timeout = TimeSpan.FromSeconds(30) }, s.GetRequiredService<MidtransOptions>()));
         foreach (var channel in MidtransChannel.All)
-            services.AddSingleton<IPaymentMethod>(s => new MidtransPayment(channel, s.GetRequiredService<MidtransClient>(), midtrans,
+            services.AddSingleton<IPaymentMethod>(s => new MidtransPayment(channel, s.GetRequiredService<MidtransClient>(), s.GetRequiredService<MidtransOptions>(),
                 s.GetRequiredService<TimeProvider>(), s.GetRequiredService<ILogger<MidtransPayment>>()));
         services.AddSingleton<PaymentMethods>();
         services.AddScoped<CartService>();

@@ -62,6 +62,7 @@ public class SettingsAtStartTests : IAsyncLifetime
     [InlineData("Metrics:AllowedNetworks", "10.0.0.0/99")]
     [InlineData("Backup:KeepDays", "0")]
     [InlineData("Stripe:ApiBase", "ftp://stripe.invalid")]
+    [InlineData("Midtrans:ApiBase", "bukan-alamat")]
     [InlineData("Shop:Contact:Email", "halo")]
     [InlineData("Demo:Tier", "raksasa")]
     [InlineData("Shop:BaseUrl", "paskreatif.id")]

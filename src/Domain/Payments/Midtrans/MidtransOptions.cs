@@ -1,8 +1,10 @@
 namespace PasKreatif.Payments.Midtrans;
 
 /// <summary>Midtrans settings (section "Midtrans"); without a server key none of its methods is offered.</summary>
-public sealed class MidtransOptions
+public sealed class MidtransOptions : ISettingGroup
 {
+    public const string Section = "Midtrans";
+
     public const string SandboxBase = "https://api.sandbox.midtrans.com";
     public const string ProductionBase = "https://api.midtrans.com";
 
@@ -28,12 +30,17 @@ public sealed class MidtransOptions
         if (!string.IsNullOrWhiteSpace(ServerKey) || !string.IsNullOrWhiteSpace(ClientKey) || IsProduction)
             throw new InvalidOperationException("Midtrans:Simulator is on while real Midtrans keys are set (Midtrans:ServerKey, Midtrans:ClientKey or Midtrans:IsProduction). "
                 + "The payment simulator is for the demo only: turn Midtrans:Simulator off, or remove the keys.");
-        var simulator = new MidtransSimulator(MidtransSimulator.NewServerKey());
-        ServerKey = simulator.ServerKey;
-        // Nothing answers here until the host listens and names its own address.
-        ApiBase = "http://simulasi.invalid/";
-        return simulator;
+        return new MidtransSimulator(MidtransSimulator.NewServerKey());
     }
+
+    /// <summary>Points these options at the simulator: its own server key, and an address nothing answers until the host names its own.</summary>
+    public void UseSimulator(MidtransSimulator simulator)
+    {
+        ServerKey = simulator.ServerKey;
+        ApiBase = "http://simulasi.invalid/";
+    }
+
+    public IEnumerable<string?> Problems(string section) => [Settings.WebAddress($"{section}:{nameof(ApiBase)}", ApiBase)];
 
     public Uri BaseAddress => new((string.IsNullOrWhiteSpace(ApiBase) ? IsProduction ? ProductionBase : SandboxBase : ApiBase.TrimEnd('/')) + "/");
 }
