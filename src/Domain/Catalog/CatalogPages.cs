@@ -65,11 +65,15 @@ public sealed class CatalogPages(MarketplaceDb db, CatalogQueries catalog, ShopQ
         // Slugs become ids in scalar subqueries, so each strip is a short walk of a (scope, units sold) index.
         var makerId = db.Makers.Where(m => m.Slug == product.MakerSlug).Select(m => m.Id);
         var programmeId = db.Programmes.Where(p => p.Slug == product.ProgrammeSlug).Select(p => p.Id);
-        var fromMaker = await catalog.CardsAsync(catalog.Listings.Where(l => l.MakerId == makerId.FirstOrDefault() && l.Id != product.Id)
-            .OrderByDescending(l => l.UnitsSold).ThenByDescending(l => l.Id), 4, ct);
-        var fromProgramme = await catalog.CardsAsync(catalog.Listings
-            .Where(l => l.ProgrammeId == programmeId.FirstOrDefault() && l.MakerId != makerId.FirstOrDefault())
-            .OrderByDescending(l => l.UnitsSold).ThenByDescending(l => l.Id), 4, ct);
+        // Both strips in one statement (UNION ALL of two short index walks); the maker's slug tells them apart.
+        var strips = await catalog.CardsAsync(
+            catalog.Listings.Where(l => l.MakerId == makerId.FirstOrDefault() && l.Id != product.Id)
+                .OrderByDescending(l => l.UnitsSold).ThenByDescending(l => l.Id).Take(4)
+                .Concat(catalog.Listings.Where(l => l.ProgrammeId == programmeId.FirstOrDefault() && l.MakerId != makerId.FirstOrDefault())
+                    .OrderByDescending(l => l.UnitsSold).ThenByDescending(l => l.Id).Take(4))
+                .OrderByDescending(l => l.UnitsSold).ThenByDescending(l => l.Id), 8, ct);
+        var fromMaker = strips.Where(c => c.MakerSlug == product.MakerSlug).ToList();
+        var fromProgramme = strips.Where(c => c.MakerSlug != product.MakerSlug).ToList();
         return new ProductPage(product, fromMaker, fromProgramme);
     }
 
