@@ -78,7 +78,7 @@ for c in $CONNECTIONS; do
 done
 sleep 1 # statistics reach pg_stat_database when a session goes idle
 primary_xacts=$(( $(xacts "$PG_PORT") - primary_before ))
-standby_xacts=$([ -n "${STANDBY_PORT:-}" ] && echo $(( $(xacts "$STANDBY_PORT") - standby_before )) || echo "no standby")
+standby_xacts=$([ -n "${STANDBY_PORT:-}" ] && echo $(( $(xacts "$STANDBY_PORT") - standby_before )) || echo "none (no standby)")
 peak=$(grep VmHWM "/proc/${SHOP_PID[$TIER]}/status" | awk '{print $2}')
 listings=$(q "SELECT count(*) FROM \"Listings\"")
 size=$(q "SELECT pg_size_pretty(pg_database_size('$DB'))")
