@@ -8,6 +8,8 @@
 # table reports each case as a ratio to it, with the load average, because the machine is shared.
 # Usage: bench/run-uncached.sh [demo|bench] [seconds per run, default 10] [rounds, default 2]
 # BENCH_DB=name measures another database of the bench cluster (for example one loaded before a change).
+# BENCH_STANDBY=1: one primary and one streaming standby (two PostgreSQL processes); the report says how many
+# transactions each served during the measured cases (pg_stat_database.xact_commit, read before and after).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/common.sh
@@ -62,6 +64,8 @@ curl -fsS "$BASE/metrics" | grep -q '^paskreatif_output_cache_requests' || log "
 # Warm the JIT and the connection pool on every case, unmeasured.
 for kind in ping $CASES; do drive "$kind" 16 3 >/dev/null || true; done
 
+xacts() { as_pg "$PG_BIN/psql" -h 127.0.0.1 -p "$1" -U postgres -tAq -d postgres -c "SELECT xact_commit FROM pg_stat_database WHERE datname = '$DB'"; }
+primary_before=$(xacts "$PG_PORT"); standby_before=$([ -n "${STANDBY_PORT:-}" ] && xacts "$STANDBY_PORT" || echo 0)
 for c in $CONNECTIONS; do
     for round in $(seq 1 "$ROUNDS"); do
         for kind in ping $CASES ping; do
@@ -72,8 +76,14 @@ for c in $CONNECTIONS; do
         done
     done
 done
+sleep 1 # statistics reach pg_stat_database when a session goes idle
+primary_xacts=$(( $(xacts "$PG_PORT") - primary_before ))
+standby_xacts=$([ -n "${STANDBY_PORT:-}" ] && echo $(( $(xacts "$STANDBY_PORT") - standby_before )) || echo "none (no standby)")
 peak=$(grep VmHWM "/proc/${SHOP_PID[$TIER]}/status" | awk '{print $2}')
 listings=$(q "SELECT count(*) FROM \"Listings\"")
 size=$(q "SELECT pg_size_pretty(pg_database_size('$DB'))")
 /usr/bin/python3 bench/report-uncached.py "$WORK/results.txt" "bench/results/$STAMP-uncached-$TIER-$LABEL.md" \
     "$TIER" "$LABEL" "$DURATION" "$ROUNDS" "$(nproc)" "$peak" "$listings" "$size"
+REPORT=bench/results/$STAMP-uncached-$TIER-$LABEL.md
+printf '\nTransactions during the measured cases (pg_stat_database.xact_commit): primary %s, standby %s.\n' "$primary_xacts" "$standby_xacts" >> "$REPORT"
+log "Wrote $REPORT"
