@@ -77,13 +77,8 @@ public sealed class IndependenceReport(MarketplaceDb db, TimeProvider clock)
     }
 
     /// <summary>A roll-up as its page shows it: the charts' figures and one page of its makers.</summary>
-    public async Task<IndependenceRollUp> RollUpAsync(RollUpFrame frame, ListRequest makers, CancellationToken ct = default)
-    {
-        // One read of every maker's months serves the trend, the bands and the page of makers.
-        var nets = await NetsAsync(frame, frame.Makers, 0, ct);
-        var trend = frame.Months.Select(m => new TrendPoint(m, Money.Sum(nets.Values.Select(n => n.GetValueOrDefault(m, Money.Zero))))).ToList();
-        return new(frame.Name, frame.Zone, trend, await BandsAsync(frame, nets, ct), await TopProgrammesAsync(frame, ct), await MakersAsync(frame, makers, nets, ct));
-    }
+    public async Task<IndependenceRollUp> RollUpAsync(RollUpFrame frame, ListRequest makers, CancellationToken ct = default) =>
+        new(frame.Name, frame.Zone, await TrendAsync(frame, ct), await BandsAsync(frame, ct), await TopProgrammesAsync(frame, ct), await MakersAsync(frame, makers, ct));
 
     /// <summary>Whom a roll-up counts, once the caller may see it: a group's makers (its mentors, its office's officers) or an office's (its officers).</summary>
     public async Task<RollUpFrame> FrameAsync(StaffScope scope, RollUpOf of, int id, CancellationToken ct = default)
@@ -118,12 +113,10 @@ public sealed class IndependenceReport(MarketplaceDb db, TimeProvider clock)
     }
 
     /// <summary>Makers per band in the last complete month; a band looks back three months, so only those are read.</summary>
-    public async Task<IReadOnlyDictionary<IndependenceBand, int>> BandsAsync(RollUpFrame frame, CancellationToken ct = default) =>
-        await BandsAsync(frame, await NetsAsync(frame, frame.Makers, frame.Months.Count - IndependenceBands.MonthsForMandiri, ct), ct);
-
-    async Task<IReadOnlyDictionary<IndependenceBand, int>> BandsAsync(RollUpFrame frame, Dictionary<int, IReadOnlyDictionary<DateOnly, Money>> nets, CancellationToken ct)
+    public async Task<IReadOnlyDictionary<IndependenceBand, int>> BandsAsync(RollUpFrame frame, CancellationToken ct = default)
     {
         var makers = await frame.Makers.Select(m => new { m.Id, m.RegencyId }).ToListAsync(ct);
+        var nets = await NetsAsync(frame, frame.Makers, frame.Months.Count - IndependenceBands.MonthsForMandiri, ct);
         var targets = await TargetsAsync(makers.Select(m => m.RegencyId).Distinct().ToList(), ct);
         var bands = makers.Select(m => LastMonth(frame, nets.GetValueOrDefault(m.Id, NoSales), targets[m.RegencyId]).Band).ToList();
         return Enum.GetValues<IndependenceBand>().ToDictionary(b => b, b => bands.Count(x => x == b));
@@ -141,16 +134,11 @@ public sealed class IndependenceReport(MarketplaceDb db, TimeProvider clock)
     }
 
     /// <summary>One page of the roll-up's makers by name, each with their band; only their sales are read.</summary>
-    public Task<ListPage<MakerBandRow>> MakersAsync(RollUpFrame frame, ListRequest request, CancellationToken ct = default) => MakersAsync(frame, request, null, ct);
-
-    /// <param name="nets">The months of every maker of the roll-up when read already; else only the page's makers are read.</param>
-    async Task<ListPage<MakerBandRow>> MakersAsync(RollUpFrame frame, ListRequest request, Dictionary<int, IReadOnlyDictionary<DateOnly, Money>>? nets, CancellationToken ct)
+    public async Task<ListPage<MakerBandRow>> MakersAsync(RollUpFrame frame, ListRequest request, CancellationToken ct = default)
     {
         var people = await frame.Makers.PageOf(request).Select(m => new Person(m.Id, m.DisplayName, m.HomeGroup!.Name, m.RegencyId)).ToListAsync(ct);
         var ids = people.Select(p => p.Id).ToList();
-        nets ??= await NetsAsync(frame, frame.Makers.Where(m => ids.Contains(m.Id)), 0, ct);
-        var targets = await TargetsAsync(people.Select(p => p.RegencyId).Distinct().ToList(), ct);
-        var rows = people.Select(p => BandRow(frame, p, nets.GetValueOrDefault(p.Id, NoSales), targets[p.RegencyId])).ToList();
+        var rows = await BandRowsAsync(frame, people, frame.Makers.Where(m => ids.Contains(m.Id)), ct);
         return ListPage<MakerBandRow>.From(rows, request, r => new ListCursor(r.DisplayName, r.MakerId));
     }
 
@@ -164,6 +152,13 @@ public sealed class IndependenceReport(MarketplaceDb db, TimeProvider clock)
     }
 
     sealed record Person(int Id, string DisplayName, string Group, int RegencyId);
+
+    async Task<List<MakerBandRow>> BandRowsAsync(RollUpFrame frame, List<Person> people, IQueryable<Maker> makers, CancellationToken ct)
+    {
+        var nets = await NetsAsync(frame, makers, 0, ct);
+        var targets = await TargetsAsync(people.Select(p => p.RegencyId).Distinct().ToList(), ct);
+        return people.Select(p => BandRow(frame, p, nets.GetValueOrDefault(p.Id, NoSales), targets[p.RegencyId])).ToList();
+    }
 
     MakerBandRow BandRow(RollUpFrame frame, Person p, IReadOnlyDictionary<DateOnly, Money> net, Regency regency)
     {
