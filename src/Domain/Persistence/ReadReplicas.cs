@@ -92,7 +92,21 @@ public sealed class ReadReplicas(string primary, string readOnly, ReadReplicaOpt
     /// <summary>The last measured lag in seconds (null: unreachable).</summary>
     public double? LastLagSeconds { get; private set; }
 
-    public string ConnectionFor(ReadRoute? route) => route is { Standby: true } && usable ? ReadOnly : Primary;
+    long primaryUntil; // Environment.TickCount64
+
+    public string ConnectionFor(ReadRoute? route) =>
+        route is { Standby: true } && usable && Environment.TickCount64 >= Interlocked.Read(ref primaryUntil) ? ReadOnly : Primary;
+
+    /// <summary>
+    /// After the catalogue's cache is evicted, pages are rebuilt from the primary until the standbys have surely
+    /// replayed the change (last measured lag plus one check interval); else a stale page would be cached for minutes.
+    /// </summary>
+    public void PrimaryAfterEviction()
+    {
+        // Unreachable standbys (no lag) answer nothing now; when they return, their lag is measured again.
+        var hold = (LastLagSeconds ?? 0) + Options.StandbyCheckSeconds;
+        Interlocked.Exchange(ref primaryUntil, Environment.TickCount64 + (long)(hold * 1000));
+    }
 
     /// <summary>Measures the standby set once; a change of fitness is logged once at Warning, not per request.</summary>
     public async Task CheckAsync(CancellationToken ct)

@@ -1,3 +1,6 @@
+using System.Buffers;
+using System.IO.Pipelines;
+using Microsoft.AspNetCore.OutputCaching;
 using PasKreatif.Persistence;
 
 namespace PasKreatif.Storefront.Hosting;
@@ -10,8 +13,18 @@ public static class ReadReplicaHosting
 {
     public const string RecentWriteCookie = ".PasKreatif.Wrote";
 
-    public static IServiceCollection AddReadReplicas(this IServiceCollection services) =>
+    public static IServiceCollection AddReadReplicas(this IServiceCollection services)
+    {
         services.AddHostedService<StandbyWatch>();
+        // Registers the output cache's store if nobody did yet (TryAdd), so it can be wrapped whatever the order.
+        services.AddOutputCache();
+        var store = services.Last(d => d.ServiceType == typeof(IOutputCacheStore));
+        services.Remove(store);
+        services.AddSingleton<IOutputCacheStore>(sp => new EvictionReadsPrimary(
+            (IOutputCacheStore)(store.ImplementationInstance ?? store.ImplementationFactory?.Invoke(sp) ?? ActivatorUtilities.CreateInstance(sp, store.ImplementationType!)),
+            sp.GetService<ReadReplicas>()));
+        return services;
+    }
 
     /// <summary>After authentication, so a signed-in maker or staff member is known and reads the primary.</summary>
     public static WebApplication UseReadReplicas(this WebApplication app)
@@ -29,6 +42,34 @@ public static class ReadReplicaHosting
             return next(http);
         });
         return app;
+    }
+
+    /// <summary>The output cache's store, telling <see cref="ReadReplicas"/> of each eviction (local or from another instance).</summary>
+    sealed class EvictionReadsPrimary(IOutputCacheStore inner, ReadReplicas? replicas) : IOutputCacheBufferStore
+    {
+        public ValueTask EvictByTagAsync(string tag, CancellationToken cancellationToken)
+        {
+            replicas?.PrimaryAfterEviction();
+            return inner.EvictByTagAsync(tag, cancellationToken);
+        }
+
+        public ValueTask<byte[]?> GetAsync(string key, CancellationToken cancellationToken) => inner.GetAsync(key, cancellationToken);
+
+        public ValueTask SetAsync(string key, byte[] value, string[]? tags, TimeSpan validFor, CancellationToken cancellationToken) =>
+            inner.SetAsync(key, value, tags, validFor, cancellationToken);
+
+        public async ValueTask<bool> TryGetAsync(string key, PipeWriter destination, CancellationToken cancellationToken)
+        {
+            if (inner is IOutputCacheBufferStore buffers) return await buffers.TryGetAsync(key, destination, cancellationToken);
+            if (await inner.GetAsync(key, cancellationToken) is not { } bytes) return false;
+            await destination.WriteAsync(bytes, cancellationToken);
+            return true;
+        }
+
+        public ValueTask SetAsync(string key, ReadOnlySequence<byte> value, ReadOnlyMemory<string> tags, TimeSpan validFor, CancellationToken cancellationToken) =>
+            inner is IOutputCacheBufferStore buffers
+                ? buffers.SetAsync(key, value, tags, validFor, cancellationToken)
+                : inner.SetAsync(key, value.ToArray(), tags.ToArray(), validFor, cancellationToken);
     }
 
     /// <summary>Measures the standby set every few seconds; nothing to do without a read-only connection.</summary>
