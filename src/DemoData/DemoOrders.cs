@@ -242,8 +242,7 @@ sealed class DemoOrders(MarketplaceDb db, DemoBuild build)
         }).ToList();
         await SaveAsync(ledger, reversals, ct);
 
-        var events = credits.Select(c => (c.Entry.MakerId, c.Entry.OccurredAt, Signed: c.Entry.Amount.Amount))
-            .Concat(reversals.Select(r => (r.MakerId, r.OccurredAt, Signed: -r.Amount.Amount)))
+        var events = credits.Select(c => c.Entry).Concat(reversals).Select(e => (e.MakerId, e.OccurredAt, Signed: e.SignedAmount.Amount))
             .GroupBy(e => e.MakerId);
         var payouts = new List<Payout>();
         foreach (var maker in events)

@@ -8,10 +8,10 @@ public enum IndependenceBand { Memulai, Berkembang, Mandiri }
 /// <summary>One complete calendar month of a maker: net revenue (credits − reversals) against the regency's target.</summary>
 public sealed record MonthResult(DateOnly Month, Money Net, Money Target, int Percent, IndependenceBand Band);
 
-/// <summary>The bands of shared/decisions.md, as plain arithmetic over a maker's monthly net revenue.</summary>
 /// <summary>Where a month stands so far: its band, the next one, and the rupiah still missing to reach it (none once the target is reached).</summary>
 public sealed record BandStep(int Percent, IndependenceBand Band, IndependenceBand? Next, Money LeftToNext);
 
+/// <summary>The bands of shared/decisions.md, as plain arithmetic over a maker's monthly net revenue.</summary>
 public static class IndependenceBands
 {
     public const int MonthsForMandiri = 3;
@@ -32,9 +32,9 @@ public static class IndependenceBands
         return Enumerable.Range(1, count).Select(i => current.AddMonths(-i)).Reverse().ToList();
     }
 
-    public static int PercentOf(Money net, Money target) => net.PercentOf(target);
+    public static int PercentOf(Money net, Money target) => new TargetProgress(net, target).BandPercent;
 
-    static bool Reached(Money net, Money target) => target.Amount > 0 && net.Amount >= target.Amount;
+    static bool Reached(Money net, Money target) => new TargetProgress(net, target).Reached;
 
     /// <summary>
     /// Bands for consecutive complete months, oldest first. A month missing from <paramref name="netByMonth"/>

@@ -77,8 +77,13 @@ public sealed class IndependenceReport(MarketplaceDb db, TimeProvider clock)
     }
 
     /// <summary>A roll-up as its page shows it: the charts' figures and one page of its makers.</summary>
-    public async Task<IndependenceRollUp> RollUpAsync(RollUpFrame frame, ListRequest makers, CancellationToken ct = default) =>
-        new(frame.Name, frame.Zone, await TrendAsync(frame, ct), await BandsAsync(frame, ct), await TopProgrammesAsync(frame, ct), await MakersAsync(frame, makers, ct));
+    public async Task<IndependenceRollUp> RollUpAsync(RollUpFrame frame, ListRequest makers, CancellationToken ct = default)
+    {
+        // One read of every maker's months serves the trend, the bands and the page of makers.
+        var nets = await NetsAsync(frame, frame.Makers, 0, ct);
+        var trend = frame.Months.Select(m => new TrendPoint(m, Money.Sum(nets.Values.Select(n => n.GetValueOrDefault(m, Money.Zero))))).ToList();
+        return new(frame.Name, frame.Zone, trend, await BandsAsync(frame, nets, ct), await TopProgrammesAsync(frame, ct), await MakersAsync(frame, makers, nets, ct));
+    }
 
     /// <summary>Whom a roll-up counts, once the caller may see it: a group's makers (its mentors, its office's officers) or an office's (its officers).</summary>
     public async Task<RollUpFrame> FrameAsync(StaffScope scope, RollUpOf of, int id, CancellationToken ct = default)
@@ -104,38 +109,48 @@ public sealed class IndependenceReport(MarketplaceDb db, TimeProvider clock)
         return db.Offices.Where(o => scope.IsAdministrator || officeIds.Contains(o.Id));
     }
 
-    /// <summary>Net revenue per month of the window, summed in the database.</summary>
+    /// <summary>Net revenue per month of the window, summed in the database from the months' sums.</summary>
     public async Task<IReadOnlyList<TrendPoint>> TrendAsync(RollUpFrame frame, CancellationToken ct = default)
     {
-        var byMonth = await Sales(frame, 0).Where(s => s.Month < frame.Months.Count).GroupBy(s => s.Month)
+        var byMonth = await Summed(frame, 0).GroupBy(s => s.Month)
             .Select(g => new { Month = g.Key, Net = g.Sum(s => s.Signed) }).ToDictionaryAsync(g => g.Month, g => g.Net, ct);
-        return frame.Months.Select((m, i) => new TrendPoint(m, new Money(byMonth.GetValueOrDefault(i)))).ToList();
+        return frame.Months.Select(m => new TrendPoint(m, new Money(byMonth.GetValueOrDefault(m)))).ToList();
     }
 
     /// <summary>Makers per band in the last complete month; a band looks back three months, so only those are read.</summary>
-    public async Task<IReadOnlyDictionary<IndependenceBand, int>> BandsAsync(RollUpFrame frame, CancellationToken ct = default)
+    public async Task<IReadOnlyDictionary<IndependenceBand, int>> BandsAsync(RollUpFrame frame, CancellationToken ct = default) =>
+        await BandsAsync(frame, await NetsAsync(frame, frame.Makers, frame.Months.Count - IndependenceBands.MonthsForMandiri, ct), ct);
+
+    async Task<IReadOnlyDictionary<IndependenceBand, int>> BandsAsync(RollUpFrame frame, Dictionary<int, IReadOnlyDictionary<DateOnly, Money>> nets, CancellationToken ct)
     {
         var makers = await frame.Makers.Select(m => new { m.Id, m.RegencyId }).ToListAsync(ct);
-        var nets = await NetsAsync(frame, frame.Makers, frame.Months.Count - IndependenceBands.MonthsForMandiri, ct);
         var targets = await TargetsAsync(makers.Select(m => m.RegencyId).Distinct().ToList(), ct);
         var bands = makers.Select(m => LastMonth(frame, nets.GetValueOrDefault(m.Id, NoSales), targets[m.RegencyId]).Band).ToList();
         return Enum.GetValues<IndependenceBand>().ToDictionary(b => b, b => bands.Count(x => x == b));
     }
 
-    /// <summary>The five programmes that earned most in the window (and the month so far), summed in the database.</summary>
-    public async Task<IReadOnlyList<ProgrammeTotal>> TopProgrammesAsync(RollUpFrame frame, CancellationToken ct = default) =>
-        (await Sales(frame, 0).Join(db.OrderLines, s => s.OrderLineId, l => (int?)l.Id, (s, l) => new { s.Signed, Programme = l.Listing!.Programme!.Name, Group = l.Listing.Programme.Group!.Name })
-            .GroupBy(x => new { x.Programme, x.Group })
-            .Select(g => new { g.Key.Programme, g.Key.Group, Net = g.Sum(x => x.Signed) })
-            .OrderByDescending(p => p.Net).ThenBy(p => p.Programme).Take(5).ToListAsync(ct))
-        .Select(p => new ProgrammeTotal(p.Programme, p.Group, new Money(p.Net))).ToList();
+    /// <summary>The five programmes that earned most in the window (and the month so far), summed in the database from the months' sums.</summary>
+    public async Task<IReadOnlyList<ProgrammeTotal>> TopProgrammesAsync(RollUpFrame frame, CancellationToken ct = default)
+    {
+        var sums = await Summed(frame, 0, withMonthSoFar: true).Where(s => s.ProgrammeId != null).GroupBy(s => s.ProgrammeId!.Value)
+            .Select(g => new { Programme = g.Key, Net = g.Sum(s => s.Signed) }).ToDictionaryAsync(p => p.Programme, p => p.Net, ct);
+        var ids = sums.Keys.ToList();
+        var names = await db.Programmes.Where(p => ids.Contains(p.Id)).Select(p => new { p.Id, p.Name, Group = p.Group!.Name }).ToListAsync(ct);
+        return names.Select(p => new ProgrammeTotal(p.Name, p.Group, new Money(sums[p.Id])))
+            .OrderByDescending(p => p.Net).ThenBy(p => p.Programme, StringComparer.Ordinal).Take(5).ToList();
+    }
 
     /// <summary>One page of the roll-up's makers by name, each with their band; only their sales are read.</summary>
-    public async Task<ListPage<MakerBandRow>> MakersAsync(RollUpFrame frame, ListRequest request, CancellationToken ct = default)
+    public Task<ListPage<MakerBandRow>> MakersAsync(RollUpFrame frame, ListRequest request, CancellationToken ct = default) => MakersAsync(frame, request, null, ct);
+
+    /// <param name="nets">The months of every maker of the roll-up when read already; else only the page's makers are read.</param>
+    async Task<ListPage<MakerBandRow>> MakersAsync(RollUpFrame frame, ListRequest request, Dictionary<int, IReadOnlyDictionary<DateOnly, Money>>? nets, CancellationToken ct)
     {
         var people = await frame.Makers.PageOf(request).Select(m => new Person(m.Id, m.DisplayName, m.HomeGroup!.Name, m.RegencyId)).ToListAsync(ct);
         var ids = people.Select(p => p.Id).ToList();
-        var rows = await BandRowsAsync(frame, people, frame.Makers.Where(m => ids.Contains(m.Id)), ct);
+        nets ??= await NetsAsync(frame, frame.Makers.Where(m => ids.Contains(m.Id)), 0, ct);
+        var targets = await TargetsAsync(people.Select(p => p.RegencyId).Distinct().ToList(), ct);
+        var rows = people.Select(p => BandRow(frame, p, nets.GetValueOrDefault(p.Id, NoSales), targets[p.RegencyId])).ToList();
         return ListPage<MakerBandRow>.From(rows, request, r => new ListCursor(r.DisplayName, r.MakerId));
     }
 
@@ -149,13 +164,6 @@ public sealed class IndependenceReport(MarketplaceDb db, TimeProvider clock)
     }
 
     sealed record Person(int Id, string DisplayName, string Group, int RegencyId);
-
-    async Task<List<MakerBandRow>> BandRowsAsync(RollUpFrame frame, List<Person> people, IQueryable<Maker> makers, CancellationToken ct)
-    {
-        var nets = await NetsAsync(frame, makers, 0, ct);
-        var targets = await TargetsAsync(people.Select(p => p.RegencyId).Distinct().ToList(), ct);
-        return people.Select(p => BandRow(frame, p, nets.GetValueOrDefault(p.Id, NoSales), targets[p.RegencyId])).ToList();
-    }
 
     MakerBandRow BandRow(RollUpFrame frame, Person p, IReadOnlyDictionary<DateOnly, Money> net, Regency regency)
     {
@@ -173,10 +181,10 @@ public sealed class IndependenceReport(MarketplaceDb db, TimeProvider clock)
     async Task<Dictionary<int, IReadOnlyDictionary<DateOnly, Money>>> NetsAsync(RollUpFrame frame, IQueryable<Maker> makers, int fromIndex, CancellationToken ct)
     {
         var ids = makers.Select(m => m.Id);
-        var rows = await Sales(frame, fromIndex).Where(s => s.Month < frame.Months.Count && ids.Contains(s.MakerId))
+        var rows = await Summed(frame, fromIndex).Where(s => ids.Contains(s.MakerId))
             .GroupBy(s => new { s.MakerId, s.Month }).Select(g => new { g.Key.MakerId, g.Key.Month, Net = g.Sum(s => s.Signed) }).ToListAsync(ct);
         return rows.GroupBy(r => r.MakerId).ToDictionary(g => g.Key,
-            g => (IReadOnlyDictionary<DateOnly, Money>)g.ToDictionary(r => frame.Months[r.Month], r => new Money(r.Net)));
+            g => (IReadOnlyDictionary<DateOnly, Money>)g.ToDictionary(r => r.Month, r => new Money(r.Net)));
     }
 
     /// <summary>
@@ -190,6 +198,36 @@ public sealed class IndependenceReport(MarketplaceDb db, TimeProvider clock)
         var ids = frame.Makers.Select(m => m.Id);
         return db.LedgerEntries.Where(LedgerEntry.IsSale).Where(e => e.OccurredAt >= from && ids.Contains(e.MakerId)).Select(SaleOf(bounds));
     }
+
+    /// <summary>
+    /// The roll-up's months of sales (<see cref="LedgerMonth"/>, in the zone of the makers' home office, which is the roll-up's)
+    /// from month <paramref name="fromIndex"/> of the window to its last complete month, or on through the month so far.
+    /// </summary>
+    IQueryable<SignedMonth> Summed(RollUpFrame frame, int fromIndex, bool withMonthSoFar = false)
+    {
+        var (from, to) = (frame.Months[fromIndex], withMonthSoFar ? DateOnly.MaxValue : frame.Months[^1]);
+        var ids = frame.Makers.Select(m => m.Id);
+        return db.LedgerMonths.Where(LedgerMonth.IsSale).Where(s => s.Month >= from && s.Month <= to && ids.Contains(s.MakerId)).Select(SignedMonthOf);
+    }
+
+    sealed class SignedMonth
+    {
+        public int MakerId { get; init; }
+        public DateOnly Month { get; init; }
+        public int? ProgrammeId { get; init; }
+        public decimal Signed { get; init; }
+    }
+
+    /// <summary>A month's sum as a <see cref="SignedMonth"/>, its sign by <see cref="LedgerMonth.SignedRupiah"/>.</summary>
+    static readonly Expression<Func<LedgerMonth, SignedMonth>> SignedMonthOf = Expression.Lambda<Func<LedgerMonth, SignedMonth>>(
+        Expression.MemberInit(Expression.New(typeof(SignedMonth)),
+            Bind<SignedMonth>(nameof(SignedMonth.MakerId), Expression.Property(LedgerMonth.SignedRupiah.Parameters[0], nameof(LedgerMonth.MakerId))),
+            Bind<SignedMonth>(nameof(SignedMonth.Month), Expression.Property(LedgerMonth.SignedRupiah.Parameters[0], nameof(LedgerMonth.Month))),
+            Bind<SignedMonth>(nameof(SignedMonth.ProgrammeId), Expression.Property(LedgerMonth.SignedRupiah.Parameters[0], nameof(LedgerMonth.ProgrammeId))),
+            Bind<SignedMonth>(nameof(SignedMonth.Signed), LedgerMonth.SignedRupiah.Body)),
+        LedgerMonth.SignedRupiah.Parameters[0]);
+
+    static MemberAssignment Bind<T>(string property, Expression value) => Expression.Bind(typeof(T).GetProperty(property)!, value);
 
     sealed class Sale
     {

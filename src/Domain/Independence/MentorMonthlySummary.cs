@@ -87,12 +87,12 @@ public sealed class MentorMonthlySummary(MarketplaceDb db, IndependenceReport re
 
     async Task AppendOwedAsync(StaffScope scope, string culture, StringBuilder body, CancellationToken ct)
     {
-        var owing = await scope.Makers(db)
-            .Select(m => new { m.DisplayName, Net = db.LedgerEntries.Where(e => e.MakerId == m.Id).Sum(LedgerEntry.SignedRupiah) })
-            .Where(m => m.Net < 0).OrderBy(m => m.DisplayName).ToListAsync(ct);
-        if (owing.Count == 0) return;
+        var totals = await LedgerTotals.OfAsync(db, scope.Makers(db).Select(m => m.Id), ct);
+        var owingIds = totals.Where(t => t.Value.Standing.IsOwed).Select(t => t.Key).ToList();
+        if (owingIds.Count == 0) return;
+        var owing = await scope.Makers(db).Where(m => owingIds.Contains(m.Id)).OrderBy(m => m.DisplayName).Select(m => new { m.Id, m.DisplayName }).ToListAsync(ct);
         body.AppendLine().AppendLine(BackOfficeMail.Text("SummaryOwedTitle", culture));
         foreach (var maker in owing)
-            body.AppendLine(BackOfficeMail.Text("SummaryOwed", culture, maker.DisplayName, new LedgerBalance(new Money(maker.Net)).Owed));
+            body.AppendLine(BackOfficeMail.Text("SummaryOwed", culture, maker.DisplayName, totals[maker.Id].Standing.Owed));
     }
 }

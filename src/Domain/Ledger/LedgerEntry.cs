@@ -37,15 +37,43 @@ public class LedgerEntry
 
     public Money SignedAmount => Signed(Kind, Amount);
 
-    /// <summary>The ledger's one sign convention: credits and payout reversals add, reversals and payouts take away.</summary>
-    public static Money Signed(LedgerEntryKind kind, Money amount) => kind is LedgerEntryKind.Credit or LedgerEntryKind.PayoutReversal ? amount : -amount;
-
-    /// <summary><see cref="Signed"/> for queries: summed per maker it is the balance, summed over sales it is net revenue.</summary>
-    public static readonly Expression<Func<LedgerEntry, decimal>> SignedRupiah =
-        e => e.Kind == LedgerEntryKind.Credit || e.Kind == LedgerEntryKind.PayoutReversal ? e.Amount.Amount : -e.Amount.Amount;
+    /// <summary>The kinds that add to a balance; every other kind takes away. The ledger's one sign convention.</summary>
+    static readonly LedgerEntryKind[] Adding = [LedgerEntryKind.Credit, LedgerEntryKind.PayoutReversal];
 
     /// <summary>The entries that make net revenue (what was sold, less what was taken back); payouts move money, they earn none.</summary>
-    public static readonly Expression<Func<LedgerEntry, bool>> IsSale = e => e.Kind == LedgerEntryKind.Credit || e.Kind == LedgerEntryKind.Reversal;
+    static readonly LedgerEntryKind[] Selling = [LedgerEntryKind.Credit, LedgerEntryKind.Reversal];
+
+    public static Money Signed(LedgerEntryKind kind, Money amount) => Adding.Contains(kind) ? amount : -amount;
+
+    /// <summary>Whether an entry of this kind counts towards net revenue.</summary>
+    public static bool Sells(LedgerEntryKind kind) => Selling.Contains(kind);
+
+    /// <summary><see cref="Signed"/> for queries: summed per maker it is the balance, summed over sales it is net revenue.</summary>
+    public static readonly Expression<Func<LedgerEntry, decimal>> SignedRupiah = SignedRupiahOf<LedgerEntry>(e => e.Kind, e => e.Amount.Amount);
+
+    public static readonly Expression<Func<LedgerEntry, bool>> IsSale = IsSaleOf<LedgerEntry>(e => e.Kind);
+
+    /// <summary><see cref="Signed"/> as a query over any row that holds a kind and an amount (an entry, a month's sum).</summary>
+    public static Expression<Func<T, decimal>> SignedRupiahOf<T>(Expression<Func<T, LedgerEntryKind>> kind, Expression<Func<T, decimal>> amount)
+    {
+        var row = kind.Parameters[0];
+        var rupiah = new Rebind(amount.Parameters[0], row).Visit(amount.Body);
+        return Expression.Lambda<Func<T, decimal>>(Expression.Condition(AnyOf(kind.Body, Adding), rupiah, Expression.Negate(rupiah)), row);
+    }
+
+    /// <summary><see cref="Sells"/> as a query over any row that holds a kind.</summary>
+    public static Expression<Func<T, bool>> IsSaleOf<T>(Expression<Func<T, LedgerEntryKind>> kind) =>
+        Expression.Lambda<Func<T, bool>>(AnyOf(kind.Body, Selling), kind.Parameters[0]);
+
+    // Compared as C# compiles an enum comparison (through int), which EF maps to the stored text.
+    static Expression AnyOf(Expression kind, LedgerEntryKind[] kinds) => kinds
+        .Select(k => (Expression)Expression.Equal(Expression.Convert(kind, typeof(int)), Expression.Constant((int)k)))
+        .Aggregate(Expression.OrElse);
+
+    sealed class Rebind(ParameterExpression from, ParameterExpression to) : ExpressionVisitor
+    {
+        protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : node;
+    }
 }
 
 public enum PayoutMethod { Cash, BankTransfer }

@@ -10,17 +10,17 @@ public sealed record LedgerRow(long Id, DateTimeOffset OccurredAt, LedgerEntryKi
 
 /// <param name="Entries">One page of entries, newest first.</param>
 /// <param name="Older">The cursor of the next (older) page; null on the last.</param>
-public sealed record MakerLedger(int MakerId, string DisplayName, string GroupName, IndonesianZone Zone, Money Credits, Money Reversals, Money Payouts, Money PayoutReversals,
-    IReadOnlyList<LedgerRow> Entries, string? Older = null)
+/// <param name="Newer">The cursor of the page before (newer entries); null on the first.</param>
+public sealed record MakerLedger(int MakerId, string DisplayName, string GroupName, IndonesianZone Zone, LedgerTotals Totals,
+    IReadOnlyList<LedgerRow> Entries, string? Older = null, string? Newer = null)
 {
-    public Money Balance => Credits - Reversals - Payouts + PayoutReversals;
+    public Money Credits => Totals.Credits;
+    public Money Reversals => Totals.Reversals;
+    public Money Payouts => Totals.Payouts;
+    public Money PayoutReversals => Totals.PayoutReversals;
+    public Money Balance => Totals.Net;
     /// <summary>The balance as shown: available to pay out, or owed against the next payout.</summary>
-    public LedgerBalance Standing => new(Balance);
-}
-
-public sealed record BalanceRow(int MakerId, string DisplayName, string GroupName, Money Balance)
-{
-    public LedgerBalance Standing => new(Balance);
+    public LedgerBalance Standing => Totals.Standing;
 }
 
 /// <summary>The ledger's read side for the back office, narrowed by <see cref="StaffScope"/>.</summary>
@@ -29,23 +29,30 @@ public sealed class LedgerQueries(MarketplaceDb db)
     /// <summary>Entries per page: a maker with years of sales has thousands.</summary>
     public const int PageSize = 50;
 
-    /// <summary>The totals (summed in the database) and one page of entries from <paramref name="after"/> on, newest first.</summary>
-    public async Task<MakerLedger> MakerAsync(StaffScope scope, int makerId, string? after = null, CancellationToken ct = default)
+    /// <summary>
+    /// The totals (from the month sums) and one page of entries, newest first: the page after <paramref name="after"/> (older
+    /// entries), or the page before <paramref name="before"/> (newer ones), or the newest.
+    /// </summary>
+    public async Task<MakerLedger> MakerAsync(StaffScope scope, int makerId, string? after = null, CancellationToken ct = default, string? before = null)
     {
         var maker = await scope.Makers(db).Where(m => m.Id == makerId)
             .Select(m => new { m.Id, m.DisplayName, Group = m.HomeGroup!.Name })
             .SingleOrDefaultAsync(ct) ?? throw new OutOfScopeException();
         var zone = await MakerCalendar.ZoneOfAsync(db, makerId, ct) ?? IndonesianZone.WIB;
-        var sums = await db.LedgerEntries.Where(e => e.MakerId == makerId)
-            .GroupBy(e => e.Kind).Select(g => new { Kind = g.Key, Total = g.Sum(e => e.Amount.Amount) })
-            .ToDictionaryAsync(g => g.Kind, g => new Money(g.Total), ct);
-        var page = await Rows(Older(db.LedgerEntries.Where(e => e.MakerId == makerId), LedgerCursor.Parse(after)))
-            .Take(PageSize + 1).ToListAsync(ct);
-        var rows = page.Take(PageSize).Select(Row).ToList();
-        var older = page.Count > PageSize ? new LedgerCursor(rows[^1].OccurredAt, rows[^1].Id).ToString() : null;
-        Money Sum(LedgerEntryKind kind) => sums.GetValueOrDefault(kind, Money.Zero);
-        return new MakerLedger(maker.Id, maker.DisplayName, maker.Group, zone,
-            Sum(LedgerEntryKind.Credit), Sum(LedgerEntryKind.Reversal), Sum(LedgerEntryKind.Payout), Sum(LedgerEntryKind.PayoutReversal), rows, older);
+        var totals = await LedgerTotals.OfAsync(db, makerId, ct);
+        var entries = db.LedgerEntries.Where(e => e.MakerId == makerId);
+        var (olderThan, newerThan) = (LedgerCursor.Parse(after), after is null ? LedgerCursor.Parse(before) : null);
+        var page = newerThan is { } n
+            ? Enumerable.Reverse(await NewestLast(Newer(entries, n)).Take(PageSize + 1).ToListAsync(ct)).ToList()
+            : await Rows(Older(entries, olderThan)).Take(PageSize + 1).ToListAsync(ct);
+        // The row read past the page says another page lies that way: after an older-than cursor at the end, after a newer-than one at the start.
+        var more = page.Count > PageSize;
+        var rows = (newerThan is null ? page.Take(PageSize) : page.Skip(more ? 1 : 0)).Select(Row).ToList();
+        if (rows.Count == 0) return new MakerLedger(maker.Id, maker.DisplayName, maker.Group, zone, totals, rows);
+        string Cursor(LedgerRow r) => new LedgerCursor(r.OccurredAt, r.Id).ToString();
+        var older = newerThan is not null || more ? Cursor(rows[^1]) : null;
+        var newer = newerThan is not null ? (more ? Cursor(rows[0]) : null) : olderThan is not null ? Cursor(rows[0]) : null;
+        return new MakerLedger(maker.Id, maker.DisplayName, maker.Group, zone, totals, rows, older, newer);
     }
 
     /// <summary>Every entry of a maker, newest first, read as it is written out (a CSV of any length in flat memory).</summary>
@@ -58,8 +65,11 @@ public sealed class LedgerQueries(MarketplaceDb db)
 
     sealed record EntryRow(long Id, DateTimeOffset OccurredAt, LedgerEntryKind Kind, Money Amount, string? Note, int? PayoutId, bool Reversed, int? Order);
 
-    IQueryable<EntryRow> Rows(IQueryable<LedgerEntry> entries) => entries
-        .OrderByDescending(e => e.OccurredAt).ThenByDescending(e => e.Id)
+    IQueryable<EntryRow> Rows(IQueryable<LedgerEntry> entries) => Shown(entries.OrderByDescending(e => e.OccurredAt).ThenByDescending(e => e.Id));
+
+    IQueryable<EntryRow> NewestLast(IQueryable<LedgerEntry> entries) => Shown(entries.OrderBy(e => e.OccurredAt).ThenBy(e => e.Id));
+
+    IQueryable<EntryRow> Shown(IOrderedQueryable<LedgerEntry> entries) => entries
         .Select(e => new EntryRow(e.Id, e.OccurredAt, e.Kind, e.Amount, e.Note, e.PayoutId,
             db.LedgerEntries.Any(r => r.ReversesEntryId == e.Id),
             db.OrderLines.Where(l => l.Id == e.OrderLineId).Select(l => (int?)l.OrderId).FirstOrDefault()));
@@ -72,15 +82,15 @@ public sealed class LedgerQueries(MarketplaceDb db)
         return entries.Where(e => e.OccurredAt <= at && (e.OccurredAt < at || e.Id < id));
     }
 
+    static IQueryable<LedgerEntry> Newer(IQueryable<LedgerEntry> entries, LedgerCursor c)
+    {
+        var (at, id) = (c.At, c.Id);
+        return entries.Where(e => e.OccurredAt >= at && (e.OccurredAt > at || e.Id > id));
+    }
+
     static LedgerRow Row(EntryRow e) => new(e.Id, e.OccurredAt, e.Kind, e.Amount,
         LedgerEntry.Signed(e.Kind, e.Amount), e.Note, e.PayoutId, e.Reversed,
         e.Order is { } o ? $"#{o}" : null);
-
-    /// <summary>Every maker in scope with their balance, for choosing whom to pay.</summary>
-    public Task<List<BalanceRow>> BalancesAsync(StaffScope scope, CancellationToken ct = default) =>
-        scope.Makers(db).OrderBy(m => m.HomeGroup!.Name).ThenBy(m => m.DisplayName)
-            .Select(m => new BalanceRow(m.Id, m.DisplayName, m.HomeGroup!.Name, new Money(db.LedgerEntries.Where(e => e.MakerId == m.Id).Sum(LedgerEntry.SignedRupiah))))
-            .ToListAsync(ct);
 
     /// <summary>The maker a payout belongs to, when the payout is in scope.</summary>
     public async Task<int> PayoutMakerAsync(StaffScope scope, int payoutId, CancellationToken ct = default)

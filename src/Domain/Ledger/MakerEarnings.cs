@@ -7,8 +7,10 @@ namespace PasKreatif.Ledger;
 
 public sealed record EarningsMonth(DateOnly Month, Money Net, Money? Target)
 {
-    /// <summary>Net revenue as a share of the target, in whole percent; null without a target.</summary>
-    public int? Percent => Target is { Amount: > 0 } t ? Net.PercentOf(t) : null;
+    public TargetProgress Progress => new(Net, Target);
+
+    /// <summary>Net revenue as a share of the target (<see cref="TargetProgress"/>); null without a target.</summary>
+    public int? Percent => Progress.Percent;
 }
 
 public sealed record LedgerLine(DateTimeOffset OccurredAt, LedgerEntryKind Kind, Money Signed, string? OrderNumber, string? Note);
@@ -31,12 +33,11 @@ public sealed class MakerEarnings(MarketplaceDb db, RevenueLedger ledger, TimePr
 
         var current = MakerCalendar.MonthOf(clock.GetUtcNow(), zone);
         var first = current.AddMonths(-11);
-        var from = MakerCalendar.MonthStart(first, zone);
-        var sales = await db.LedgerEntries
-            .Where(e => e.MakerId == makerId && e.OccurredAt >= from).Where(LedgerEntry.IsSale)
-            .Select(e => new { e.OccurredAt, e.Kind, e.Amount }).ToListAsync(ct);
+        // The month sums the back office reads too, so the maker and their mentor see the same figures.
+        var sales = await db.LedgerMonths.Where(m => m.MakerId == makerId && m.Month >= first).Where(LedgerMonth.IsSale)
+            .GroupBy(m => new { m.Month, m.Kind }).Select(g => new { g.Key.Month, g.Key.Kind, Total = g.Sum(m => m.Amount.Amount) }).ToListAsync(ct);
         var months = Enumerable.Range(0, 12).Select(i => first.AddMonths(i)).Select(month => new EarningsMonth(month,
-            Money.Sum(sales.Where(s => MakerCalendar.MonthOf(s.OccurredAt, zone) == month).Select(s => LedgerEntry.Signed(s.Kind, s.Amount))),
+            Money.Sum(sales.Where(s => s.Month == month).Select(s => LedgerEntry.Signed(s.Kind, new Money(s.Total)))),
             regency.TargetFor(month))).ToList();
 
         var entries = await db.LedgerEntries.Where(e => e.MakerId == makerId)

@@ -204,7 +204,5 @@ public sealed class RevenueLedger(MarketplaceDb db, TimeProvider clock)
         return result;
     }
 
-    async Task<Money> BalanceQuery(int makerId, CancellationToken ct) => new(
-        await db.LedgerEntries.Where(e => e.MakerId == makerId)
-            .SumAsync(LedgerEntry.SignedRupiah, ct));
+    async Task<Money> BalanceQuery(int makerId, CancellationToken ct) => (await LedgerTotals.OfAsync(db, makerId, ct)).Net;
 }

@@ -46,7 +46,7 @@ public sealed class MakerToday(MarketplaceDb db, OpenOrders open, MakerEarnings 
             .OrderBy(l => l.Stock).ThenBy(l => l.Title).Select(l => new LowStock(l.Id, l.Title, l.Stock)).ToListAsync(ct);
         var money = await earnings.ForAsync(makerId, ct);
         var month = money is null ? null : new MonthSoFar(money.ThisMonth.Month, money.ThisMonth.Net, money.ThisMonth.Target,
-            money.ThisMonth.Target is { Amount: > 0 } target ? IndependenceBands.StepOf(money.ThisMonth.Net, target) : null, money.RegencyName);
+            money.ThisMonth.Progress.HasTarget ? IndependenceBands.StepOf(money.ThisMonth.Net, money.ThisMonth.Target!.Value) : null, money.RegencyName);
         return new MakerTodayView(waits, waits.Count(w => w.IsLate(now)), questions?.Count ?? 0, questions?.Oldest,
             rejected.Concat(revisions.Where(r => rejected.All(x => x.ListingId != r.ListingId))).ToList(), low, month);
     }

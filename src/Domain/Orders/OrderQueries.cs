@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using PasKreatif.Organisation;
 using PasKreatif.Payments;
@@ -103,32 +104,78 @@ public sealed class OrderQueries(MarketplaceDb db, TimeProvider clock)
     }
 
     /// <summary>
-    /// Offline money within reach, oldest first: transfers of orders with a part in one of the officer's
-    /// offices (one row per order), and cash of pickup parts in the staff member's groups (one row per part).
+    /// One page of the offline money within reach, oldest order first: transfers of orders with a part in one of the
+    /// officer's offices (one row per order), and cash of pickup parts in the staff member's groups (one row per part),
+    /// whose order number or buyer's name holds the words searched.
     /// </summary>
-    public async Task<IReadOnlyList<OfflinePaymentRow>> OfflinePaymentsAsync(StaffScope scope, CancellationToken ct = default)
+    public async Task<ListPage<OfflinePaymentRow>> OfflinePaymentsAsync(StaffScope scope, ListRequest request, CancellationToken ct = default)
     {
+        if ((request.Before ?? request.After) is { } cursor && PaymentKeys.Position(cursor) is null) request = request with { After = null, Before = null };
         var transferGroups = scope.MoneyGroups(db, PaymentMethod.BankTransfer);
-        var transfers = await db.Orders.AsNoTracking()
+        var transferOrders = db.Orders.AsNoTracking()
             .Where(o => o.Status == OrderStatus.AwaitingPayment && o.PaymentMethod == PaymentMethod.BankTransfer)
-            .Where(o => o.Fulfilments.Any(f => transferGroups.Any(g => g.Id == f.GroupId)))
-            .OrderBy(o => o.PlacedAt).Take(200)
+            .Where(o => o.Fulfilments.Any(f => transferGroups.Any(g => g.Id == f.GroupId)));
+        var cashGroups = scope.MoneyGroups(db, PaymentMethod.CashOnPickup);
+        var cashParts = db.Fulfilments.AsNoTracking()
+            .Where(f => f.Order!.Status == OrderStatus.AwaitingPayment && f.Order.PaymentMethod == PaymentMethod.CashOnPickup)
+            .Where(f => f.Status != FulfilmentStatus.Cancelled && f.PaidAt == null && cashGroups.Any(g => g.Id == f.GroupId));
+        var keys = await PaymentKeys.Page(
+            transferOrders.Select(o => new PaymentKey { Cash = false, Id = o.Id, At = o.PlacedAt, Number = o.Number, Buyer = o.BuyerName })
+                .Concat(cashParts.Select(f => new PaymentKey { Cash = true, Id = f.Id, At = f.Order!.PlacedAt, Number = f.Order.Number, Buyer = f.Order.BuyerName })),
+            request).ToListAsync(ct);
+        var transferIds = keys.Where(k => !k.Cash).Select(k => k.Id).ToList();
+        var cashIds = keys.Where(k => k.Cash).Select(k => k.Id).ToList();
+        var transfers = await transferOrders.Where(o => transferIds.Contains(o.Id))
             .Select(o => new OfflinePaymentRow(o.Id, null, o.Number, o.BuyerName, o.PaymentMethod, o.Total, o.PlacedAt, o.PaymentDueAt,
                 o.Fulfilments.OrderBy(f => f.Id).Select(f => db.Groups.Where(g => g.Id == f.GroupId).Select(g => g.Name).First()).ToList(),
                 // Staff read times in the zone of their own office's part.
                 db.Groups.Where(g => o.Fulfilments.Any(f => f.GroupId == g.Id) && transferGroups.Any(t => t.Id == g.Id)).Select(g => g.Office!.Zone).First(),
                 null, null))
-            .ToListAsync(ct);
-        var cashGroups = scope.MoneyGroups(db, PaymentMethod.CashOnPickup);
-        var cash = await db.Fulfilments.AsNoTracking()
-            .Where(f => f.Order!.Status == OrderStatus.AwaitingPayment && f.Order.PaymentMethod == PaymentMethod.CashOnPickup)
-            .Where(f => f.Status != FulfilmentStatus.Cancelled && f.PaidAt == null && cashGroups.Any(g => g.Id == f.GroupId))
-            .OrderBy(f => f.PickupDate).ThenBy(f => f.Order!.PlacedAt).Take(200)
+            .ToDictionaryAsync(r => r.OrderId, ct);
+        var cash = await cashParts.Where(f => cashIds.Contains(f.Id))
             .Select(f => new OfflinePaymentRow(f.OrderId, f.Id, f.Order!.Number, f.Order.BuyerName, PaymentMethod.CashOnPickup,
                 new Money(f.Lines.Sum(l => l.LineTotal.Amount) + f.DeliveryCost.Amount), f.Order.PlacedAt, f.CollectBy,
                 db.Groups.Where(g => g.Id == f.GroupId).Select(g => g.Name).ToList(),
                 db.Groups.Where(g => g.Id == f.GroupId).Select(g => g.Office!.Zone).First(), f.Maker!.DisplayName, f.PickupDate))
-            .ToListAsync(ct);
-        return transfers.Concat(cash).ToList();
+            .ToDictionaryAsync(r => r.FulfilmentId!.Value, ct);
+        var page = ListPage<PaymentKey>.From(keys, request, PaymentKeys.CursorOf);
+        // A row paid or cancelled between the two reads drops out of the page rather than showing stale.
+        var rows = page.Rows.Select(k => k.Cash ? cash.GetValueOrDefault(k.Id) : transfers.GetValueOrDefault(k.Id)).OfType<OfflinePaymentRow>().ToList();
+        return new ListPage<OfflinePaymentRow>(rows, page.Next, page.Previous);
+    }
+}
+
+/// <summary>Where an offline payment sorts in its list: the order's time, a transfer before cash at the same moment, then the row's id.</summary>
+sealed class PaymentKey
+{
+    public bool Cash { get; init; }
+    public int Id { get; init; }
+    public DateTimeOffset At { get; init; }
+    public string Number { get; init; } = "";
+    public string Buyer { get; init; } = "";
+}
+
+static class PaymentKeys
+{
+    /// <summary>The keys of the page asked for, one more than a page, in reading order after a cursor and reversed before one.</summary>
+    public static IQueryable<PaymentKey> Page(IQueryable<PaymentKey> keys, ListRequest request)
+    {
+        if (request.Pattern is { } p) keys = keys.Where(k => EF.Functions.ILike(k.Number, p, "\\") || EF.Functions.ILike(k.Buyer, p, "\\"));
+        if (Position(request.Before) is var (bAt, bCash, bId))
+            return keys.Where(k => k.At < bAt || (k.At == bAt && ((!k.Cash && bCash) || (k.Cash == bCash && k.Id < bId))))
+                .OrderByDescending(k => k.At).ThenByDescending(k => k.Cash).ThenByDescending(k => k.Id).Take(ListRequest.PageSize + 1);
+        if (Position(request.After) is var (aAt, aCash, aId))
+            keys = keys.Where(k => k.At > aAt || (k.At == aAt && ((k.Cash && !aCash) || (k.Cash == aCash && k.Id > aId))));
+        return keys.OrderBy(k => k.At).ThenBy(k => k.Cash).ThenBy(k => k.Id).Take(ListRequest.PageSize + 1);
+    }
+
+    public static ListCursor CursorOf(PaymentKey k) => new(string.Create(CultureInfo.InvariantCulture, $"{k.At.UtcTicks}.{(k.Cash ? 1 : 0)}"), k.Id);
+
+    public static (DateTimeOffset At, bool Cash, int Id)? Position(ListCursor? cursor)
+    {
+        var parts = cursor?.Key.Split('.');
+        if (parts is not { Length: 2 } || parts[1] is not ("0" or "1") || cursor!.Value.Id is < 0 or > int.MaxValue
+            || !long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var ticks) || ticks > DateTimeOffset.MaxValue.UtcTicks) return null;
+        return (new DateTimeOffset(ticks, TimeSpan.Zero), parts[1] == "1", (int)cursor.Value.Id);
     }
 }

@@ -33,6 +33,18 @@ class LedgerEntryConfiguration : IEntityTypeConfiguration<LedgerEntry>
     }
 }
 
+class LedgerMonthConfiguration : IEntityTypeConfiguration<LedgerMonth>
+{
+    public void Configure(EntityTypeBuilder<LedgerMonth> b)
+    {
+        b.HasMoney(m => m.Amount);
+        // One row per maker, month, programme (none for payouts) and kind: the database's inserts add to it (see LedgerMonths).
+        b.HasIndex(m => new { m.MakerId, m.Month, m.ProgrammeId, m.Kind }).IsUnique().AreNullsDistinct(false);
+        b.HasOne<Maker>().WithMany().HasForeignKey(m => m.MakerId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Organisation.Programme>().WithMany().HasForeignKey(m => m.ProgrammeId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
 class PayoutConfiguration : IEntityTypeConfiguration<Payout>
 {
     public void Configure(EntityTypeBuilder<Payout> b)

@@ -46,6 +46,7 @@ public class MarketplaceDb(DbContextOptions<MarketplaceDb> options)
     public DbSet<ProcessedWebhookEvent> ProcessedWebhookEvents => Set<ProcessedWebhookEvent>();
     public DbSet<LedgerEntry> LedgerEntries => Set<LedgerEntry>();
     public DbSet<Payout> Payouts => Set<Payout>();
+    public DbSet<LedgerMonth> LedgerMonths => Set<LedgerMonth>();
     public DbSet<DemoDataMark> DemoDataMarks => Set<DemoDataMark>();
     public DbSet<BuyerAddress> BuyerAddresses => Set<BuyerAddress>();
     // Scale-out: every instance reads the same data-protection keys, so cookies travel between them.

@@ -57,6 +57,26 @@ public class LedgerPagingTests(ShopFactory factory) : IClassFixture<ShopFactory>
     }
 
     [Fact]
+    public async Task The_page_after_the_first_links_back_to_the_newer_entries_it_came_from()
+    {
+        var makerId = await MakerAsync();
+        using var mentor = ShopClient.For(factory);
+        await mentor.SignInAsync("pendamping");
+        static string[] Notes(AngleSharp.Html.Dom.IHtmlDocument page) => page.QuerySelectorAll("table.data-table tbody tr td:nth-child(3)").Select(td => td.TextContent.Trim()).ToArray();
+
+        var first = await mentor.GetDocumentAsync($"/admin/pembuat/{makerId}/saldo");
+        Assert.Null(first.QuerySelector("a[rel=prev]"));
+        var second = await mentor.GetDocumentAsync(first.QuerySelector("a[rel=next]")!.GetAttribute("href")!);
+        var third = await mentor.GetDocumentAsync(second.QuerySelector("a[rel=next]")!.GetAttribute("href")!);
+        var backToSecond = await mentor.GetDocumentAsync(third.QuerySelector("a[rel=prev]")!.GetAttribute("href")!);
+        Assert.Equal(Notes(second), Notes(backToSecond));
+        var backToFirst = await mentor.GetDocumentAsync(backToSecond.QuerySelector("a[rel=prev]")!.GetAttribute("href")!);
+        Assert.Equal(Notes(first), Notes(backToFirst));
+        Assert.Null(backToFirst.QuerySelector("a[rel=prev]"));
+        Assert.Equal(second.QuerySelector("a[rel=next]")!.GetAttribute("href"), backToSecond.QuerySelector("a[rel=next]")!.GetAttribute("href"));
+    }
+
+    [Fact]
     public async Task The_csv_holds_every_entry_and_a_cursor_from_outside_is_harmless()
     {
         var makerId = await MakerAsync();

@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
+using PasKreatif.Independence;
 using PasKreatif.Ledger;
+using PasKreatif.Organisation;
 using PasKreatif.Persistence;
 
 namespace PasKreatif.Integration.Tests.Fixtures;
@@ -64,6 +66,30 @@ public static class LedgerInvariant
             SELECT l."Id", l."Quantity", SUM(rl."Quantity") FROM "OrderLines" l JOIN "RefundLines" rl ON rl."OrderLineId" = l."Id"
             GROUP BY l."Id", l."Quantity" HAVING SUM(rl."Quantity") > l."Quantity"
             """, r => $"order line {r.GetInt32(0)} of {r.GetInt32(1)} units has {r.GetInt64(2)} refunded"));
+        problems.AddRange(await MonthProblemsAsync(connection));
+        return problems;
+    }
+
+    /// <summary>
+    /// The months' sums the database keeps (LedgerMonths) against the entries themselves, grouped here by the maker, the
+    /// month in their home office's zone (the shop's calendar rule), the listing's programme and the kind.
+    /// </summary>
+    static async Task<List<string>> MonthProblemsAsync(NpgsqlConnection connection)
+    {
+        var entries = await RowsAsync(connection, """
+            SELECT e."MakerId", e."OccurredAt", o."Zone", li."ProgrammeId", e."Kind", e."Amount" FROM "LedgerEntries" e
+            JOIN "Makers" m ON m."Id" = e."MakerId" JOIN "Groups" g ON g."Id" = m."HomeGroupId" JOIN "Offices" o ON o."Id" = g."OfficeId"
+            LEFT JOIN "OrderLines" l ON l."Id" = e."OrderLineId" LEFT JOIN "Listings" li ON li."Id" = l."ListingId"
+            """, r => (Key: (Maker: r.GetInt32(0), Month: MakerCalendar.MonthOf(r.GetFieldValue<DateTimeOffset>(1), Enum.Parse<IndonesianZone>(r.GetString(2))),
+                Programme: r.IsDBNull(3) ? (int?)null : r.GetInt32(3), Kind: r.GetString(4)), Amount: r.GetDecimal(5)));
+        var expected = entries.GroupBy(e => e.Key).ToDictionary(g => g.Key, g => (Amount: g.Sum(e => e.Amount), Entries: g.Count()));
+        var kept = await RowsAsync(connection, """SELECT "MakerId", "Month", "ProgrammeId", "Kind", "Amount", "Entries" FROM "LedgerMonths" """,
+            r => (Key: (Maker: r.GetInt32(0), Month: r.GetFieldValue<DateOnly>(1), Programme: r.IsDBNull(2) ? (int?)null : r.GetInt32(2), Kind: r.GetString(3)),
+                Amount: r.GetDecimal(4), Entries: r.GetInt32(5)));
+        var problems = kept.Where(k => !expected.TryGetValue(k.Key, out var e) || e != (k.Amount, k.Entries))
+            .Select(k => $"the month sum {k.Key} holds {k.Amount} in {k.Entries} entries, the entries add up to {expected.GetValueOrDefault(k.Key)}").ToList();
+        var keys = kept.Select(k => k.Key).ToHashSet();
+        problems.AddRange(expected.Where(e => !keys.Contains(e.Key)).Select(e => $"the month sum {e.Key} is missing, its entries add up to {e.Value}"));
         return problems;
     }
 

@@ -324,10 +324,10 @@ namespace PasKreatif.Persistence.Migrations
 
                     b.HasIndex("SearchVector", "UnitsSold")
                         .HasDatabaseName("IX_Listings_OnSale_Search")
-                        .HasFilter("\"Status\" = 'Approved'");
+                        .HasFilter("\"Status\" = 'Approved'")
+                        .HasAnnotation("Npgsql:StorageParameter:fastupdate", false);
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchVector", "UnitsSold"), "gin");
-                    NpgsqlIndexBuilderExtensions.HasStorageParameter(b.HasIndex("SearchVector", "UnitsSold"), "fastupdate", false);
 
                     b.HasIndex("SubmittedAt", "Id")
                         .HasDatabaseName("IX_Listings_Waiting")
@@ -546,6 +546,53 @@ namespace PasKreatif.Persistence.Migrations
                         {
                             t.HasCheckConstraint("CK_LedgerEntries_Amount", "\"Amount\" > 0");
                         });
+                });
+
+            modelBuilder.Entity("PasKreatif.Ledger.LedgerMonth", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Entries")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int>("MakerId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("ProgrammeId")
+                        .HasColumnType("integer");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Amount", "PasKreatif.Ledger.LedgerMonth.Amount#Money", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<decimal>("Amount")
+                                .HasPrecision(14)
+                                .HasColumnType("numeric(14,0)")
+                                .HasColumnName("Amount");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProgrammeId");
+
+                    b.HasIndex("MakerId", "Month", "ProgrammeId", "Kind")
+                        .IsUnique();
+
+                    NpgsqlIndexBuilderExtensions.AreNullsDistinct(b.HasIndex("MakerId", "Month", "ProgrammeId", "Kind"), false);
+
+                    b.ToTable("LedgerMonths");
                 });
 
             modelBuilder.Entity("PasKreatif.Ledger.Payout", b =>
@@ -2421,6 +2468,20 @@ namespace PasKreatif.Persistence.Migrations
                     b.HasOne("PasKreatif.Ledger.LedgerEntry", null)
                         .WithMany()
                         .HasForeignKey("ReversesEntryId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("PasKreatif.Ledger.LedgerMonth", b =>
+                {
+                    b.HasOne("PasKreatif.Makers.Maker", null)
+                        .WithMany()
+                        .HasForeignKey("MakerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("PasKreatif.Organisation.Programme", null)
+                        .WithMany()
+                        .HasForeignKey("ProgrammeId")
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using PasKreatif.Orders;
+using PasKreatif.Organisation;
 
 namespace PasKreatif.Admin.Pages.Payments;
 
@@ -9,12 +10,13 @@ namespace PasKreatif.Admin.Pages.Payments;
 /// Money to confirm: each order's transfer (officers of any office with a part; one confirmation pays the
 /// whole order) and each pickup part's cash (mentors and officers of that part's group, at handover).
 /// </summary>
-public class IndexModel(StaffScopeAccessor scopes, OrderQueries queries, OfflinePaymentDesk desk, IStringLocalizer<PaymentsText> text) : PageModel
+public class IndexModel(StaffScopeAccessor scopes, OrderQueries queries, OfflinePaymentDesk desk, IStringLocalizer<PaymentsText> text) : ListPageModel
 {
-    public IReadOnlyList<OfflinePaymentRow> Rows { get; private set; } = [];
+    public ListPage<OfflinePaymentRow> Payments { get; private set; } = new([], null, null);
+    public IReadOnlyList<OfflinePaymentRow> Rows => Payments.Rows;
     [TempData] public string? Notice { get; set; }
 
-    public async Task OnGetAsync(CancellationToken ct) => Rows = await queries.OfflinePaymentsAsync(await scopes.GetAsync(ct), ct);
+    public async Task OnGetAsync(CancellationToken ct) => Payments = await queries.OfflinePaymentsAsync(await scopes.GetAsync(ct), Asked, ct);
 
     public async Task<IActionResult> OnPostConfirmAsync(int orderId, string? reference, CancellationToken ct)
     {

@@ -19,7 +19,10 @@ public class LedgerModel(StaffScopeAccessor scopes, LedgerQueries ledger, Payout
     /// <summary>The cursor of the page shown: entries older than it.</summary>
     [BindProperty(SupportsGet = true, Name = "setelah")] public string? After { get; set; }
 
-    public async Task OnGetAsync(int id, CancellationToken ct) => Ledger = await ledger.MakerAsync(await scopes.GetAsync(ct), id, After, ct);
+    /// <summary>Or the cursor of the page after the one shown: entries newer than it.</summary>
+    [BindProperty(SupportsGet = true, Name = "sebelum")] public string? Before { get; set; }
+
+    public async Task OnGetAsync(int id, CancellationToken ct) => Ledger = await ledger.MakerAsync(await scopes.GetAsync(ct), id, After, ct, Before);
 
     public async Task<IActionResult> OnGetCsvAsync(int id, CancellationToken ct)
     {
