@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
+using NpgsqlTypes;
 using PasKreatif.Persistence;
 
 namespace PasKreatif.Catalog;
@@ -32,7 +33,7 @@ public sealed record SearchResult(string Query, IReadOnlyList<SearchHit> Hits, i
 /// less than a page, listings matching any word follow. Goods matching the words as typed or stemmed
 /// rank above those matching only a correction, then by weight (title, category, programme, description).
 /// </summary>
-public sealed class CatalogSearch(MarketplaceDb db)
+public sealed class CatalogSearch(MarketplaceDb db, PopularityTiers tiers)
 {
     public const int PageSize = 24;
     public const int MaxPages = 20;
@@ -41,11 +42,6 @@ public sealed class CatalogSearch(MarketplaceDb db)
     const int Corrections = 2;
     /// <summary>Matches are counted up to here; past it the page says "more than" (counting every one read every one).</summary>
     public const int CountLimit = 1000;
-    /// <summary>
-    /// The most popular goods on sale, as many as each tier holds, searched first for the goods a buyer can page
-    /// through: a common word then reads a few hundred listings, not all it matches.
-    /// </summary>
-    static readonly int[] PopularTiers = [1_000, 3_000, 9_000, 27_000];
     // Private-use characters mark matches; they cannot come from a buyer's or maker's words after cleaning.
     const char Start = '\uE000', Stop = '\uE001';
 
@@ -92,18 +88,23 @@ public sealed class CatalogSearch(MarketplaceDb db)
     /// <summary>The whole search, fallback included, in one statement: the second round trip of a search.</summary>
     async Task<List<HitRow>> RowsAsync(SearchPlan plan, int fallbackBelow, int page, CancellationToken ct)
     {
-        var (sql, parameters) = plan.Sql();
+        var parameters = plan.Parameters();
         parameters.Add(new NpgsqlParameter("take", PageSize));
         parameters.Add(new NpgsqlParameter("skip", (page - 1) * PageSize));
         parameters.Add(new NpgsqlParameter("ranked", PageSize * MaxPages));
         parameters.Add(new NpgsqlParameter("below", fallbackBelow));
         parameters.Add(new NpgsqlParameter("counted", CountLimit + 1));
         parameters.Add(new NpgsqlParameter("marks", $"StartSel={Start}, StopSel={Stop}, HighlightAll=true"));
-        return await db.Database.SqlQueryRaw<HitRow>(sql, parameters.ToArray()).ToListAsync(ct);
+        var bounds = await tiers.UnitsSoldAsync(db, ct);
+        for (var i = 0; i < bounds.Length; i++)
+            parameters.Add(new NpgsqlParameter("tier" + i.ToString(CultureInfo.InvariantCulture), NpgsqlDbType.Integer) { Value = (object?)bounds[i] ?? DBNull.Value });
+        return await db.Database.SqlQueryRaw<HitRow>(SearchPlan.Sql, parameters.ToArray()).ToListAsync(ct);
     }
 
-    /// <summary>The tsquery text of one search, built from parameters only: words never enter the SQL.</summary>
+    /// <summary>One search's words, corrections and unfinished word, as parameters of one statement text.</summary>
     /// <remarks>
+    /// The text is the same for every search, whatever its words: the shop prepares it once per connection and
+    /// PostgreSQL plans it once, where a text per number of words and corrections was planned on nearly every search.
     /// The queries sit in a materialized row read by scalar subqueries, so the planner sees no word and
     /// always takes the GIN index (a constant query for a common word made it read every title). Only the
     /// most popular matches, as many as the pages a buyer can reach, are ranked: ranking reads each
@@ -113,102 +114,98 @@ public sealed class CatalogSearch(MarketplaceDb db)
     {
         public string Corrected { get; } = string.Join(' ', words.Select(w => corrections.TryGetValue(w, out var c) ? c[0] : w));
 
-        public (string Sql, List<NpgsqlParameter> Parameters) Sql()
+        public List<NpgsqlParameter> Parameters()
         {
-            var parameters = new List<NpgsqlParameter>();
-            string P(string value)
-            {
-                var name = "p" + parameters.Count.ToString(CultureInfo.InvariantCulture);
-                parameters.Add(new NpgsqlParameter(name, value));
-                return "@" + name;
-            }
-            var strict = new List<string>();
-            var loose = new List<string>();
-            var highlight = new List<string>();
-            for (var i = 0; i < words.Count; i++)
-            {
-                var w = P(words[i]);
-                var forms = $"to_tsquery('simple', {w}) || to_tsquery('indonesian', {w}) || to_tsquery('english', {w})";
-                var any = new StringBuilder(forms);
-                highlight.Add(words[i]);
-                foreach (var term in corrections.GetValueOrDefault(words[i]) ?? [])
-                {
-                    any.Append($" || to_tsquery('simple', {P(term)})");
-                    highlight.Add(term);
-                }
-                // The last word may be one the buyer has not finished typing, unless it is a word the shop knows:
-                // a prefix makes the index gather every match before it can skip to the popular ones.
-                if (i == words.Count - 1 && words[i].Length >= 3 && !known.Contains(words[i])) any.Append($" || to_tsquery('simple', {P(words[i] + ":*")})");
-                strict.Add($"({forms})");
-                loose.Add($"({any})");
-            }
-            var marked = P(string.Join(" | ", highlight));
-            for (var i = 0; i < PopularTiers.Length; i++)
-                parameters.Add(new NpgsqlParameter("tier" + i.ToString(CultureInfo.InvariantCulture), PopularTiers[i]));
-            var sql = $"""
-                WITH q AS MATERIALIZED (
-                    SELECT {string.Join(" && ", loose)} AS m, {string.Join(" && ", strict)} AS s,
-                           {string.Join(" || ", loose)} AS am, {string.Join(" || ", strict)} AS ast),
-                every AS MATERIALIZED (
-                    SELECT l."Id", l."UnitsSold", l."SearchVector" AS v FROM "Listings" l
-                    WHERE l."Status" = 'Approved' AND l."SearchVector" @@ (SELECT m FROM q) LIMIT @counted),
-                chosen AS MATERIALIZED (
-                    SELECT e.n AS every_total, e.n < @below AS loose, CASE WHEN e.n < @below THEN q.am ELSE q.m END AS t
-                    FROM q, (SELECT count(*) AS n FROM every) e),
-                anyword AS MATERIALIZED (
-                    SELECT l."Id", l."UnitsSold", l."SearchVector" AS v FROM "Listings" l
-                    WHERE (SELECT loose FROM chosen) AND l."Status" = 'Approved' AND l."SearchVector" @@ (SELECT am FROM q) LIMIT @counted),
-                total AS MATERIALIZED (
-                    SELECT CASE WHEN c.loose THEN (SELECT count(*) FROM anyword) ELSE c.every_total END AS n FROM chosen c),
-                {Tiers()}
-                candidates AS MATERIALIZED (
-                    SELECT h.* FROM matches h ORDER BY h."UnitsSold" DESC, h."Id" DESC LIMIT @ranked),
-                hits AS (
-                    SELECT c."Id", c."UnitsSold", c.v @@ CASE WHEN ch.loose THEN q.ast ELSE q.s END AS strict, ts_rank(c.v, ch.t) AS rank
-                    FROM candidates c CROSS JOIN q CROSS JOIN chosen ch),
-                page AS (
-                    SELECT h.* FROM hits h
-                    ORDER BY h.strict DESC, h.rank DESC, h."UnitsSold" DESC, h."Id"
-                    LIMIT @take OFFSET @skip)
-                SELECT l."Id", l."Slug", l."Title", l."Price", l."Stock", l."MadeToOrder",
-                       m."DisplayName" AS "MakerName", m."Slug" AS "MakerSlug", pr."Name" AS "ProgrammeName",
-                       c."Hash" AS "PhotoHash", coalesce(c."Width", 0) AS "PhotoWidth", coalesce(c."Height", 0) AS "PhotoHeight",
-                       p.strict AS "Strict", (SELECT loose FROM chosen) AS "Loose", (SELECT n FROM total)::int AS "Total",
-                       (SELECT every_total FROM chosen)::int AS "EveryTotal",
-                       -- Under a fallback every word matched less than a page: whether any of it matched as typed.
-                       CASE WHEN (SELECT loose FROM chosen) THEN coalesce((SELECT bool_or(e.v @@ (SELECT s FROM q)) FROM every e), false)
-                            ELSE p.strict END AS "EveryStrict",
-                       ts_headline('indonesian', l."Title", to_tsquery('indonesian', {marked}), @marks) AS "Headline"
-                FROM page p
-                JOIN "Listings" l ON l."Id" = p."Id"
-                JOIN "Makers" m ON m."Id" = l."MakerId"
-                JOIN "Programmes" pr ON pr."Id" = l."ProgrammeId"
-                LEFT JOIN LATERAL (
-                    SELECT ph."Hash", ph."Width", ph."Height" FROM "ListingPhotos" lp JOIN "Photos" ph ON ph."Id" = lp."PhotoId"
-                    WHERE lp."ListingId" = l."Id" AND lp."RevisionId" IS NULL ORDER BY lp."Position" LIMIT 1) c ON true
-                ORDER BY p.strict DESC, p.rank DESC, p."UnitsSold" DESC, p."Id"
-                """;
-            return (sql, parameters);
+            string? Fix(string word, int n) => corrections.GetValueOrDefault(word) is { } c && c.Count > n ? c[n] : null;
+            var highlight = words.SelectMany(w => (corrections.GetValueOrDefault(w) ?? []).Prepend(w));
+            var last = words[^1];
+            // The last word may be one the buyer has not finished typing, unless it is a word the shop knows:
+            // a prefix makes the index gather every match before it can skip to the popular ones.
+            var prefix = last.Length >= 3 && !known.Contains(last) ? last + ":*" : null;
+            return
+            [
+                new("words", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = words.ToArray() },
+                new("fix1", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = words.Select(w => Fix(w, 0)).ToArray() },
+                new("fix2", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = words.Select(w => Fix(w, 1)).ToArray() },
+                new("prefix", NpgsqlDbType.Text) { Value = (object?)prefix ?? DBNull.Value },
+                new("marked", NpgsqlDbType.Text) { Value = string.Join(" | ", highlight) },
+            ];
         }
 
         /// <summary>
+        /// Per word: its forms as typed and stemmed (s), and those or its corrections or, for the last, its start (m);
+        /// every word (m, s) or any word (am, ast), folded left to right as "a &amp;&amp; b &amp;&amp; c" would be.
+        /// </summary>
+        public static readonly string Sql = $"""
+            WITH RECURSIVE word AS (
+                SELECT u.n, f.s, CASE WHEN u.n = cardinality(@words) AND @prefix IS NOT NULL THEN b.m || to_tsquery('simple', @prefix) ELSE b.m END AS m
+                FROM unnest(@words::text[], @fix1::text[], @fix2::text[]) WITH ORDINALITY AS u(w, fix1, fix2, n)
+                CROSS JOIN LATERAL (SELECT to_tsquery('simple', u.w) || to_tsquery('indonesian', u.w) || to_tsquery('english', u.w) AS s) f
+                CROSS JOIN LATERAL (SELECT CASE WHEN u.fix1 IS NULL THEN f.s ELSE f.s || to_tsquery('simple', u.fix1) END AS m) a
+                CROSS JOIN LATERAL (SELECT CASE WHEN u.fix2 IS NULL THEN a.m ELSE a.m || to_tsquery('simple', u.fix2) END AS m) b),
+            folded AS (
+                SELECT w.n, w.m, w.s, w.m AS am, w.s AS ast FROM word w WHERE w.n = 1
+                UNION ALL
+                SELECT w.n, f.m && w.m, f.s && w.s, f.am || w.m, f.ast || w.s FROM folded f JOIN word w ON w.n = f.n + 1),
+            q AS MATERIALIZED (
+                SELECT f.m, f.s, f.am, f.ast FROM folded f ORDER BY f.n DESC LIMIT 1),
+            every AS MATERIALIZED (
+                SELECT l."Id", l."UnitsSold", l."SearchVector" AS v FROM "Listings" l
+                WHERE l."Status" = 'Approved' AND l."SearchVector" @@ (SELECT m FROM q) LIMIT @counted),
+            chosen AS MATERIALIZED (
+                SELECT e.n AS every_total, e.n < @below AS loose, CASE WHEN e.n < @below THEN q.am ELSE q.m END AS t
+                FROM q, (SELECT count(*) AS n FROM every) e),
+            anyword AS MATERIALIZED (
+                SELECT l."Id", l."UnitsSold", l."SearchVector" AS v FROM "Listings" l
+                WHERE (SELECT loose FROM chosen) AND l."Status" = 'Approved' AND l."SearchVector" @@ (SELECT am FROM q) LIMIT @counted),
+            total AS MATERIALIZED (
+                SELECT CASE WHEN c.loose THEN (SELECT count(*) FROM anyword) ELSE c.every_total END AS n FROM chosen c),
+            {Tiers()}
+            candidates AS MATERIALIZED (
+                SELECT h.* FROM matches h ORDER BY h."UnitsSold" DESC, h."Id" DESC LIMIT @ranked),
+            hits AS (
+                SELECT c."Id", c."UnitsSold", c.v @@ CASE WHEN ch.loose THEN q.ast ELSE q.s END AS strict, ts_rank(c.v, ch.t) AS rank
+                FROM candidates c CROSS JOIN q CROSS JOIN chosen ch),
+            page AS (
+                SELECT h.* FROM hits h
+                ORDER BY h.strict DESC, h.rank DESC, h."UnitsSold" DESC, h."Id"
+                LIMIT @take OFFSET @skip)
+            SELECT l."Id", l."Slug", l."Title", l."Price", l."Stock", l."MadeToOrder",
+                   m."DisplayName" AS "MakerName", m."Slug" AS "MakerSlug", pr."Name" AS "ProgrammeName",
+                   c."Hash" AS "PhotoHash", coalesce(c."Width", 0) AS "PhotoWidth", coalesce(c."Height", 0) AS "PhotoHeight",
+                   p.strict AS "Strict", (SELECT loose FROM chosen) AS "Loose", (SELECT n FROM total)::int AS "Total",
+                   (SELECT every_total FROM chosen)::int AS "EveryTotal",
+                   -- Under a fallback every word matched less than a page: whether any of it matched as typed.
+                   CASE WHEN (SELECT loose FROM chosen) THEN coalesce((SELECT bool_or(e.v @@ (SELECT s FROM q)) FROM every e), false)
+                        ELSE p.strict END AS "EveryStrict",
+                   ts_headline('indonesian', l."Title", to_tsquery('indonesian', @marked), @marks) AS "Headline"
+            FROM page p
+            JOIN "Listings" l ON l."Id" = p."Id"
+            JOIN "Makers" m ON m."Id" = l."MakerId"
+            JOIN "Programmes" pr ON pr."Id" = l."ProgrammeId"
+            LEFT JOIN LATERAL (
+                SELECT ph."Hash", ph."Width", ph."Height" FROM "ListingPhotos" lp JOIN "Photos" ph ON ph."Id" = lp."PhotoId"
+                WHERE lp."ListingId" = l."Id" AND lp."RevisionId" IS NULL ORDER BY lp."Position" LIMIT 1) c ON true
+            ORDER BY p.strict DESC, p.rank DESC, p."UnitsSold" DESC, p."Id"
+            """;
+
+        /// <summary>
         /// Past @counted matches, the most popular are looked for among the most popular goods on sale, tier by
-        /// tier: the first tier holding @ranked matches holds exactly the @ranked most popular ones.
+        /// tier (see <see cref="PopularityTiers"/>): the first tier holding @ranked matches holds exactly the @ranked most popular ones.
         /// </summary>
         static string Tiers()
         {
             var sql = new StringBuilder();
             var earlier = new StringBuilder("(SELECT n FROM total) >= @counted");
             var used = new StringBuilder();
-            for (var i = 0; i < PopularTiers.Length; i++)
+            for (var i = 0; i < PopularityTiers.Sizes.Length; i++)
             {
                 var name = "tier" + i.ToString(CultureInfo.InvariantCulture);
                 sql.Append($"""
                     {name} AS MATERIALIZED (
                         SELECT l."Id", l."UnitsSold", l."SearchVector" AS v FROM "Listings" l
                         WHERE {earlier} AND l."Status" = 'Approved' AND l."SearchVector" @@ (SELECT t FROM chosen)
-                          AND l."UnitsSold" >= (SELECT p."UnitsSold" FROM "Listings" p WHERE p."Status" = 'Approved'
-                                                ORDER BY p."UnitsSold" DESC, p."Id" DESC OFFSET @{name} LIMIT 1)),
+                          AND l."UnitsSold" >= @{name}::int),
 
                     """);
                 earlier.Append($" AND (SELECT count(*) FROM {name}) < @ranked");

@@ -13,6 +13,7 @@ public static class CatalogServices
         services.AddSingleton<CatalogFacetCache>(); // filter choices kept until the catalogue changes
         services.AddScoped<CatalogQueries>();
         services.AddScoped<CatalogPages>();
+        services.AddSingleton<PopularityTiers>(); // bounds of the popular tiers, read once a minute
         services.AddScoped<CatalogSearch>();
         services.AddScoped<MakerWorkspaceQueries>();
         services.AddScoped<ListingEditor>();

@@ -89,6 +89,32 @@ public class SearchTierTests(SearchTierFactory factory) : IClassFixture<SearchTi
     }
 
     [Fact]
+    public async Task Tier_bounds_read_before_new_best_sellers_arrived_give_the_same_pages()
+    {
+        await factory.SeedAsync();
+        // The bounds are kept for a minute: the first search reads them, the second uses them after the change.
+        Assert.Equal(await ExpectedAsync("jingga", 1), (await SearchAsync("jingga", 1)).Hits.Select(h => h.Card.Id).ToList());
+        await using (var db = factory.OpenDb())
+        {
+            var columns = await db.Database.SqlQueryRaw<string>(
+                """
+                SELECT quote_ident(column_name) AS "Value" FROM information_schema.columns
+                WHERE table_name = 'Listings' AND column_name NOT IN ('Id', 'SearchVector', 'Slug', 'Title', 'Description', 'UnitsSold')
+                """).ToListAsync();
+            var list = string.Join(", ", columns);
+            // 700 new goods selling more than any before: the most popular thousand are no longer the ones the bounds were read from.
+            var insert = $"""
+                INSERT INTO "Listings" ({list}, "Slug", "Title", "Description", "UnitsSold")
+                SELECT {list}, 'laris-' || g, 'Barang Jingga Laris ' || substr(md5(g::text), 1, 6), 'Karya baru.', 1000 + g % 50
+                FROM (SELECT * FROM "Listings" WHERE "Status" = 'Approved' LIMIT 1) l, generate_series(1, 700) g
+                """;
+            await db.Database.ExecuteSqlRawAsync(insert);
+        }
+        foreach (var page in new[] { 1, 2, CatalogSearch.MaxPages })
+            Assert.Equal(await ExpectedAsync("jingga", page), (await SearchAsync("jingga", page)).Hits.Select(h => h.Card.Id).ToList());
+    }
+
+    [Fact]
     public async Task Words_in_titles_rank_above_words_in_descriptions_among_the_popular()
     {
         var result = await SearchAsync("lumbung", 1);
