@@ -15,9 +15,7 @@ public sealed record CheckoutDetails(string? Name, string? Phone, string? Email,
 {
     public const int NameMinLength = PersonName.MinLength;
     public const int NameMaxLength = PersonName.MaxLength;
-    public const int PhoneMaxLength = 32;
-    public const int PhoneMinDigits = 8;
-    public const int PhoneMaxDigits = 15;
+    public const int PhoneMaxLength = PhoneRule.MaxLength;
     public const int EmailMaxLength = EmailRule.MaxLength;
     public const int AddressMinLength = 10;
     public const int AddressMaxLength = 1000;
@@ -32,16 +30,11 @@ public sealed record CheckoutDetails(string? Name, string? Phone, string? Email,
         var d = Trimmed();
         var errors = new List<CheckoutError>();
         if (PersonName.Clean(d.Name) is null) errors.Add(new(nameof(Name), "NameRequired"));
-        if (!IsPhone(d.Phone!)) errors.Add(new(nameof(Phone), "PhoneInvalid"));
+        if (!PhoneRule.IsValid(d.Phone)) errors.Add(new(nameof(Phone), "PhoneInvalid"));
         if (EmailRule.Clean(d.Email) is null) errors.Add(new(nameof(Email), "EmailInvalid"));
         if (d.Address!.Length is < AddressMinLength or > AddressMaxLength) errors.Add(new(nameof(Address), "AddressRequired"));
         if (!Enum.IsDefined(Zone)) errors.Add(new(nameof(Zone), "ZoneInvalid"));
         if (!Enum.IsDefined(Method)) errors.Add(new(nameof(Method), nameof(CheckoutProblem.PaymentUnavailable)));
         return errors;
     }
-
-    /// <summary>Digits with the separators people type (+, spaces, dashes); a number a courier can call.</summary>
-    static bool IsPhone(string phone) =>
-        phone.Length <= PhoneMaxLength && phone.Count(char.IsAsciiDigit) is >= PhoneMinDigits and <= PhoneMaxDigits
-        && phone.All(c => char.IsAsciiDigit(c) || c is '+' or ' ' or '-');
 }

@@ -3,7 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using PasKreatif.Mail;
 using PasKreatif.Orders;
 using PasKreatif.Persistence;
-using PasKreatif.Sharing;
 
 namespace PasKreatif.People;
 
@@ -26,7 +25,7 @@ public sealed class BuyerAccounts(UserManager<Person> users, MarketplaceDb db, M
         if (PersonName.Clean(name) is not { } display) return (SignUpOutcome.NameInvalid, []);
         if (EmailRule.Clean(email) is not { } address) return (SignUpOutcome.EmailInvalid, []);
         string? number = null;
-        if (!string.IsNullOrWhiteSpace(phone) && (number = ShareLinks.InternationalPhone(phone)) is null) return (SignUpOutcome.PhoneInvalid, []);
+        if (!string.IsNullOrWhiteSpace(phone) && (number = PhoneRule.International(phone)) is null) return (SignUpOutcome.PhoneInvalid, []);
         var normalized = users.NormalizeEmail(address);
         if (await db.Users.AnyAsync(u => u.NormalizedEmail == normalized || u.NormalizedUserName == normalized, ct)) return (SignUpOutcome.EmailTaken, []);
         if (number is not null && await db.Users.AnyAsync(u => u.PhoneNumber == number, ct)) return (SignUpOutcome.PhoneTaken, []);
@@ -84,7 +83,7 @@ public sealed class BuyerAccounts(UserManager<Person> users, MarketplaceDb db, M
     /// <summary>Sign-in by phone: the account with this number, when exactly one has it.</summary>
     public async Task<Person?> ByPhoneAsync(string login, CancellationToken ct = default)
     {
-        if (ShareLinks.InternationalPhone(login) is not { } number) return null;
+        if (PhoneRule.International(login) is not { } number) return null;
         var found = await db.Users.Where(u => u.PhoneNumber == number && u.DeletedAt == null).Take(2).ToListAsync(ct);
         return found.Count == 1 ? found[0] : null;
     }
@@ -93,7 +92,7 @@ public sealed class BuyerAccounts(UserManager<Person> users, MarketplaceDb db, M
     {
         if (PersonName.Clean(name) is not { } display) return SignUpOutcome.NameInvalid;
         string? number = null;
-        if (!string.IsNullOrWhiteSpace(phone) && (number = ShareLinks.InternationalPhone(phone)) is null) return SignUpOutcome.PhoneInvalid;
+        if (!string.IsNullOrWhiteSpace(phone) && (number = PhoneRule.International(phone)) is null) return SignUpOutcome.PhoneInvalid;
         if (number is not null && await db.Users.AnyAsync(u => u.PhoneNumber == number && u.Id != personId, ct)) return SignUpOutcome.PhoneTaken;
         var person = await db.Users.SingleAsync(u => u.Id == personId, ct);
         person.DisplayName = display;

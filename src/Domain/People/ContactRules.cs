@@ -30,3 +30,26 @@ public static class EmailRule
         && parsed.Host.Contains('.', StringComparison.Ordinal)
         && address.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '.' or '_' or '@' or '+');
 }
+
+/// <summary>
+/// An Indonesian mobile number as people type it (checkout, sign-up, profile, a maker's invitation): the one rule and
+/// limit for every form that asks for a phone, and the international form WhatsApp and sign-in by phone use.
+/// </summary>
+public static class PhoneRule
+{
+    public const int MaxLength = 32;
+
+    /// <summary>"0812-3456 7890", "+62 812...", "62 812..." or "812..." → "6281234567890"; null when it is no Indonesian mobile number.</summary>
+    public static string? International(string? phone)
+    {
+        var typed = (phone ?? "").Trim();
+        if (typed.Length is 0 or > MaxLength || !typed.All(c => char.IsAsciiDigit(c) || c is '+' or ' ' or '-' or '.' or '(' or ')')) return null;
+        var digits = new string(typed.Where(char.IsAsciiDigit).ToArray());
+        if (digits.StartsWith("62", StringComparison.Ordinal)) digits = digits[2..];
+        else if (digits.StartsWith('0')) digits = digits[1..];
+        // Mobile numbers start 8 after the country code or the 0: 8 to 12 digits, as operators hand them out.
+        return digits.Length is >= 8 and <= 12 && digits[0] == '8' ? "62" + digits : null;
+    }
+
+    public static bool IsValid(string? phone) => International(phone) is not null;
+}

@@ -13,7 +13,7 @@ class MakerConfiguration : IEntityTypeConfiguration<Maker>
         b.Property(m => m.DisplayName).HasMaxLength(80);
         b.Property(m => m.Slug).HasMaxLength(120);
         b.Property(m => m.LegalName).HasMaxLength(160);
-        b.Property(m => m.Phone).HasMaxLength(32);
+        b.Property(m => m.Phone).HasMaxLength(People.PhoneRule.MaxLength);
         b.HasIndex(m => m.Slug).IsUnique();
         b.HasIndex(m => m.PersonId).IsUnique();
         b.HasIndex(m => m.HomeGroupId);

@@ -38,7 +38,7 @@ class OrderConfiguration : IEntityTypeConfiguration<Order>
         b.Property(o => o.PublicToken).HasMaxLength(64);
         b.Property(o => o.BuyerName).HasMaxLength(120);
         b.Property(o => o.BuyerEmail).HasMaxLength(254);
-        b.Property(o => o.BuyerPhone).HasMaxLength(32);
+        b.Property(o => o.BuyerPhone).HasMaxLength(People.PhoneRule.MaxLength);
         b.Property(o => o.Address).HasMaxLength(1000);
         b.Property(o => o.Culture).HasMaxLength(8);
         b.HasMoney(o => o.Subtotal).HasMoney(o => o.DeliveryTotal).HasMoney(o => o.Total);

@@ -1,3 +1,5 @@
+using PasKreatif.People;
+
 namespace PasKreatif.Sharing;
 
 /// <summary>WhatsApp links: to share a page with anyone, or to send a maker a message on the number their mentor keeps.</summary>
@@ -11,14 +13,6 @@ public static class ShareLinks
     public static string? WhatsAppTo(string? phone, string message) =>
         InternationalPhone(phone) is { } number ? $"https://wa.me/{number}?text={Uri.EscapeDataString(message)}" : null;
 
-    /// <summary>"0812-3456 7890", "+62 812..." or "62812..." → "6281234567890"; null when it is no phone number.</summary>
-    public static string? InternationalPhone(string? phone)
-    {
-        if (string.IsNullOrWhiteSpace(phone)) return null;
-        var digits = new string(phone.Where(char.IsAsciiDigit).ToArray());
-        if (digits.StartsWith("62", StringComparison.Ordinal)) digits = digits[2..];
-        else if (digits.StartsWith('0')) digits = digits[1..];
-        else if (!phone.TrimStart().StartsWith('8')) return null;
-        return digits.Length is >= 8 and <= 12 && digits[0] != '0' ? "62" + digits : null;
-    }
+    /// <summary>The number WhatsApp wants, by the one phone rule (<see cref="PhoneRule"/>).</summary>
+    public static string? InternationalPhone(string? phone) => PhoneRule.International(phone);
 }

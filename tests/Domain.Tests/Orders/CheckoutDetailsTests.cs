@@ -31,14 +31,15 @@ public class CheckoutDetailsTests
     [Theory]
     [InlineData("0812345")]             // 7 digits
     [InlineData("0812 3456 7890 1234")] // 16 digits
+    [InlineData("+1 415 555 0100")]     // not Indonesian
     [InlineData("0812-3456-789x")]
     [InlineData("+62 812 3456 7890 - - - - - - - - -")] // within the digits, past the length
-    public void A_phone_needs_8_to_15_digits_and_only_the_usual_separators(string phone) =>
+    public void A_phone_is_an_Indonesian_mobile_number_with_only_the_usual_separators(string phone) =>
         Assert.Equal(["Phone:PhoneInvalid"], Codes(Good with { Phone = phone }));
 
     [Theory]
     [InlineData("+62 812-3456-7890")]
-    [InlineData("08123456")]
+    [InlineData("081234567")] // the shortest mobile number (the one rule: PhoneRule)
     public void Phones_as_people_type_them_are_taken(string phone) => Assert.Empty((Good with { Phone = phone }).Validate());
 
     [Fact]

@@ -2,7 +2,7 @@ using PasKreatif.People;
 
 namespace PasKreatif.Domain.Tests.People;
 
-/// <summary>One name rule and one email rule for checkout, sign-up, the profile, staff accounts and questions.</summary>
+/// <summary>One name, one email and one phone rule for checkout, sign-up, the profile, staff accounts, invitations and questions.</summary>
 public class ContactRulesTests
 {
     [Theory]
@@ -51,5 +51,31 @@ public class ContactRulesTests
         Assert.Equal("EmailInvalid", Assert.Throws<PasKreatif.Makers.MakerRuleException>(() => AccountRules.Clean("sari.w", "Ibu Sari", "a@b")).Code);
         Assert.Equal("EmailInvalid", Assert.Throws<PasKreatif.Questions.QuestionRuleException>(() => PasKreatif.Questions.QuestionRules.CheckEmail("déwi@contoh.id")).Code);
         Assert.Equal("dewi@contoh.id", PasKreatif.Questions.QuestionRules.CheckEmail(" dewi@contoh.id "));
+    }
+
+    [Theory]
+    [InlineData("0812-3456-7890", "6281234567890")]
+    [InlineData(" +62 (812) 3456 7890 ", "6281234567890")]
+    [InlineData("62 812.3456.789", "628123456789")]
+    [InlineData("812 3456 7890", "6281234567890")]
+    [InlineData("081234567", "6281234567")]         // the shortest: 8 digits after the 0
+    [InlineData("0812 3456 7890 12", null)]         // 13 after the 0
+    [InlineData("0274 512345", null)]               // a landline: no WhatsApp, no SMS
+    [InlineData("+1 415 555 0100", null)]
+    [InlineData("0812-3456-789x", null)]
+    [InlineData("0812\0", null)]
+    [InlineData("", null)]
+    [InlineData(null, null)]
+    public void A_phone_is_an_Indonesian_mobile_number_in_its_international_form(string? phone, string? international)
+    {
+        Assert.Equal(international, PhoneRule.International(phone));
+        Assert.Equal(international is not null, PhoneRule.IsValid(phone));
+    }
+
+    [Fact]
+    public void The_phone_limit_counts_the_separators_people_type()
+    {
+        Assert.Equal(32, PhoneRule.MaxLength);
+        Assert.False(PhoneRule.IsValid("+62 812 3456 7890 - - - - - - - -"));
     }
 }

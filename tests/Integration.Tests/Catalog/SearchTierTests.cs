@@ -12,7 +12,18 @@ public sealed class SearchTierFactory : CatalogFactory
 
     public Task SeedAsync() => seeded ??= SeedOnceAsync();
 
-    async Task SeedOnceAsync()
+    // "lumbung": every listing, in the title of half and the description of the other half; "jingga": a third;
+    // "kelabu": a tenth; "pucat": 1,200 of the least popular only. Units sold spread 0..499 with ties.
+    Task SeedOnceAsync() => AddCopiesAsync(6000, "'tingkat-' || g",
+        """
+        'Barang ' || CASE WHEN g % 2 = 0 THEN 'Lumbung ' ELSE '' END || CASE WHEN g % 3 = 0 THEN 'Jingga ' ELSE '' END
+            || CASE WHEN g % 10 = 0 THEN 'Kelabu ' ELSE '' END || CASE WHEN (g * 7919) % 500 < 100 THEN 'Pucat ' ELSE '' END
+            || substr(md5(g::text), 1, 6)
+        """,
+        "CASE WHEN g % 2 = 1 THEN 'Dari lumbung desa.' ELSE 'Karya buatan tangan.' END", "(g * 7919) % 500");
+
+    /// <summary>Copies of a listing on sale, g = 1..count, with slug, title, description and units sold as SQL over g.</summary>
+    public async Task AddCopiesAsync(int count, string slug, string title, string description, string unitsSold)
     {
         await using var db = OpenDb();
         var columns = await db.Database.SqlQueryRaw<string>(
@@ -21,17 +32,10 @@ public sealed class SearchTierFactory : CatalogFactory
             WHERE table_name = 'Listings' AND column_name NOT IN ('Id', 'SearchVector', 'Slug', 'Title', 'Description', 'UnitsSold')
             """).ToListAsync();
         var list = string.Join(", ", columns);
-        // "lumbung": every listing, in the title of half and the description of the other half; "jingga": a third;
-        // "kelabu": a tenth; "pucat": 1,200 of the least popular only. Units sold spread 0..499 with ties.
         var insert = $"""
             INSERT INTO "Listings" ({list}, "Slug", "Title", "Description", "UnitsSold")
-            SELECT {list}, 'tingkat-' || g,
-                   'Barang ' || CASE WHEN g % 2 = 0 THEN 'Lumbung ' ELSE '' END || CASE WHEN g % 3 = 0 THEN 'Jingga ' ELSE '' END
-                       || CASE WHEN g % 10 = 0 THEN 'Kelabu ' ELSE '' END || CASE WHEN (g * 7919) % 500 < 100 THEN 'Pucat ' ELSE '' END
-                       || substr(md5(g::text), 1, 6),
-                   CASE WHEN g % 2 = 1 THEN 'Dari lumbung desa.' ELSE 'Karya buatan tangan.' END,
-                   (g * 7919) % 500
-            FROM (SELECT * FROM "Listings" WHERE "Status" = 'Approved' LIMIT 1) l, generate_series(1, 6000) g;
+            SELECT {list}, {slug}, {title}, {description}, {unitsSold}
+            FROM (SELECT * FROM "Listings" WHERE "Status" = 'Approved' LIMIT 1) l, generate_series(1, {count}) g;
             ANALYZE "Listings";
             """;
         await db.Database.ExecuteSqlRawAsync(insert);
@@ -94,22 +98,8 @@ public class SearchTierTests(SearchTierFactory factory) : IClassFixture<SearchTi
         await factory.SeedAsync();
         // The bounds are kept for a minute: the first search reads them, the second uses them after the change.
         Assert.Equal(await ExpectedAsync("jingga", 1), (await SearchAsync("jingga", 1)).Hits.Select(h => h.Card.Id).ToList());
-        await using (var db = factory.OpenDb())
-        {
-            var columns = await db.Database.SqlQueryRaw<string>(
-                """
-                SELECT quote_ident(column_name) AS "Value" FROM information_schema.columns
-                WHERE table_name = 'Listings' AND column_name NOT IN ('Id', 'SearchVector', 'Slug', 'Title', 'Description', 'UnitsSold')
-                """).ToListAsync();
-            var list = string.Join(", ", columns);
-            // 700 new goods selling more than any before: the most popular thousand are no longer the ones the bounds were read from.
-            var insert = $"""
-                INSERT INTO "Listings" ({list}, "Slug", "Title", "Description", "UnitsSold")
-                SELECT {list}, 'laris-' || g, 'Barang Jingga Laris ' || substr(md5(g::text), 1, 6), 'Karya baru.', 1000 + g % 50
-                FROM (SELECT * FROM "Listings" WHERE "Status" = 'Approved' LIMIT 1) l, generate_series(1, 700) g
-                """;
-            await db.Database.ExecuteSqlRawAsync(insert);
-        }
+        // 700 new goods selling more than any before: the most popular thousand are no longer the ones the bounds were read from.
+        await factory.AddCopiesAsync(700, "'laris-' || g", "'Barang Jingga Laris ' || substr(md5(g::text), 1, 6)", "'Karya baru.'", "1000 + g % 50");
         foreach (var page in new[] { 1, 2, CatalogSearch.MaxPages })
             Assert.Equal(await ExpectedAsync("jingga", page), (await SearchAsync("jingga", page)).Hits.Select(h => h.Card.Id).ToList());
     }

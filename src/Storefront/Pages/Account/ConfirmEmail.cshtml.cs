@@ -21,6 +21,6 @@ public class ConfirmEmailModel(BuyerAccounts accounts, SignInManager<Person> sig
         }
         await signIn.SignInAsync(person, isPersistent: false);
         TempData["AccountNotice"] = "Confirmed";
-        return LocalRedirect("/akun");
+        return RedirectToPage("/Account/Profile");
     }
 }

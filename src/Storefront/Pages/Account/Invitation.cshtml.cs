@@ -40,7 +40,7 @@ public class InvitationModel(InvitationService invitations, SignInManager<Person
             case InvitationProblem.None:
                 var person = await users.FindByIdAsync(result.Maker!.PersonId.ToString());
                 await signIn.SignInAsync(person!, isPersistent: true);
-                return LocalRedirect("/toko-saya");
+                return RedirectToPage("/Seller/Index");
             case InvitationProblem.UserNameTaken:
                 ModelState.AddModelError(nameof(UserName), text["UserNameTaken"]);
                 return Page();

@@ -17,6 +17,6 @@ public class SignOutModel(SignInManager<Person> signIn, UserManager<Person> user
         Cart.CartCookie.Forget(HttpContext);
         // The workspace's pages and unsent changes kept on this phone go with the session.
         Response.Headers["Clear-Site-Data"] = "\"cache\", \"storage\"";
-        return LocalRedirect("/");
+        return RedirectToPage("/Index");
     }
 }

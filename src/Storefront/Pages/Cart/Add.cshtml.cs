@@ -44,6 +44,6 @@ public class AddModel(CartService carts, UserManager<Person> users, IStringLocal
         }
         CartCookie.Write(HttpContext, cartId);
         TempData["Notice"] = text["Added", listing.Title].Value;
-        return Redirect("/keranjang");
+        return RedirectToPage("/Cart/Index");
     }
 }

@@ -49,7 +49,7 @@ public class IndexModel(CartService carts, CheckoutService checkout, PaymentMeth
     public async Task<IActionResult> OnGetAsync(int? alamat, CancellationToken ct)
     {
         Cart = await carts.ViewAsync(CartCookie.Read(HttpContext), ct);
-        if (Cart.IsEmpty) return Redirect("/keranjang");
+        if (Cart.IsEmpty) return RedirectToPage("/Cart/Index");
         if (await users.GetUserAsync(User) is { } person)
         {
             Name = person.DisplayName;
@@ -73,7 +73,7 @@ public class IndexModel(CartService carts, CheckoutService checkout, PaymentMeth
     {
         ModelState.Clear();
         Cart = await carts.ViewAsync(CartCookie.Read(HttpContext), ct);
-        if (Cart.IsEmpty) return Redirect("/keranjang");
+        if (Cart.IsEmpty) return RedirectToPage("/Cart/Index");
         if (!Enum.IsDefined(Zone)) Zone = IndonesianZone.WIB;
         Quote = CheckoutPricing.Quote(Cart, Chosen(), Zone, options);
         return Page();
@@ -86,7 +86,7 @@ public class IndexModel(CartService carts, CheckoutService checkout, PaymentMeth
         ModelState.Clear(); // every message below comes from the shop's own checks, in the buyer's language
         var cartId = CartCookie.Read(HttpContext);
         Cart = await carts.ViewAsync(cartId, ct);
-        if (cartId is null) return Redirect("/keranjang");
+        if (cartId is null) return RedirectToPage("/Cart/Index");
         if (Cart.IsEmpty) return await RepeatedOrEmptyAsync(cartId.Value, ct);
         CheckFields();
         Quote = CheckoutPricing.Quote(Cart, Chosen(), Enum.IsDefined(Zone) ? Zone : IndonesianZone.WIB, options);
@@ -109,7 +109,7 @@ public class IndexModel(CartService carts, CheckoutService checkout, PaymentMeth
             case CheckoutProblem.SoldOut:
                 ModelState.AddModelError("", text["SoldOutNow", string.Join(", ", result.SoldOut ?? [])]);
                 Cart = await carts.ViewAsync(cartId, ct);
-                if (Cart.IsEmpty) return Redirect("/keranjang");
+                if (Cart.IsEmpty) return RedirectToPage("/Cart/Index");
                 Quote = CheckoutPricing.Quote(Cart, Chosen(), Zone, options);
                 break;
             case CheckoutProblem.Delivery:
@@ -134,9 +134,9 @@ public class IndexModel(CartService carts, CheckoutService checkout, PaymentMeth
     async Task<IActionResult> RepeatedOrEmptyAsync(Guid cartId, CancellationToken ct)
     {
         var placed = await checkout.PlacedFromCartAsync(cartId, ct);
-        if (placed is null) return Redirect("/keranjang");
+        if (placed is null) return RedirectToPage("/Cart/Index");
         TempData["Notice"] = text["AlreadyPlaced"].Value;
-        return Redirect($"/pesanan/{placed}");
+        return RedirectToPage("/Orders/Status", new { token = placed });
     }
 
     IActionResult Invalid()

@@ -19,7 +19,7 @@ public class CancelModel(OrderQueries queries, OrderLifecycle lifecycle, IString
         if (!view.CanCancel)
         {
             Notice = text[view.Order.IsOpen ? "CancelResult.NotAllowed" : "CancelResult.Closed"];
-            return Redirect($"/pesanan/{token}");
+            return RedirectToPage("/Orders/Status", new { token });
         }
         View = view;
         Response.Headers["Referrer-Policy"] = "no-referrer";
@@ -31,6 +31,6 @@ public class CancelModel(OrderQueries queries, OrderLifecycle lifecycle, IString
         var change = await lifecycle.CancelByBuyerAsync(token, ct);
         if (change == OrderChange.Unknown) return NotFound();
         Notice = text["CancelResult." + change];
-        return Redirect($"/pesanan/{token}");
+        return RedirectToPage("/Orders/Status", new { token });
     }
 }

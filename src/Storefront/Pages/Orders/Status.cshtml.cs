@@ -42,7 +42,7 @@ public class StatusModel(OrderQueries queries, ReviewQueries reviews, PaymentAtt
         var start = await attempts.RestartAsync(token, links.OrderPage(token), ct);
         if (start.RedirectUrl is { } url) return Redirect(url);
         Notice = text["PaymentStart." + start.Outcome];
-        return Redirect($"/pesanan/{token}");
+        return RedirectToPage("/Orders/Status", new { token });
     }
 
     /// <summary>The buyer says where a transfer back goes; a refused field shows its message and keeps what was typed.</summary>
@@ -52,7 +52,7 @@ public class StatusModel(OrderQueries queries, ReviewQueries reviews, PaymentAtt
         {
             if (await refunds.GiveAccountAsync(token, refundId, Bank, AccountNumber, AccountHolder, ct) == RefundStep.Unknown) return NotFound();
             Notice = text["RefundAccountSaved"];
-            return Redirect($"/pesanan/{token}#pengembalian");
+            return RedirectToPage("/Orders/Status", null, new { token }, "pengembalian");
         }
         catch (RefundRuleException e)
         {

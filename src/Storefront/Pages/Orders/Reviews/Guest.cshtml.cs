@@ -41,11 +41,11 @@ public class GuestModel(ReviewQueries queries, ReviewDesk desk, IStringLocalizer
                 files.Add(buffer.ToArray());
             }
             await desk.WriteAsGuestAsync(Token, Id, Stars, Text, files, ct);
-            return Redirect($"/pesanan/{Token}/ulasan/{Id}");
+            return RedirectToPage("/Orders/Reviews/Guest", new { token = Token, id = Id });
         }
         catch (ReviewRuleException e)
         {
-            if (e.Code is "AlreadyReviewed") return Redirect($"/pesanan/{Token}/ulasan/{Id}");
+            if (e.Code is "AlreadyReviewed") return RedirectToPage("/Orders/Reviews/Guest", new { token = Token, id = Id });
             ModelState.AddModelError(e.Code == "Stars" ? nameof(Stars) : nameof(Text), text["Rule." + e.Code]);
         }
         catch (PhotoRefusedException e)

@@ -24,7 +24,7 @@ public class WriteModel(ReviewQueries queries, ReviewDesk desk, UserManager<Pers
     {
         var line = await queries.LineAsync(BuyerId, Id, ct);
         if (line is null) return NotFound();
-        if (line.ReviewId is not null) return LocalRedirect("/pesanan/ulasan");
+        if (line.ReviewId is not null) return RedirectToPage("/Orders/Reviews/Index");
         Line = line;
         return Page();
     }
@@ -46,11 +46,11 @@ public class WriteModel(ReviewQueries queries, ReviewDesk desk, UserManager<Pers
             }
             await desk.WriteAsync(BuyerId, Id, Stars, Text, files, ct);
             Done = text["ReviewSent"];
-            return LocalRedirect("/pesanan/ulasan");
+            return RedirectToPage("/Orders/Reviews/Index");
         }
         catch (ReviewRuleException e)
         {
-            if (e.Code is "AlreadyReviewed") return LocalRedirect("/pesanan/ulasan");
+            if (e.Code is "AlreadyReviewed") return RedirectToPage("/Orders/Reviews/Index");
             ModelState.AddModelError(e.Code == "Stars" ? nameof(Stars) : nameof(Text), text["Rule." + e.Code]);
         }
         catch (PhotoRefusedException e)

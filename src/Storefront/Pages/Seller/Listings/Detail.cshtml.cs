@@ -86,7 +86,7 @@ public class DetailModel(CurrentMaker current, ListingEditor editor, ListingGall
         if (Request.Headers.Accept.ToString().Contains("application/json", StringComparison.OrdinalIgnoreCase)) return await PhotoAsJsonAsync(photo, ct);
         Guid? started = null;
         var result = await StepAsync(async () => started = (await StartUploadAsync(photo, ct)).Id, Here + "#foto", null, ct);
-        return started is { } id ? LocalRedirect($"/toko-saya/unggahan/{id}") : result;
+        return started is { } id ? RedirectToPage("/Seller/Uploads/Status", new { id }) : result;
     }
 
     async Task<PhotoUpload> StartUploadAsync(IFormFile? photo, CancellationToken ct)

@@ -17,7 +17,7 @@ public class EditModel(CurrentMaker current, ListingEditor editor, MarketplaceDb
         if (!await ResolveMakerAsync(ct)) return NotFound();
         var listing = await Editor.OwnAsync(MakerId, Id, ct);
         if (listing is null) return NotFound();
-        if (listing.Status == ListingStatus.Archived) return LocalRedirect($"/toko-saya/produk/{Id}");
+        if (listing.Status == ListingStatus.Archived) return RedirectToPage("/Seller/Listings/Detail", new { id = Id });
         Form = ListingForm.From(listing, listing.EditsInPlace() ? null : ListingEditor.OpenRevision(listing));
         NeedsReview = !listing.EditsInPlace();
         await LoadChoicesAsync(NeedsReview, ct);
@@ -36,7 +36,7 @@ public class EditModel(CurrentMaker current, ListingEditor editor, MarketplaceDb
             {
                 await Editor.UpdateAsync(MakerId, Id, PersonId, Form.ToDraft(), ct);
                 Done = Text[NeedsReview ? "Saved.Revision" : "Saved.Draft"];
-                return LocalRedirect($"/toko-saya/produk/{Id}");
+                return RedirectToPage("/Seller/Listings/Detail", new { id = Id });
             }
             catch (ListingDraftException e) { ShowErrors(e.Errors); }
             catch (ListingRuleException e) { ModelState.AddModelError("", Text["Rule." + e.Code]); }

@@ -26,7 +26,7 @@ public class NewModel(CurrentMaker current, ListingEditor editor, MarketplaceDb 
             {
                 var listing = await Editor.CreateAsync(MakerId, PersonId, Form.ToDraft(), ct);
                 Done = Text["Saved.Draft"];
-                return LocalRedirect($"/toko-saya/produk/{listing.Id}");
+                return RedirectToPage("/Seller/Listings/Detail", new { id = listing.Id });
             }
             catch (ListingDraftException e) { ShowErrors(e.Errors); }
         }

@@ -24,7 +24,7 @@ public class ListingModel(StaffScopeAccessor scopes, ModerationQueue queue, Mode
         {
             await desk.ApproveAsync(await scopes.GetAsync(ct), id, ct);
             Message = text["Approved"];
-            return Redirect("/admin/moderasi");
+            return RedirectToPage("/Moderation/Index");
         }
         catch (ListingRuleException)
         {
@@ -42,7 +42,7 @@ public class ListingModel(StaffScopeAccessor scopes, ModerationQueue queue, Mode
         {
             await desk.RejectAsync(await scopes.GetAsync(ct), id, decision.Reason!, ct);
             Message = text["Rejected"];
-            return Redirect("/admin/moderasi");
+            return RedirectToPage("/Moderation/Index");
         }
         catch (ListingRuleException e)
         {

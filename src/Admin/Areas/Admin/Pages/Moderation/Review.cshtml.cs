@@ -32,7 +32,7 @@ public class ReviewModel(StaffScopeAccessor scopes, ReviewQueries queries, Revie
         {
             await decide(await scopes.GetAsync(ct));
             Message = text[doneKey];
-            return Redirect("/admin/moderasi/ulasan");
+            return RedirectToPage("/Moderation/Reviews");
         }
         catch (ReviewRuleException e)
         {

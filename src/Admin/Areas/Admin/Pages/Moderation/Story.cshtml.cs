@@ -23,7 +23,7 @@ public class StoryModel(StaffScopeAccessor scopes, ModerationQueue queue, Modera
         {
             await desk.ApproveStoryAsync(await scopes.GetAsync(ct), id, ct);
             Message = text["Approved"];
-            return Redirect("/admin/moderasi");
+            return RedirectToPage("/Moderation/Index");
         }
         catch (ListingRuleException)
         {
@@ -40,7 +40,7 @@ public class StoryModel(StaffScopeAccessor scopes, ModerationQueue queue, Modera
         {
             await desk.RejectStoryAsync(await scopes.GetAsync(ct), id, decision.Reason!, ct);
             Message = text["Rejected"];
-            return Redirect("/admin/moderasi");
+            return RedirectToPage("/Moderation/Index");
         }
         catch (ListingRuleException e)
         {

@@ -104,6 +104,6 @@ public class DetailModel(StaffScopeAccessor scopes, OrderDesk desk, OfflinePayme
     IActionResult Back(string notice)
     {
         Notice = notice;
-        return Redirect($"/admin/pesanan/{Id}");
+        return RedirectToPage("/Orders/Detail", new { id = Id });
     }
 }

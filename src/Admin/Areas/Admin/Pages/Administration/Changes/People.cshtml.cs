@@ -24,7 +24,7 @@ public class PeopleModel(PeopleDesk people, OrganisationDesk desk, IStringLocali
     {
         var id = Guid.Empty;
         var result = await RunAsync(async () => id = await people.CreateAsync(Account.ToForm(), ct), "AccountCreated", null, ct);
-        return id == Guid.Empty ? result : Redirect($"/admin/kelola/orang/{id:N}");
+        return id == Guid.Empty ? result : RedirectToPage("/Administration/Changes/Person", new { id = id.ToString("N") });
     }
 }
 

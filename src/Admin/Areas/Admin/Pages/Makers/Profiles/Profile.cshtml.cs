@@ -35,7 +35,7 @@ public class ProfileModel(StaffScopeAccessor scopes, MakerDirectory makers, IStr
         {
             await makers.UpdateProfileAsync(await scopes.GetAsync(ct), id, new ProfileChange(DisplayName ?? "", HomeGroupId, ProgrammeIds ?? [], RegencyId), ct);
             Message = text["ProfileSaved"];
-            return Redirect($"/admin/pembuat/{id}");
+            return RedirectToPage("/Makers/Profiles/Profile", new { id });
         }
         catch (MakerRuleException e)
         {
@@ -55,7 +55,7 @@ public class ProfileModel(StaffScopeAccessor scopes, MakerDirectory makers, IStr
             {
                 await makers.AddMilestoneAsync(await scopes.GetAsync(ct), id, Kind!.Value, Date!.Value, MilestoneNote, ct);
                 Message = text["MilestoneSaved"];
-                return Redirect($"/admin/pembuat/{id}#milestones");
+                return RedirectToPage("/Makers/Profiles/Profile", null, new { id }, "milestones");
             }
             catch (MakerRuleException e)
             {
