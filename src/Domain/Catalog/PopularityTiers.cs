@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 using PasKreatif.Persistence;
 
 namespace PasKreatif.Catalog;
@@ -23,15 +24,22 @@ public sealed class PopularityTiers(TimeProvider clock)
     {
         var now = clock.GetUtcNow();
         if (Volatile.Read(ref current) is { } known && known.Until > now) return known.UnitsSold;
+        // Every bound in one statement: the first search after a minute costs one more round trip, not four.
+        var rows = await db.Database.SqlQueryRaw<BoundRow>(
+            """
+            SELECT s.n AS "Tier", (SELECT l."UnitsSold" FROM "Listings" l WHERE l."Status" = 'Approved'
+                                   ORDER BY l."UnitsSold" DESC, l."Id" DESC OFFSET s.size LIMIT 1) AS "UnitsSold"
+            FROM unnest(@sizes) WITH ORDINALITY AS s(size, n)
+            """, new NpgsqlParameter("sizes", Sizes)).ToListAsync(ct);
         var read = new int?[Sizes.Length];
-        for (var i = 0; i < Sizes.Length; i++)
-        {
-            var offset = Sizes[i];
-            read[i] = await db.Listings.Where(l => l.Status == ListingStatus.Approved)
-                .OrderByDescending(l => l.UnitsSold).ThenByDescending(l => l.Id)
-                .Skip(offset).Select(l => (int?)l.UnitsSold).FirstOrDefaultAsync(ct);
-        }
+        foreach (var row in rows) read[row.Tier - 1] = row.UnitsSold;
         Volatile.Write(ref current, new Bounds(read, now + Lifetime));
         return read;
+    }
+
+    sealed class BoundRow
+    {
+        public long Tier { get; set; }
+        public int? UnitsSold { get; set; }
     }
 }
