@@ -46,8 +46,8 @@ public sealed class CheckoutService(MarketplaceDb db, CartService carts, Payment
 
     public async Task<CheckoutResult> PlaceAsync(CheckoutRequest request, string baseUrl, CancellationToken ct = default)
     {
-        if (await RepeatedAsync(request.CartId, ct) is { } placed) return placed;
-        if (!methods.IsAvailable(request.Method)) return new(CheckoutProblem.PaymentUnavailable);
+        // A repeated submit finds its cart gone under the lock below, so the first submit asks nothing beforehand.
+        if (!methods.IsAvailable(request.Method)) return await RepeatedAsync(request.CartId, ct) ?? new(CheckoutProblem.PaymentUnavailable);
 
         Order order;
         await using (var tx = await db.Database.BeginTransactionAsync(ct))
