@@ -79,6 +79,7 @@ public sealed class CheckoutService(MarketplaceDb db, CartService carts, Payment
                 }
             }
             db.Orders.Add(order);
+            mail.OrderPlaced(order); // needs no generated key, so it is written with the order in one save
             await db.Carts.Where(c => c.Id == request.CartId).ExecuteDeleteAsync(ct);
             try
             {
@@ -90,9 +91,11 @@ public sealed class CheckoutService(MarketplaceDb db, CartService carts, Payment
                 db.ChangeTracker.Clear();
                 return await RepeatedAsync(request.CartId, ct) ?? throw new InvalidOperationException("An order for this cart clashed but is not there.", e);
             }
-            mail.OrderPlaced(order);
-            if (order.PaymentMethod == PaymentMethod.CashOnPickup) await mail.NewOrderToMakersAsync(order.Id, ct);
-            await db.SaveChangesAsync(ct);
+            if (order.PaymentMethod == PaymentMethod.CashOnPickup)
+            {
+                await mail.NewOrderToMakersAsync(order.Id, ct);
+                await db.SaveChangesAsync(ct);
+            }
             await tx.CommitAsync(ct);
         }
         log.LogInformation("Order {Number} placed: {Total} by {Method}", order.Number, order.Total, order.PaymentMethod);
