@@ -71,7 +71,8 @@ public sealed class DemoDataLoader(MarketplaceDb db, PhotoPipeline photos, IOpti
             db.Database.SetCommandTimeout(TimeSpan.FromMinutes(30));
             await db.Database.ExecuteSqlRawAsync("VACUUM (ANALYZE)", ct);
         }
-        log.LogInformation("Demo data '{Tier}' loaded in {Seconds:0.0} s", tier.Name, (DateTime.UtcNow - started).TotalSeconds);
+        var seconds = (DateTime.UtcNow - started).TotalSeconds;
+        log.DemoDataLoaded(tier.Name, seconds);
         return true;
     }
 

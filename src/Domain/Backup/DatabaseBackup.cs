@@ -60,7 +60,7 @@ public sealed class DatabaseBackup(IConfiguration configuration, BackupOptions o
         File.Move(partial, target, overwrite: true);
         foreach (var old in BackupNames.Expired(Directory.GetFiles(folder).Select(Path.GetFileName).OfType<string>(), clock.GetUtcNow(), options.KeepDays))
             File.Delete(Path.Combine(folder, old));
-        log.LogInformation("Backup written to {File}", target);
+        log.BackupWritten(target);
         return target;
     }
 

@@ -201,20 +201,20 @@ public sealed class CatalogSearch(MarketplaceDb db, PopularityTiers tiers)
             for (var i = 0; i < PopularityTiers.Sizes.Length; i++)
             {
                 var name = "tier" + i.ToString(CultureInfo.InvariantCulture);
-                sql.Append($"""
+                sql.Append(CultureInfo.InvariantCulture, $"""
                     {name} AS MATERIALIZED (
                         SELECT l."Id", l."UnitsSold", l."SearchVector" AS v FROM "Listings" l
                         WHERE {earlier} AND l."Status" = 'Approved' AND l."SearchVector" @@ (SELECT t FROM chosen)
                           AND l."UnitsSold" >= @{name}::int),
 
                     """);
-                earlier.Append($" AND (SELECT count(*) FROM {name}) < @ranked");
-                used.Append($"""
+                earlier.Append(CultureInfo.InvariantCulture, $" AND (SELECT count(*) FROM {name}) < @ranked");
+                used.Append(CultureInfo.InvariantCulture, $"""
                     UNION ALL SELECT t.* FROM {name} t WHERE (SELECT count(*) FROM {name}) >= @ranked
 
                     """);
             }
-            sql.Append($"""
+            sql.Append(CultureInfo.InvariantCulture, $"""
                 alltiers AS MATERIALIZED (
                     SELECT l."Id", l."UnitsSold", l."SearchVector" AS v FROM "Listings" l
                     WHERE {earlier} AND l."Status" = 'Approved' AND l."SearchVector" @@ (SELECT t FROM chosen)),

@@ -76,8 +76,11 @@ public sealed class BuyerAccounts(UserManager<Person> users, MarketplaceDb db, M
     {
         if (!person.EmailConfirmed || person.Email is null) return 0;
         var email = person.Email.ToLowerInvariant();
+        // EF translates ToLower() to SQL lower(); a culture or comparison overload would not translate.
+#pragma warning disable CA1304, CA1311, CA1862
         return await db.Orders.Where(o => o.BuyerId == null && o.BuyerEmail.ToLower() == email)
             .ExecuteUpdateAsync(s => s.SetProperty(o => o.BuyerId, person.Id), ct);
+#pragma warning restore CA1304, CA1311, CA1862
     }
 
     /// <summary>Sign-in by phone: the account with this number, when exactly one has it.</summary>

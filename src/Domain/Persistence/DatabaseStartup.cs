@@ -27,7 +27,7 @@ public static class DatabaseStartup
         var log = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger("PasKreatif.Database");
         if (scope.ServiceProvider.GetRequiredService<IOptions<DatabaseOptions>>().Value.MigrateOnStart)
         {
-            log.LogInformation("Applying migrations");
+            log.ApplyingMigrations();
             // Npgsql's migrator reads the history table before creating it and logs that as a failure on a new database.
             await db.Database.ExecuteSqlRawAsync(db.GetService<IHistoryRepository>().GetCreateIfNotExistsScript(), ct);
             await db.Database.MigrateAsync(ct);
