@@ -169,7 +169,7 @@ public sealed class DemoDataLoader(MarketplaceDb db, PhotoPipeline photos, IOpti
                 maker.Programmes.Add(new MakerProgramme { ProgrammeId = programme.Id });
             var storyRoll = build.Random.Next(20);
             if (storyRoll < 6)
-                maker.Story = new MakerStory { Status = StoryStatus.Approved, Published = DemoText.Story(build), DecidedAt = maker.JoinedAt.AddDays(30) };
+                maker.Story = MakerStory.Shown(DemoText.Story(build), maker.JoinedAt.AddDays(30));
             else if (storyRoll == 6)
                 maker.Story = MakerStory.Submitted(null, DemoText.Story(build), build.Anchor.AddHours(-1 - m % 72));
             build.Makers.Add(new DemoMaker(maker, group, build.Popularity()));

@@ -229,31 +229,31 @@ public sealed class CatalogSearch(MarketplaceDb db, PopularityTiers tiers)
 
     sealed class CorrectionRow
     {
-        public string Word { get; set; } = "";
-        public string Term { get; set; } = "";
-        public bool Known { get; set; }
+        public string Word { get; init; } = "";
+        public string Term { get; init; } = "";
+        public bool Known { get; init; }
     }
 
     sealed class HitRow
     {
-        public int Id { get; set; }
-        public string Slug { get; set; } = "";
-        public string Title { get; set; } = "";
-        public decimal Price { get; set; }
-        public int Stock { get; set; }
-        public bool MadeToOrder { get; set; }
-        public string MakerName { get; set; } = "";
-        public string MakerSlug { get; set; } = "";
-        public string ProgrammeName { get; set; } = "";
-        public string? PhotoHash { get; set; }
-        public int PhotoWidth { get; set; }
-        public int PhotoHeight { get; set; }
-        public bool Strict { get; set; }
-        public bool Loose { get; set; }
-        public int EveryTotal { get; set; }
-        public bool EveryStrict { get; set; }
-        public int Total { get; set; }
-        public string Headline { get; set; } = "";
+        public int Id { get; init; }
+        public string Slug { get; init; } = "";
+        public string Title { get; init; } = "";
+        public decimal Price { get; init; }
+        public int Stock { get; init; }
+        public bool MadeToOrder { get; init; }
+        public string MakerName { get; init; } = "";
+        public string MakerSlug { get; init; } = "";
+        public string ProgrammeName { get; init; } = "";
+        public string? PhotoHash { get; init; }
+        public int PhotoWidth { get; init; }
+        public int PhotoHeight { get; init; }
+        public bool Strict { get; init; }
+        public bool Loose { get; init; }
+        public int EveryTotal { get; init; }
+        public bool EveryStrict { get; init; }
+        public int Total { get; init; }
+        public string Headline { get; init; } = "";
 
         public ListingCard Card() => new(Id, Slug, Title, new Money(Price), MadeToOrder || Stock > 0, MadeToOrder,
             MakerName, MakerSlug, ProgrammeName, PhotoHash, PhotoWidth, PhotoHeight);

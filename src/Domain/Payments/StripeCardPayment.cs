@@ -10,11 +10,11 @@ public sealed class StripeOptions : ISettingGroup
 {
     public const string Section = "Stripe";
 
-    public string? SecretKey { get; set; }
-    public string? PublishableKey { get; set; }
-    public string? WebhookSecret { get; set; }
+    public string? SecretKey { get; init; }
+    public string? PublishableKey { get; init; }
+    public string? WebhookSecret { get; init; }
     /// <summary>Another address for Stripe's API; tests point it at a local fake.</summary>
-    public string? ApiBase { get; set; }
+    public string? ApiBase { get; init; }
 
     public bool IsConfigured => !string.IsNullOrWhiteSpace(SecretKey);
 

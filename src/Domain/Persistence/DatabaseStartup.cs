@@ -12,7 +12,7 @@ public sealed class DatabaseOptions : ISettingGroup
     public const string Section = "Database";
 
     /// <summary>Apply pending migrations when the site starts (./run.sh sets it).</summary>
-    public bool MigrateOnStart { get; set; }
+    public bool MigrateOnStart { get; init; }
 
     public IEnumerable<string?> Problems(string section) => [];
 }

@@ -14,10 +14,10 @@ public sealed class ReadReplicaOptions : ISettingGroup
     public const string Section = "Database";
 
     /// <summary>A standby set further behind than this is skipped: catalogue reads go to the primary.</summary>
-    public double MaxStandbyLagSeconds { get; set; } = 5;
+    public double MaxStandbyLagSeconds { get; init; } = 5;
 
     /// <summary>How often the standby set's lag is measured.</summary>
-    public double StandbyCheckSeconds { get; set; } = 2;
+    public double StandbyCheckSeconds { get; init; } = 2;
 
     public IEnumerable<string?> Problems(string section) =>
     [
