@@ -98,7 +98,7 @@ public sealed class CheckoutService(MarketplaceDb db, CartService carts, Payment
             }
             await tx.CommitAsync(ct);
         }
-        log.LogInformation("Order {Number} placed: {Total} by {Method}", order.Number, order.Total, order.PaymentMethod);
+        log.OrderPlaced(order.Number, order.Total, order.PaymentMethod);
         ShopMetrics.OrderPlaced(order.PaymentMethod);
         await outbox.DispatchAsync(ct);
 
