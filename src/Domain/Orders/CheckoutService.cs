@@ -95,7 +95,7 @@ public sealed class CheckoutService(MarketplaceDb db, CartService carts, Payment
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
         }
-        log.LogInformation("Order {Number} placed: {Total} by {Method}", order.Number, order.Total, order.PaymentMethod);
+        log.OrderPlaced(order.Number, order.Total, order.PaymentMethod);
         ShopMetrics.OrderPlaced(order.PaymentMethod);
         await outbox.DispatchAsync(ct);
 

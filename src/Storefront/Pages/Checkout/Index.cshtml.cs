@@ -56,12 +56,12 @@ public class IndexModel(CartService carts, CheckoutService checkout, PaymentMeth
             Email = person.Email ?? "";
             Phone = person.PhoneNumber ?? "";
             SavedAddresses = await accounts.AddressesAsync(person.Id, ct);
-            Address = (SavedAddresses.FirstOrDefault(a => a.Id == alamat) ?? SavedAddresses.FirstOrDefault())?.Text ?? "";
+            Address = (SavedAddresses.FirstOrDefault(a => a.Id == alamat) ?? (SavedAddresses.Count > 0 ? SavedAddresses[0] : null))?.Text ?? "";
         }
         Zone = ZoneChoice.Of(HttpContext);
         Deliveries = Cart.Makers.Select(m => new DeliveryInput
         {
-            MakerId = m.MakerId, Method = DeliveryRules.Allowed(m.Parcel).FirstOrDefault(),
+            MakerId = m.MakerId, Method = DeliveryRules.Allowed(m.Parcel) is [var first, ..] ? first : default,
             PickupDate = DeliveryRules.EarliestPickup(m.Parcel, Now),
         }).ToList();
         Quote = CheckoutPricing.Quote(Cart, Chosen(), Zone, options);
@@ -139,7 +139,7 @@ public class IndexModel(CartService carts, CheckoutService checkout, PaymentMeth
         return RedirectToPage("/Orders/Status", new { token = placed });
     }
 
-    IActionResult Invalid()
+    PageResult Invalid()
     {
         Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
         return Page();
