@@ -100,7 +100,28 @@
       said.textContent = item.message;
       li.appendChild(said);
     }
-    if (item.state === 'conflict') {
+    if (item.state === 'conflict' && item.kind === 'Edit') {
+      (item.conflicts || []).forEach(function (c) {
+        var field = document.createElement('span');
+        field.className = 'd-block mt-1';
+        var name = document.createElement('strong');
+        name.textContent = c.label;
+        field.appendChild(name);
+        [format(msg.msgMine, c.mine), format(msg.msgTheirs, c.theirs)].forEach(function (text) {
+          var side = document.createElement('span');
+          side.className = 'd-block keep-lines text-break';
+          side.textContent = text;
+          field.appendChild(side);
+        });
+        li.appendChild(field);
+      });
+      var editChoices = document.createElement('div');
+      editChoices.className = 'd-flex flex-wrap gap-2 mt-1';
+      editChoices.appendChild(button(msg.msgKeepMine, 'btn-primary', function () { keepMine(item); }));
+      editChoices.appendChild(button(msg.msgKeepTheirs, 'btn-outline-secondary', function () { drop(item, true); }));
+      editChoices.appendChild(reopenLink(item));
+      li.appendChild(editChoices);
+    } else if (item.state === 'conflict') {
       var mine = document.createElement('span');
       mine.className = 'd-block';
       mine.textContent = format(msg.msgMine, item.shown);
@@ -115,7 +136,11 @@
       choices.appendChild(button(msg.msgKeepTheirs, 'btn-outline-secondary', function () { remove(item.seq).then(render); }));
       li.appendChild(choices);
     } else if (item.state === 'refused') {
-      li.appendChild(button(msg.msgDiscard, 'btn-outline-danger mt-1', function () { remove(item.seq).then(render); }));
+      var refusedChoices = document.createElement('div');
+      refusedChoices.className = 'd-flex flex-wrap gap-2 mt-1';
+      if (item.kind === 'Listing' || item.kind === 'Edit') refusedChoices.appendChild(reopenLink(item));
+      refusedChoices.appendChild(button(msg.msgDiscard, 'btn-outline-danger', function () { drop(item, false); }));
+      li.appendChild(refusedChoices);
     }
     if (item.link) {
       var a = document.createElement('a');
@@ -129,10 +154,38 @@
 
   function say(text) { status.textContent = text || ''; }
 
+  // A refused draft or edit opens again in its own form, filled with what the maker typed, to correct and send again.
+  function reopenPath(item) {
+    return (item.kind === 'Listing' ? '/toko-saya/produk/baru' : '/toko-saya/produk/' + item.fields.listing + '/ubah') + '#kirim-' + item.seq;
+  }
+
+  function reopenLink(item) {
+    var a = document.createElement('a');
+    a.href = reopenPath(item);
+    a.className = 'btn btn-sm btn-outline-primary';
+    a.textContent = msg.msgEditAgain;
+    return a;
+  }
+
+  // Dropping a draft drops the photos that could only go with it; the shop's words kept over an edit still let its photos go.
+  function drop(item, photosStay) {
+    return all().then(function (items) {
+      var work = [remove(item.seq)];
+      items.filter(function (i) { return i.with === item.key; }).forEach(function (photo) {
+        if (photosStay && item.kind === 'Edit') { delete photo.with; work.push(put(photo)); } else work.push(remove(photo.seq));
+      });
+      return Promise.all(work);
+    }).then(render).then(flush);
+  }
+
   // The maker keeps their value: sent again over what the server has now.
   function keepMine(item) {
     item.fields.version = String(item.version);
-    item.fields.seen = item.current;
+    if (item.kind === 'Edit') {
+      // The maker's changes over the shop's form now, made over that form: only their own fields are written.
+      Object.keys(item.merged || {}).forEach(function (name) { item.fields[name] = item.merged[name]; });
+      Object.keys(item.current || {}).forEach(function (name) { item.fields['Seen.' + name.slice(5)] = item.current[name]; });
+    } else item.fields.seen = item.current;
     item.state = 'waiting';
     item.message = '';
     put(item).then(render).then(flush);
@@ -173,28 +226,47 @@
     sending = true;
     var saved = 0;
     return all().then(function (items) {
+      // Photos wait behind their draft or edit until it is saved; what is refused or in conflict holds them.
+      var held = {};
+      items.forEach(function (i) { if (i.state !== 'waiting') held[i.key] = true; });
       var waiting = items.filter(function (i) { return i.state === 'waiting'; });
       if (waiting.length === 0) return null;
       say(msg.msgSending);
       return token().then(function (antiforgery) {
         // One after another, so changes arrive in the order they were made.
         return waiting.reduce(function (chain, item) {
-          return chain.then(function () { return sendOne(item, antiforgery); }).then(function (answer) {
+          return chain.then(function () {
+            if (item.with && held[item.with]) { held[item.key] = true; return null; }
+            return sendOne(item, antiforgery).then(function (answer) { return settle(item, answer); });
+          });
+        }, Promise.resolve());
+
+        function settle(item, answer) {
             var data = answer.data || {};
             if (answer.status === 200) {
               saved++;
+              // What was made over this change now names the edit version the shop gave it.
+              if (data.version != null) waiting.forEach(function (w) { if (w.after === item.key) w.fields.version = String(data.version); });
               if (item.kind === 'Listing' && data.link) {
                 item.link = data.link;
                 sessionStorage.setItem('pk-outbox-done', JSON.stringify({ message: data.message, link: data.link, label: item.label }));
               }
               return remove(item.seq).then(function () { say(data.message); });
             }
+            held[item.key] = true;
             item.message = data.message || msg.msgRefused;
+            item.errors = data.errors || null;
             if (answer.status === 409 && item.kind === 'Step') {
               // An order moved elsewhere (cancelled, already sent): nothing to choose but to look at it.
               item.state = 'refused';
               item.link = '/toko-saya/pesanan/' + item.fields.order;
               item.linkText = msg.msgOpenOrder;
+            } else if (answer.status === 409 && item.kind === 'Edit') {
+              item.state = 'conflict';
+              item.conflicts = data.conflicts || [];
+              item.current = data.current;
+              item.merged = data.merged;
+              item.version = data.version;
             } else if (answer.status === 409) {
               item.state = 'conflict';
               item.current = data.current;
@@ -204,8 +276,7 @@
               item.state = 'refused';
             }
             return put(item);
-          });
-        }, Promise.resolve());
+        }
       });
     }).then(function () {
       if (saved > 0) say(msg.msgAllSent);
@@ -244,15 +315,24 @@
 
   // ---- keeping a change made without signal ----
   // A second change to the same listing or order is made over the first one still waiting, not over the page.
+  var VALUE = { Stock: 'stock', Price: 'price' };
+  var FORM_VALUE = { Stock: 'Form.Stock', Price: 'Form.Price' };
+
   function chain(item, waiting) {
     var earlier = waiting.filter(function (w) {
       return w.state === 'waiting' && (item.kind === 'Step' ? w.kind === 'Step' && w.fields.order === item.fields.order
-        : (w.kind === 'Stock' || w.kind === 'Price') && w.fields.listing === item.fields.listing);
+        : (w.kind === 'Stock' || w.kind === 'Price' || w.kind === 'Edit') && w.fields.listing === item.fields.listing);
     }).pop();
     if (!earlier) return;
     if (item.kind === 'Step') { item.fields.seen = earlier.fields.to; return; }
+    // A guess until the earlier one is saved; its answer then gives the real version (see settle).
+    item.after = earlier.key;
     item.fields.version = String(Number(earlier.fields.version) + 1);
-    if (earlier.kind === item.kind) item.fields.seen = earlier.fields[item.kind === 'Stock' ? 'stock' : 'price'];
+    if (item.kind === 'Edit') {
+      if (earlier.kind === 'Edit') Object.keys(earlier.fields).forEach(function (n) { if (n.indexOf('Form.') === 0) item.fields['Seen.' + n.slice(5)] = earlier.fields[n]; });
+      else item.fields['Seen.' + FORM_VALUE[earlier.kind].slice(5)] = earlier.fields[VALUE[earlier.kind]];
+    } else if (earlier.kind === 'Edit') item.fields.seen = earlier.fields[FORM_VALUE[item.kind]];
+    else if (earlier.kind === item.kind) item.fields.seen = earlier.fields[VALUE[item.kind]];
   }
 
   function rupiah(value) {
@@ -269,6 +349,37 @@
       item.made = new Date().toISOString();
       return chain.then(function () { return put(item); });
     }, Promise.resolve()); }).then(function () { say(msg.msgQueued); return render(); });
+  }
+
+  // Each photo its own change, sent after its draft or edit and held while that is not saved: one lost photo is sent again alone.
+  function photosOf(input, owner, title, fields) {
+    return input ? Array.prototype.map.call(input.files, function (f, i) {
+      return { kind: 'Photo', key: uuid(), with: owner.key, label: format(msg.msgPhotoOf, i + 1, title), shown: f.name, fields: Object.assign({}, fields), files: [{ name: f.name, type: f.type, blob: f }] };
+    }) : [];
+  }
+
+  var FORM_FIELDS = ['Form.Title', 'Form.Description', 'Form.CategoryId', 'Form.ProgrammeId', 'Form.Price', 'Form.MadeToOrder',
+    'Form.Stock', 'Form.LeadTimeDays', 'Form.WeightGrams', 'Form.Pickup', 'Form.LocalDelivery', 'Form.Shipping'];
+
+  // The form as typed, or (defaults) as the page was served: what the maker saw, which an edit is judged against.
+  function editFields(form, defaults) {
+    var fields = {};
+    FORM_FIELDS.forEach(function (name) {
+      var el = Array.prototype.filter.call(form.querySelectorAll('[name="' + name + '"]'), function (e) { return !e.disabled; })[0];
+      if (!el) return;
+      if (el.type === 'checkbox') fields[name] = (defaults ? el.defaultChecked : el.checked) ? 'true' : 'false';
+      else if (el.tagName === 'SELECT') {
+        var chosen = defaults ? (Array.prototype.filter.call(el.options, function (o) { return o.defaultSelected; })[0] || el.options[0]) : el.options[el.selectedIndex];
+        fields[name] = chosen ? chosen.value : '';
+      } else fields[name] = defaults ? el.defaultValue : el.value;
+    });
+    return fields;
+  }
+
+  function labelOf(form, name) {
+    var el = form.querySelector('[name="' + name + '"]:not([type=hidden])') || form.querySelector('[name="' + name + '"]');
+    var label = el && el.id ? form.querySelector('label[for="' + el.id + '"]') : null;
+    return label ? label.textContent.trim() : '';
   }
 
   function fieldsOf(form, names) {
@@ -300,15 +411,108 @@
         var input = form.querySelector('input[type=file][name=photos]');
         var title = listingFields['Form.Title'] || '';
         var listing = { kind: 'Listing', key: uuid(), label: title, shown: listingFields['Form.Price'] ? rupiah(listingFields['Form.Price']) : '', fields: listingFields };
-        // Each photo its own change, sent after the listing and named by its key: one lost photo is sent again alone.
-        var photos = input ? Array.prototype.map.call(input.files, function (f, i) {
-          return { kind: 'Photo', label: format(msg.msgPhotoOf, i + 1, title), shown: f.name, fields: { listingKey: listing.key }, files: [{ name: f.name, type: f.type, blob: f }] };
-        }) : [];
-        return [listing].concat(photos);
+        return [listing].concat(photosOf(input, listing, title, { listingKey: listing.key }));
+      }
+      case 'Edit': {
+        var edit = { kind: 'Edit', key: uuid(), label: d.outboxLabel, fields: { listing: d.listing, version: d.version } };
+        var now = editFields(form, false), before = editFields(form, true), changed = [];
+        Object.keys(now).forEach(function (name) {
+          edit.fields[name] = now[name];
+          edit.fields['Seen.' + name.slice(5)] = before[name];
+          if (now[name] !== before[name]) changed.push(labelOf(form, name));
+        });
+        edit.shown = changed.filter(function (l, i) { return l && changed.indexOf(l) === i; }).join(', ');
+        var editPhotos = form.querySelector('input[type=file][name=photos]');
+        return [edit].concat(photosOf(editPhotos, edit, d.outboxLabel, { listing: d.listing }));
       }
     }
     return null;
   }
+
+  // A corrected draft or edit takes the place of the refused one, under the same key, so it is still sent once and in its turn.
+  function resend(seq, items) {
+    return all().then(function (kept) {
+      var old = kept.filter(function (i) { return i.seq === seq; })[0];
+      if (!old) return queue(items);
+      var fresh = items[0];
+      if (old.kind === 'Edit') {
+        // Still made over what the maker saw first, not over the form refilled from the phone.
+        Object.keys(fresh.fields).forEach(function (n) { if (n.indexOf('Form.') === 0) old.fields[n] = fresh.fields[n]; });
+      } else old.fields = fresh.fields;
+      old.label = fresh.label;
+      old.shown = fresh.shown || old.shown;
+      old.state = 'waiting';
+      old.message = '';
+      old.errors = null;
+      items.slice(1).forEach(function (photo) {
+        photo.with = old.key;
+        if (photo.fields.listingKey) photo.fields.listingKey = old.key;
+      });
+      return put(old).then(function () { return items.length > 1 ? queue(items.slice(1)) : render(); }).then(function () {
+        delete formOpen.dataset.outboxReopen;
+        history.replaceState(null, '', location.pathname);
+        say(msg.msgQueued);
+      });
+    });
+  }
+
+  // ---- a refused draft or edit, reopened on the phone from the outbox ----
+  var formOpen = null;
+
+  function reopen() {
+    var match = /^#kirim-(\d+)$/.exec(location.hash);
+    var form = document.querySelector('form[data-outbox="Listing"], form[data-outbox="Edit"]');
+    if (!match || !form) return Promise.resolve();
+    return all().then(function (items) {
+      var item = items.filter(function (i) { return i.seq === Number(match[1]); })[0];
+      if (!item || item.kind !== form.dataset.outbox || (item.kind === 'Edit' && item.fields.listing !== form.dataset.listing)) return;
+      formOpen = form;
+      form.dataset.outboxReopen = String(item.seq);
+      FORM_FIELDS.forEach(function (name) {
+        var el = Array.prototype.filter.call(form.querySelectorAll('[name="' + name + '"]'), function (e) { return !e.disabled; })[0];
+        if (!el || (!(name in item.fields) && el.type !== 'checkbox')) return;
+        if (el.type === 'checkbox') el.checked = item.fields[name] === 'true';
+        else el.value = item.fields[name];
+      });
+      var note = form.querySelector('[data-outbox-reopened]');
+      note.textContent = msg.msgReopened + (item.message ? ' ' + item.message : '');
+      note.hidden = false;
+      var first = showErrors(form, item.errors || {});
+      var photos = items.filter(function (i) { return i.with === item.key && i.state === 'waiting'; });
+      var keptNote = form.querySelector('[data-outbox-photos-kept]');
+      if (keptNote && photos.length > 0) {
+        keptNote.textContent = format(msg.msgPhotosKept, photos.map(function (p) { return p.shown; }).join(', '));
+        keptNote.hidden = false;
+      }
+      (first || note).focus();
+    });
+  }
+
+  // Each message next to its field, as the server writes them, read out with the field; the first field gets the focus.
+  function showErrors(form, errors) {
+    var first = null;
+    Object.keys(errors).forEach(function (name) {
+      var id = 'outbox-error-' + name.replace(/\W/g, '-');
+      var group = form.querySelector('[data-error-for="' + name + '"]');
+      var el = group || Array.prototype.filter.call(form.querySelectorAll('[name="' + name + '"]'), function (e) { return e.type !== 'hidden' && !e.disabled; })[0];
+      if (!el || document.getElementById(id)) return;
+      var box = document.createElement('div');
+      box.className = 'invalid-feedback d-block';
+      box.id = id;
+      box.textContent = errors[name];
+      if (group) { group.appendChild(box); group.tabIndex = -1; }
+      else {
+        el.classList.add('is-invalid');
+        el.setAttribute('aria-invalid', 'true');
+        (el.closest('.input-group') || el).insertAdjacentElement('afterend', box);
+      }
+      el.setAttribute('aria-describedby', ((el.getAttribute('aria-describedby') || '') + ' ' + id).trim());
+      if (!first) first = el;
+    });
+    return first;
+  }
+
+  window.addEventListener('hashchange', function () { reopen().catch(function () { }); });
 
   // navigator.onLine is true on a phone with one bar and no data: a tiny request says whether a post would arrive.
   function reachable() {
@@ -324,24 +528,30 @@
     var form = event.target;
     if (!form.matches || !form.matches('form[data-outbox]') || form.dataset.outboxSending) return;
     event.preventDefault();
-    if (form.dataset.outbox === 'Listing') {
+    if (form.dataset.outbox === 'Listing' || form.dataset.outbox === 'Edit') {
       // The form leaves checks to the server; a draft kept offline must at least have what the server will ask first.
       var missing = Array.prototype.filter.call(form.querySelectorAll('[required]'), function (f) { return !f.checkValidity(); });
       if (missing.length > 0 && navigator.onLine === false) { missing[0].reportValidity(); return; }
     }
-    var hasFiles = form.dataset.outbox === 'Listing' && form.querySelector('input[type=file][name=photos]') && form.querySelector('input[type=file][name=photos]').files.length > 0;
+    var files = form.querySelector('input[type=file][name=photos]');
+    var hasFiles = !!files && files.files.length > 0;
+    var reopened = form.dataset.outboxReopen;
     reachable().then(function (up) {
       // With signal and nothing the form cannot carry, the page posts as always (its messages and redirects).
-      if (up && !hasFiles) { form.dataset.outboxSending = '1'; form.submit(); return; }
+      if (up && !hasFiles && !reopened) { form.dataset.outboxSending = '1'; form.submit(); return; }
       var items = itemFrom(form);
       if (!items) return;
-      queue(items).then(function () {
-        form.reset();
+      var kept = reopened ? resend(Number(reopened), items) : queue(items);
+      kept.then(function () {
+        if (!reopened) form.reset();
         if (!up) return;
-        // With signal the photos went this way only because a form cannot carry them: go to the new listing.
-        flush().then(function () {
+        // With signal the photos went this way only because a form cannot carry them: go to the listing once it is saved.
+        flush().then(function () { return all(); }).then(function (left) {
           var done = sessionStorage.getItem('pk-outbox-done');
-          if (done && items[0].kind === 'Listing') location.href = JSON.parse(done).link;
+          var owner = left.filter(function (i) { return i.key === items[0].key || i.seq === Number(reopened); })[0];
+          if (owner) return;
+          if (items[0].kind === 'Edit') location.href = '/toko-saya/produk/' + items[0].fields.listing;
+          else if (done) location.href = JSON.parse(done).link;
         });
       });
     });
@@ -408,5 +618,5 @@
   document.querySelectorAll('[data-offline-photos]').forEach(function (el) { el.hidden = false; });
 
   window.addEventListener('online', flush);
-  render().then(flush).catch(function () { });
+  render().then(reopen).then(flush).catch(function () { });
 }());

@@ -10,6 +10,13 @@ public enum OfflineResult { Saved, AlreadySaved, Conflict, Refused }
 /// <summary>What the phone learns back: the outcome, the value now kept and the edit version to base the next change on.</summary>
 public sealed record OfflineAnswer(OfflineResult Result, string Current, int Version, string? Problem = null);
 
+/// <summary>What the phone learns back about an edit of the whole form: the form as the shop has it now, its edit version, and what to show.</summary>
+/// <param name="Conflicts">The fields changed on both sides, on a conflict.</param>
+/// <param name="Errors">The form's own refusals, each naming its field.</param>
+/// <param name="Merged">The maker's changes over the shop's form now: what "keep mine" sends again.</param>
+public sealed record OfflineEditAnswer(OfflineResult Result, ListingDraft Current, int Version, IReadOnlyList<string> Conflicts, IReadOnlyList<DraftError> Errors,
+    string? Problem = null, ListingDraft? Merged = null);
+
 /// <summary>
 /// Changes a maker made in the workspace without signal (stock, price, an order's step), sent later
 /// from the phone's outbox in order. Each names the value and edit version it was made over; see
@@ -48,6 +55,45 @@ public sealed class OfflineChanges(MarketplaceDb db, ListingEditor editor, Maker
         }
         catch (DbUpdateConcurrencyException) { return await ReloadedConflictAsync(makerId, listingId, l => l.Price.Amount, ct); }
         return new(OfflineResult.Saved, Money.Of(price).Amount.ToString("0", System.Globalization.CultureInfo.InvariantCulture), listing.EditVersion);
+    }
+
+    /// <summary>
+    /// The listing's form edited offline, saved through the editor's own path (revision rules, checks) under the
+    /// phone's key: the same key sent again is answered as saved and changes nothing, whatever happened since.
+    /// </summary>
+    public async Task<OfflineEditAnswer> EditAsync(int makerId, Guid actor, Guid key, int listingId, int seenVersion, ListingDraft seen, ListingDraft wanted, CancellationToken ct = default)
+    {
+        var listing = await editor.RequireAsync(makerId, listingId, ct);
+        var current = OfflineEdit.Shown(listing);
+        if (await db.OfflineEditReceipts.AnyAsync(r => r.MakerId == makerId && r.Key == key, ct))
+            return new(OfflineResult.AlreadySaved, current, listing.EditVersion, [], []);
+        if (listing.Status == ListingStatus.Archived) return new(OfflineResult.Refused, current, listing.EditVersion, [], [], "Archived");
+        var judged = OfflineEdit.Judge(seenVersion, seen, listing.EditVersion, current, wanted);
+        if (judged.Outcome == OfflineOutcome.AlreadySaved) return new(OfflineResult.AlreadySaved, current, listing.EditVersion, [], []);
+        if (judged.Outcome == OfflineOutcome.ChangedElsewhere) return new(OfflineResult.Conflict, current, listing.EditVersion, judged.Conflicts, [], Merged: judged.Merged);
+        var receipt = db.OfflineEditReceipts.Add(OfflineEditReceipt.For(makerId, key, listingId, clock.GetUtcNow()));
+        try
+        {
+            await editor.UpdateAsync(makerId, listingId, actor, judged.Merged, ct);
+        }
+        catch (ListingDraftException e) { receipt.State = EntityState.Detached; return new(OfflineResult.Refused, current, listing.EditVersion, [], e.Errors, Merged: judged.Merged); }
+        catch (ListingRuleException e) { receipt.State = EntityState.Detached; return new(OfflineResult.Refused, current, listing.EditVersion, [], [], e.Code); }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Someone saved between our read and our write: judged again over what they saved.
+            db.ChangeTracker.Clear();
+            var fresh = await editor.RequireAsync(makerId, listingId, ct);
+            var again = OfflineEdit.Judge(seenVersion, seen, -1, OfflineEdit.Shown(fresh), wanted);
+            return new(OfflineResult.Conflict, OfflineEdit.Shown(fresh), fresh.EditVersion, again.Conflicts, [], Merged: again.Merged);
+        }
+        catch (DbUpdateException e) when (e.InnerException is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation })
+        {
+            // The same edit arrived twice at once: the other send saved it.
+            db.ChangeTracker.Clear();
+            var fresh = await editor.RequireAsync(makerId, listingId, ct);
+            return new(OfflineResult.AlreadySaved, OfflineEdit.Shown(fresh), fresh.EditVersion, [], []);
+        }
+        return new(OfflineResult.Saved, OfflineEdit.Shown(listing), listing.EditVersion, [], []);
     }
 
     /// <summary>Moves the maker's part of an order from the step they saw to the next; tracking notes travel with a shipment.</summary>

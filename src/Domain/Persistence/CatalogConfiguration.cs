@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using PasKreatif.Catalog;
+using PasKreatif.Makers;
 using PasKreatif.Media;
 using PasKreatif.Moderation;
 using PasKreatif.People;
@@ -91,5 +92,16 @@ class ListingAuditEntryConfiguration : IEntityTypeConfiguration<ListingAuditEntr
         b.HasOne<Listing>().WithMany().HasForeignKey(a => a.ListingId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<ListingRevision>().WithMany().HasForeignKey(a => a.RevisionId).OnDelete(DeleteBehavior.SetNull);
         b.HasOne<Person>().WithMany().HasForeignKey(a => a.ActorId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+class OfflineEditReceiptConfiguration : IEntityTypeConfiguration<OfflineEditReceipt>
+{
+    public void Configure(EntityTypeBuilder<OfflineEditReceipt> b)
+    {
+        b.HasKey(r => new { r.MakerId, r.Key }); // one maker's key never names another's edit
+        b.HasIndex(r => r.ListingId);
+        b.HasOne<Listing>().WithMany().HasForeignKey(r => r.ListingId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<Maker>().WithMany().HasForeignKey(r => r.MakerId).OnDelete(DeleteBehavior.Restrict);
     }
 }

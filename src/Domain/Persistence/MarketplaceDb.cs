@@ -35,6 +35,7 @@ public class MarketplaceDb(DbContextOptions<MarketplaceDb> options)
     public DbSet<Photo> Photos => Set<Photo>();
     public DbSet<PhotoUpload> PhotoUploads => Set<PhotoUpload>();
     public DbSet<ListingAuditEntry> ListingAudit => Set<ListingAuditEntry>();
+    public DbSet<OfflineEditReceipt> OfflineEditReceipts => Set<OfflineEditReceipt>();
     public DbSet<Cart> Carts => Set<Cart>();
     public DbSet<CartLine> CartLines => Set<CartLine>();
     public DbSet<Order> Orders => Set<Order>();

@@ -186,6 +186,84 @@ public class OfflineJourneyTests(BrowserFixture fixture)
             Assert.Equal(71000m, (await db.Listings.SingleAsync(l => l.Id == id)).Price.Amount);
     }
 
+    // A listing of the maker's whose words edit without a revision waiting for review, not one the other journeys touch.
+    async Task<(int Id, string Title)> EditableListingAsync(int skip)
+    {
+        await using var db = fixture.Shop.OpenDb();
+        var listing = await db.Listings.Include(l => l.Revisions)
+            .Where(l => l.Maker!.Person!.UserName == "pembuat" && l.Status != ListingStatus.Archived && l.Status != ListingStatus.Submitted && !l.MadeToOrder
+                && !l.Revisions.Any(r => r.Status == RevisionStatus.Submitted))
+            .OrderBy(l => l.Id).Skip(skip).FirstAsync();
+        return (listing.Id, OfflineEdit.Shown(listing).Title);
+    }
+
+    async Task<(string Title, int Receipts)> ShownAsync(int id)
+    {
+        await using var db = fixture.Shop.OpenDb();
+        var listing = await db.Listings.Include(l => l.Revisions).SingleAsync(l => l.Id == id);
+        return (OfflineEdit.Shown(listing).Title, await db.OfflineEditReceipts.CountAsync(r => r.ListingId == id));
+    }
+
+    [Fact]
+    public async Task An_existing_listings_words_edited_offline_are_kept_then_saved_once_when_the_signal_returns()
+    {
+        var (id, _) = await EditableListingAsync(1);
+        var before = await ShownAsync(id);
+        const string title = "Keranjang rotan diubah tanpa sinyal";
+        var page = await SignedInMakerAsync();
+        await page.GotoAsync($"/toko-saya/produk/{id}/ubah");
+        await page.Context.SetOfflineAsync(true);
+        await page.GetByLabel("Nama produk").FillAsync(title);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Simpan perubahan" }).ClickAsync();
+        var outbox = page.Locator("#outbox");
+        await Assertions.Expect(outbox).ToContainTextAsync("1 perubahan");
+        await Assertions.Expect(outbox).ToContainTextAsync("Nama produk"); // the field changed
+        await MakerJourneyTests.AssertAccessibleAsync(page, "maker-outbox-edit-queued-360");
+        Assert.Equal(before, await ShownAsync(id));
+
+        await page.Context.SetOfflineAsync(false); // the browser's online event sends it
+        await Assertions.Expect(outbox).ToBeHiddenAsync(new() { Timeout = 30_000 });
+        // Opening the app again sends nothing twice.
+        await page.GotoAsync("/toko-saya");
+        await page.GotoAsync($"/toko-saya/produk/{id}");
+        Assert.Equal((title, before.Receipts + 1), await ShownAsync(id));
+        Assert.Equal(0, await page.EvaluateAsync<int>("() => document.querySelectorAll('[data-outbox-item=Edit]').length"));
+    }
+
+    [Fact]
+    public async Task Words_changed_elsewhere_while_offline_are_shown_beside_the_makers_and_the_maker_chooses()
+    {
+        var (id, _) = await EditableListingAsync(2);
+        const string mine = "Tikar pandan versi ponsel";
+        const string theirs = "Tikar pandan versi komputer";
+        var page = await SignedInMakerAsync();
+        await page.GotoAsync($"/toko-saya/produk/{id}/ubah");
+        await page.Context.SetOfflineAsync(true);
+        await page.GetByLabel("Nama produk").FillAsync(mine);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Simpan perubahan" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#outbox")).ToContainTextAsync("1 perubahan");
+        // Meanwhile the words are changed elsewhere.
+        await using (var db = fixture.Shop.OpenDb())
+        {
+            var listing = await db.Listings.Include(l => l.Revisions).SingleAsync(l => l.Id == id);
+            if (ListingEditor.OpenRevision(listing) is { } open && !listing.EditsInPlace()) open.Title = theirs;
+            else listing.Title = theirs;
+            listing.SetPrice(Money.Of(listing.Price.Amount + 1000), DateTimeOffset.UtcNow); // a new edit version either way
+            await db.SaveChangesAsync();
+        }
+
+        await page.Context.SetOfflineAsync(false);
+        var conflict = page.Locator(".outbox-conflict");
+        await Assertions.Expect(conflict).ToContainTextAsync("Di ponsel Anda: " + mine, new() { Timeout = 30_000 });
+        await Assertions.Expect(conflict).ToContainTextAsync("Di toko sekarang: " + theirs);
+        await MakerJourneyTests.AssertAccessibleAsync(page, "maker-outbox-edit-conflict-360");
+        Assert.Equal(theirs, (await ShownAsync(id)).Title); // never silently overwritten
+
+        await conflict.GetByRole(AriaRole.Button, new() { Name = "Pakai punya saya" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#outbox")).ToBeHiddenAsync(new() { Timeout = 30_000 });
+        Assert.Equal(mine, (await ShownAsync(id)).Title);
+    }
+
     [Fact]
     public async Task Signing_out_leaves_no_cache_and_no_outbox_on_the_phone()
     {

@@ -453,6 +453,27 @@ namespace PasKreatif.Persistence.Migrations
                     b.ToTable("ListingRevisions");
                 });
 
+            modelBuilder.Entity("PasKreatif.Catalog.OfflineEditReceipt", b =>
+                {
+                    b.Property<int>("MakerId")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("Key")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("ListingId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("MakerId", "Key");
+
+                    b.HasIndex("ListingId");
+
+                    b.ToTable("OfflineEditReceipts");
+                });
+
             modelBuilder.Entity("PasKreatif.Catalog.SearchTerm", b =>
                 {
                     b.Property<string>("Term")
@@ -2434,6 +2455,21 @@ namespace PasKreatif.Persistence.Migrations
                         .WithMany("Revisions")
                         .HasForeignKey("ListingId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PasKreatif.Catalog.OfflineEditReceipt", b =>
+                {
+                    b.HasOne("PasKreatif.Catalog.Listing", null)
+                        .WithMany()
+                        .HasForeignKey("ListingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("PasKreatif.Makers.Maker", null)
+                        .WithMany()
+                        .HasForeignKey("MakerId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

@@ -6,6 +6,8 @@ using PasKreatif.Catalog;
 using PasKreatif.Makers;
 using PasKreatif.Media;
 using PasKreatif.Orders;
+using PasKreatif.Persistence;
+using Microsoft.EntityFrameworkCore;
 using PasKreatif.Storefront.Pages.Seller.Listings;
 
 namespace PasKreatif.Storefront.Pages.Seller;
@@ -15,7 +17,7 @@ namespace PasKreatif.Storefront.Pages.Seller;
 /// order. Answers JSON: the result code, its message in the maker's language, the value kept now
 /// and the edit version to base the next change on. Antiforgery as for every form.
 /// </summary>
-public class OutboxModel(CurrentMaker current, OfflineChanges changes, OfflineListings drafts, IAntiforgery antiforgery, IStringLocalizer<WorkspaceText> text)
+public class OutboxModel(CurrentMaker current, OfflineChanges changes, OfflineListings drafts, IAntiforgery antiforgery, MarketplaceDb db, IStringLocalizer<WorkspaceText> text)
     : WorkspacePage(current, text)
 {
     public IActionResult OnGet() => NotFound();
@@ -60,6 +62,110 @@ public class OutboxModel(CurrentMaker current, OfflineChanges changes, OfflineLi
         return Reply(StatusCodes.Status200OK, answer.Result.ToString(), Text[answer.Result == OfflineResult.Saved ? "Outbox.Saved.Photo" : "Outbox.AlreadySaved"],
             null, null, $"/toko-saya/produk/{answer.ListingId}");
     }
+
+    /// <summary>
+    /// An existing listing's form edited offline: the values the maker saw (Seen) and those they typed (Form), with the
+    /// edit version the page showed. Saved once under the phone's key, or answered with the fields changed on both sides.
+    /// </summary>
+    public async Task<IActionResult> OnPostEditAsync(Guid? key, int listing, int version, [Bind(Prefix = "Seen")] ListingForm seen, [Bind(Prefix = "Form")] ListingForm form, CancellationToken ct)
+    {
+        var seenBroken = ModelState.Any(e => e.Key.StartsWith("Seen.", StringComparison.Ordinal) && e.Value!.Errors.Count > 0) || seen.PriceProblem != MoneyProblem.None;
+        if (!OfflineListing.IsKey(key) || seenBroken || ModelState.ContainsKey(nameof(listing)) && ModelState[nameof(listing)]!.Errors.Count > 0)
+            return Reply(StatusCodes.Status400BadRequest, "Refused", Text["Outbox.Malformed"], null, null);
+        if (!await ResolveMakerAsync(ct)) return NotFound();
+        var wanted = form.ToDraft();
+        if (!ModelState.IsValid || form.PriceProblem != MoneyProblem.None)
+            return RefusedEdit(form, ListingDrafts.Check(wanted), listing);
+        OfflineEditAnswer answer;
+        try
+        {
+            answer = await changes.EditAsync(MakerId, PersonId, key!.Value, listing, version, seen.ToDraft(), wanted, ct);
+        }
+        catch (ListingNotFoundException) { return Reply(StatusCodes.Status404NotFound, "NotFound", Text["Outbox.NotFound"], null, null); }
+        var link = $"/toko-saya/produk/{listing}";
+        switch (answer.Result)
+        {
+            case OfflineResult.Refused when answer.Errors.Count > 0:
+                return RefusedEdit(form, answer.Errors, listing);
+            case OfflineResult.Refused:
+                return new JsonResult(new { result = "Refused", message = RefusalMessage(answer.Problem ?? ""), version = answer.Version, link, errors = new Dictionary<string, string>() })
+                    { StatusCode = StatusCodes.Status422UnprocessableEntity };
+            case OfflineResult.Conflict:
+                var names = await ChoiceNamesAsync(ct);
+                var conflicts = answer.Conflicts.Select(f => new { field = f, label = Text[FieldLabel(f)].Value, mine = Shown(f, answer.Merged!, names), theirs = Shown(f, answer.Current, names) });
+                return new JsonResult(new
+                {
+                    result = "Conflict", message = Text["Outbox.Conflict.Edit"].Value, version = answer.Version, link,
+                    current = FormFields(answer.Current), merged = FormFields(answer.Merged!), conflicts,
+                }) { StatusCode = StatusCodes.Status409Conflict };
+            default:
+                return new JsonResult(new
+                {
+                    result = answer.Result.ToString(), version = answer.Version, link, current = FormFields(answer.Current),
+                    message = Text[answer.Result == OfflineResult.Saved ? "Outbox.Saved.Edit" : "Outbox.AlreadySaved"].Value,
+                });
+        }
+    }
+
+    // The answer's messages by form field, so the form reopened on the phone shows each next to its field.
+    JsonResult RefusedEdit(ListingForm form, IEnumerable<DraftError> errors, int listing)
+    {
+        ListingFormErrors.Show(ModelState, form, errors, Text);
+        var byField = ModelState.Where(e => e.Key.StartsWith("Form.", StringComparison.Ordinal) && e.Value!.Errors.Count > 0)
+            .ToDictionary(e => e.Key, e => e.Value!.Errors[0].ErrorMessage);
+        return new JsonResult(new { result = "Refused", message = string.Join(" ", byField.Values.Distinct()), link = $"/toko-saya/produk/{listing}", errors = byField })
+            { StatusCode = StatusCodes.Status422UnprocessableEntity };
+    }
+
+    static string FieldLabel(string field) => field switch
+    {
+        nameof(ListingDraft.CategoryId) => "Field.Category",
+        nameof(ListingDraft.ProgrammeId) => "Field.Programme",
+        nameof(ListingDraft.LeadTimeDays) => "Field.LeadTime",
+        nameof(ListingDraft.WeightGrams) => "Field.Weight",
+        _ => "Field." + field,
+    };
+
+    static string Number(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    // As the form posts them, so the phone can put the shop's values (or the merged ones) back into a kept edit.
+    static Dictionary<string, string> FormFields(ListingDraft d) => new()
+    {
+        ["Form.Title"] = d.Title, ["Form.Description"] = d.Description, ["Form.CategoryId"] = Number(d.CategoryId), ["Form.ProgrammeId"] = Number(d.ProgrammeId),
+        ["Form.Price"] = d.Price.ToString("0", System.Globalization.CultureInfo.InvariantCulture), ["Form.MadeToOrder"] = d.MadeToOrder ? "true" : "false",
+        ["Form.Stock"] = Number(d.Stock), ["Form.LeadTimeDays"] = Number(d.LeadTimeDays), ["Form.WeightGrams"] = Number(d.WeightGrams),
+        ["Form.Pickup"] = d.Delivery.HasFlag(DeliveryOptions.Pickup) ? "true" : "false",
+        ["Form.LocalDelivery"] = d.Delivery.HasFlag(DeliveryOptions.LocalDelivery) ? "true" : "false",
+        ["Form.Shipping"] = d.Delivery.HasFlag(DeliveryOptions.Shipping) ? "true" : "false",
+    };
+
+    sealed record ChoiceNames(Dictionary<int, string> Categories, Dictionary<int, string> Programmes);
+
+    async Task<ChoiceNames> ChoiceNamesAsync(CancellationToken ct)
+    {
+        var english = System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
+        var categories = await db.Categories.Select(c => new { c.Id, Name = english ? c.NameEn : c.NameId }).ToDictionaryAsync(c => c.Id, c => c.Name, ct);
+        var programmes = await db.MakerProgrammes.Where(mp => mp.MakerId == MakerId).Select(mp => new { mp.ProgrammeId, mp.Programme!.Name })
+            .ToDictionaryAsync(p => p.ProgrammeId, p => p.Name, ct);
+        return new(categories, programmes);
+    }
+
+    // A field's value in the maker's words, for the conflict's two sides.
+    string Shown(string field, ListingDraft d, ChoiceNames names) => field switch
+    {
+        nameof(ListingDraft.Title) => d.Title,
+        nameof(ListingDraft.Description) => d.Description,
+        nameof(ListingDraft.CategoryId) => names.Categories.GetValueOrDefault(d.CategoryId, Number(d.CategoryId)),
+        nameof(ListingDraft.ProgrammeId) => names.Programmes.GetValueOrDefault(d.ProgrammeId, Number(d.ProgrammeId)),
+        nameof(ListingDraft.Price) => Money.Of(d.Price).ToString(),
+        nameof(ListingDraft.MadeToOrder) => Text[d.MadeToOrder ? "Outbox.Yes" : "Outbox.No"],
+        nameof(ListingDraft.Stock) => Number(d.Stock),
+        nameof(ListingDraft.LeadTimeDays) => Text["Outbox.Days", d.LeadTimeDays],
+        nameof(ListingDraft.WeightGrams) => Text["Outbox.Grams", d.WeightGrams],
+        nameof(ListingDraft.Delivery) => string.Join(", ", new[] { DeliveryOptions.Pickup, DeliveryOptions.LocalDelivery, DeliveryOptions.Shipping }
+            .Where(o => d.Delivery.HasFlag(o)).Select(o => Text["Delivery." + o].Value)),
+        _ => "",
+    };
 
     // The form's own messages, each naming its field, in one line for the phone's list.
     JsonResult RefusedDraft(ListingForm form, IEnumerable<DraftError> errors)

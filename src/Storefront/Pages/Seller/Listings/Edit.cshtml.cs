@@ -11,6 +11,18 @@ public class EditModel(CurrentMaker current, ListingEditor editor, MarketplaceDb
 {
     [BindProperty(SupportsGet = true)] public int Id { get; set; }
     public bool NeedsReview { get; private set; }
+    /// <summary>What an edit kept offline is made over: the edit version and the title as this page shows them.</summary>
+    public int Version { get; private set; }
+    public string ShownTitle { get; private set; } = "";
+    public bool CanAddPhotos { get; private set; }
+
+    void Show(Listing listing)
+    {
+        var open = ListingEditor.OpenRevision(listing);
+        Version = listing.EditVersion;
+        ShownTitle = (listing.EditsInPlace() ? null : open?.Title) ?? listing.Title;
+        CanAddPhotos = listing.Status != ListingStatus.Archived && open?.Status != RevisionStatus.Submitted;
+    }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -20,6 +32,7 @@ public class EditModel(CurrentMaker current, ListingEditor editor, MarketplaceDb
         if (listing.Status == ListingStatus.Archived) return RedirectToPage("/Seller/Listings/Detail", new { id = Id });
         Form = ListingForm.From(listing, listing.EditsInPlace() ? null : ListingEditor.OpenRevision(listing));
         NeedsReview = !listing.EditsInPlace();
+        Show(listing);
         await LoadChoicesAsync(NeedsReview, ct);
         return Page();
     }
@@ -30,6 +43,7 @@ public class EditModel(CurrentMaker current, ListingEditor editor, MarketplaceDb
         var listing = await Editor.OwnAsync(MakerId, Id, ct);
         if (listing is null) return NotFound();
         NeedsReview = !listing.EditsInPlace();
+        Show(listing);
         if (ModelState.IsValid)
         {
             try

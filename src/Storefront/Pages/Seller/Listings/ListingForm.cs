@@ -87,4 +87,6 @@ static class ListingFormErrors
     };
 }
 
-public sealed record ListingFormView(ListingForm Form, ListingFormChoices Choices, bool IsNew);
+/// <param name="ListingId">The listing edited (null for a new one), with the edit version and title the outbox keeps an offline edit under.</param>
+/// <param name="CanAddPhotos">Photos chosen in an offline edit go through the listing's own photo pipeline, so only where that takes them.</param>
+public sealed record ListingFormView(ListingForm Form, ListingFormChoices Choices, bool IsNew, int? ListingId = null, int? Version = null, string? Label = null, bool CanAddPhotos = false);
