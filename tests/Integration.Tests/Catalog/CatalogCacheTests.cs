@@ -148,6 +148,41 @@ public class CatalogCacheTests(CatalogFactory factory) : IClassFixture<CatalogFa
         Assert.Equal("/", odd.Headers.Location!.OriginalString);
         Assert.EndsWith(" WIB", (await other.GetDocumentAsync(url)).QuerySelector(".maker-facts time")!.TextContent);
     }
+
+    async Task<int> CommandsForAsync(ShopClient client, string url, HttpStatusCode status)
+    {
+        factory.Commands.Reset();
+        Assert.Equal(status, (await client.Http.GetAsync(url)).StatusCode);
+        return factory.Commands.Count;
+    }
+
+    [Fact]
+    public async Task A_link_to_a_product_not_on_sale_is_answered_from_memory_until_it_is_back_on_sale()
+    {
+        var paused = await factory.AddListingAsync("Tas Pandan Istirahat", 65_000, StandardCategories.Handicrafts, l => l.Status = ListingStatus.Paused);
+        using var client = ShopClient.For(factory);
+        var url = "/produk/" + paused.Slug;
+
+        Assert.True(await CommandsForAsync(client, url, HttpStatusCode.OK) > 0);
+        // Another address of the same link (the output cache cannot answer it): nothing is read again.
+        Assert.Equal(0, await CommandsForAsync(client, url + "?dari=wa", HttpStatusCode.OK));
+        Assert.Contains("Tidak tersedia lagi", (await client.GetDocumentAsync(url + "?dari=ig")).QuerySelector("#unavailable-notice")!.TextContent);
+
+        Assert.True(await CommandsForAsync(client, "/produk/tas-pandan-tidak-pernah-ada", HttpStatusCode.NotFound) > 0);
+        Assert.Equal(0, await CommandsForAsync(client, "/produk/tas-pandan-tidak-pernah-ada?lagi=1", HttpStatusCode.NotFound));
+
+        // The maker puts it back on sale through the shop: the remembered answer goes with the change.
+        await factory.WithScopeAsync(async services =>
+        {
+            var db = services.GetRequiredService<MarketplaceDb>();
+            var actor = await db.Makers.Where(m => m.Id == paused.MakerId).Select(m => m.PersonId).SingleAsync();
+            await services.GetRequiredService<ListingEditor>().ResumeAsync(paused.MakerId, paused.Id, actor);
+            return 0;
+        });
+        var page = await client.GetDocumentAsync(url + "?dari=fb");
+        Assert.Null(page.QuerySelector("#unavailable-notice"));
+        Assert.NotNull(page.QuerySelector($".buy-bar form.quick-add[action='/keranjang/tambah-cepat/{paused.Id}']"));
+    }
 }
 
 public class CatalogBulkEvictionTests(CatalogFactory factory) : IClassFixture<CatalogFactory>
