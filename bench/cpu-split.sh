@@ -16,7 +16,10 @@ source bench/shop.sh
 trap bench_cleanup EXIT
 # A cluster already running keeps its settings: stop it first to have pg_stat_statements loaded.
 pg_start bench "-c shared_preload_libraries=pg_stat_statements -c pg_stat_statements.track_planning=on -c pg_stat_statements.max=1000"
+started=$PG_STARTED
 bench_start_shop "$TIER"
+# bench_start_shop found the cluster running; the cleanup must still stop it (it holds the lock's file descriptor).
+PG_STARTED=$started
 BASE=${SHOP_BASE[$TIER]}
 DB=${BENCH_DB:-bench_$TIER}
 q() { psql_bench -d "$DB" -c "$1"; }
