@@ -157,6 +157,25 @@ public class CatalogCacheTests(CatalogFactory factory) : IClassFixture<CatalogFa
     }
 
     [Fact]
+    public async Task A_list_sends_the_predicates_of_its_chosen_filters_only()
+    {
+        using var client = ShopClient.For(factory);
+        string BrowseStatement() => Assert.Single(factory.Commands.Texts, t => t.Contains("LIMIT", StringComparison.Ordinal) && t.Contains("\"Price\"", StringComparison.Ordinal));
+
+        await CommandsForAsync(client, $"/kategori/{StandardCategories.Handicrafts}?tanpa=1", HttpStatusCode.OK);
+        var plain = BrowseStatement();
+        Assert.DoesNotMatch(@"@\w+ IS (NOT )?NULL", plain); // a filter switched off leaves no trace
+        Assert.DoesNotContain("\"Regencies\"", plain, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"Groups\"", plain, StringComparison.Ordinal);
+
+        await CommandsForAsync(client, $"/kategori/{StandardCategories.Handicrafts}?kabupaten=banyumas&harga-min=10000&stok=ada", HttpStatusCode.OK);
+        var narrowed = BrowseStatement();
+        Assert.DoesNotMatch(@"@\w+ IS (NOT )?NULL", narrowed);
+        Assert.Contains("\"Regencies\"", narrowed, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"Groups\"", narrowed, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_link_to_a_product_not_on_sale_is_answered_from_memory_until_it_is_back_on_sale()
     {
         var paused = await factory.AddListingAsync("Tas Pandan Istirahat", 65_000, StandardCategories.Handicrafts, l => l.Status = ListingStatus.Paused);

@@ -44,43 +44,56 @@ public class CatalogFactory : ShopFactory
 public sealed class SqlCommandCounter : DbCommandInterceptor
 {
     int count;
+    readonly System.Collections.Concurrent.ConcurrentQueue<string> texts = new();
 
     public int Count => Volatile.Read(ref count);
-    public void Reset() => Interlocked.Exchange(ref count, 0);
+    /// <summary>The statements sent since the last reset, in order.</summary>
+    public IReadOnlyList<string> Texts => texts.ToArray();
+    public void Reset()
+    {
+        Interlocked.Exchange(ref count, 0);
+        texts.Clear();
+    }
 
     public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
     {
         Interlocked.Increment(ref count);
+        texts.Enqueue(command.CommandText);
         return result;
     }
 
     public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
     {
         Interlocked.Increment(ref count);
+        texts.Enqueue(command.CommandText);
         return ValueTask.FromResult(result);
     }
 
     public override InterceptionResult<object> ScalarExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<object> result)
     {
         Interlocked.Increment(ref count);
+        texts.Enqueue(command.CommandText);
         return result;
     }
 
     public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<object> result, CancellationToken cancellationToken = default)
     {
         Interlocked.Increment(ref count);
+        texts.Enqueue(command.CommandText);
         return ValueTask.FromResult(result);
     }
 
     public override InterceptionResult<int> NonQueryExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<int> result)
     {
         Interlocked.Increment(ref count);
+        texts.Enqueue(command.CommandText);
         return result;
     }
 
     public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
         Interlocked.Increment(ref count);
+        texts.Enqueue(command.CommandText);
         return ValueTask.FromResult(result);
     }
 }
