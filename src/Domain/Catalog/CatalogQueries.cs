@@ -66,8 +66,8 @@ public sealed class CatalogQueries(MarketplaceDb db, CatalogFacetCache facetCach
     /// <remarks>
     /// Every filter is always in the expression, switched off by a null parameter: one LINQ shape for every
     /// combination, compiled by EF once, where a shape per combination (a thousand of them) cost a compilation
-    /// on nearly every first visit. EF drops the switched-off predicates from the SQL by the parameters' nullness,
-    /// so PostgreSQL still sees only the filters in use.
+    /// on nearly every first visit. EF.Parameter keeps EF from folding the null checks into the shape; EF then drops
+    /// the switched-off predicates from the SQL by the parameters' nullness, so PostgreSQL sees only the filters in use.
     /// </remarks>
     IQueryable<Listing> Filtered(CatalogFilter f)
     {
@@ -84,18 +84,18 @@ public sealed class CatalogQueries(MarketplaceDb db, CatalogFacetCache facetCach
         bool? delivered = f.Delivery == DeliveryChoice.Delivery ? true : null;
         // Slugs become ids in a scalar subquery (an InitPlan), so the planner can seek the scope's index.
         return OnSale
-            .Where(l => category == null || l.CategoryId == db.Categories.Where(c => c.Slug == category).Select(c => c.Id).FirstOrDefault())
-            .Where(l => programme == null || l.ProgrammeId == db.Programmes.Where(p => p.Slug == programme).Select(p => p.Id).FirstOrDefault())
-            .Where(l => maker == null || l.MakerId == db.Makers.Where(m => m.Slug == maker).Select(m => m.Id).FirstOrDefault())
+            .Where(l => EF.Parameter(category) == null || l.CategoryId == db.Categories.Where(c => c.Slug == category).Select(c => c.Id).FirstOrDefault())
+            .Where(l => EF.Parameter(programme) == null || l.ProgrammeId == db.Programmes.Where(p => p.Slug == programme).Select(p => p.Id).FirstOrDefault())
+            .Where(l => EF.Parameter(maker) == null || l.MakerId == db.Makers.Where(m => m.Slug == maker).Select(m => m.Id).FirstOrDefault())
             // Subqueries, not navigations: a navigation's join would stay in the SQL when its filter is off.
-            .Where(l => regency == null || db.Makers.Where(m => m.Regency!.Slug == regency).Select(m => m.Id).Contains(l.MakerId))
-            .Where(l => group == null || db.Programmes.Where(p => p.Group!.Slug == group).Select(p => p.Id).Contains(l.ProgrammeId))
-            .Where(l => min == null || l.Price.Amount >= min)
-            .Where(l => max == null || l.Price.Amount <= max)
-            .Where(l => inStock == null || (!l.MadeToOrder && l.Stock > 0))
-            .Where(l => madeToOrder == null || l.MadeToOrder)
-            .Where(l => pickup == null || (l.Delivery & DeliveryOptions.Pickup) != DeliveryOptions.None)
-            .Where(l => delivered == null || (l.Delivery & (DeliveryOptions.LocalDelivery | DeliveryOptions.Shipping)) != DeliveryOptions.None);
+            .Where(l => EF.Parameter(regency) == null || db.Makers.Where(m => m.Regency!.Slug == regency).Select(m => m.Id).Contains(l.MakerId))
+            .Where(l => EF.Parameter(group) == null || db.Programmes.Where(p => p.Group!.Slug == group).Select(p => p.Id).Contains(l.ProgrammeId))
+            .Where(l => EF.Parameter(min) == null || l.Price.Amount >= min)
+            .Where(l => EF.Parameter(max) == null || l.Price.Amount <= max)
+            .Where(l => EF.Parameter(inStock) == null || (!l.MadeToOrder && l.Stock > 0))
+            .Where(l => EF.Parameter(madeToOrder) == null || l.MadeToOrder)
+            .Where(l => EF.Parameter(pickup) == null || (l.Delivery & DeliveryOptions.Pickup) != DeliveryOptions.None)
+            .Where(l => EF.Parameter(delivered) == null || (l.Delivery & (DeliveryOptions.LocalDelivery | DeliveryOptions.Shipping)) != DeliveryOptions.None);
     }
 
     static string? Blank(string? value) => string.IsNullOrEmpty(value) ? null : value;

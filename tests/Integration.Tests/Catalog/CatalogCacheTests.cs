@@ -157,6 +157,27 @@ public class CatalogCacheTests(CatalogFactory factory) : IClassFixture<CatalogFa
     }
 
     [Fact]
+    public async Task First_visits_to_other_products_and_other_filter_combinations_compile_no_query()
+    {
+        await using var db = factory.OpenDb();
+        var slugs = await db.Listings.Where(x => x.Status == ListingStatus.Approved).OrderByDescending(x => x.Id).Select(x => x.Slug).Take(6).ToListAsync();
+        var regency = await db.Regencies.OrderBy(r => r.Id).Select(r => r.Slug).FirstAsync();
+        var group = await db.Groups.OrderBy(g => g.Id).Select(g => g.Slug).FirstAsync();
+        using var client = ShopClient.For(factory);
+        async Task VisitAsync(string url) => Assert.Equal(HttpStatusCode.OK, (await client.Http.GetAsync(url)).StatusCode);
+
+        foreach (var slug in slugs.Take(2)) await VisitAsync($"/produk/{slug}?warm=1");
+        await VisitAsync($"/kategori/{StandardCategories.Handicrafts}?urut=termurah&warm=1");
+        factory.ResetQueryCompilations();
+
+        foreach (var slug in slugs.Skip(2)) await VisitAsync($"/produk/{slug}?first=1");
+        await VisitAsync($"/kategori/{StandardCategories.Cakes}?urut=termurah&kabupaten={regency}&stok=ada&first=1");
+        await VisitAsync($"/kategori/{StandardCategories.Sewing}?urut=termurah&kelompok={group}&harga-min=10000&kirim=antar&first=1");
+        await VisitAsync($"/kategori/{StandardCategories.Handicrafts}?urut=termurah&harga-maks=900000&stok=pesanan&kirim=ambil&first=1");
+        Assert.True(factory.QueryCompilations == 0, string.Join("\n----\n", factory.Compiled.Select(m => m.Length > 1500 ? m[..1500] : m)));
+    }
+
+    [Fact]
     public async Task A_list_sends_the_predicates_of_its_chosen_filters_only()
     {
         using var client = ShopClient.For(factory);

@@ -14,10 +14,23 @@ public class CatalogFactory : ShopFactory
 {
     public SqlCommandCounter Commands { get; } = new();
 
+    int compilations;
+    /// <summary>LINQ queries EF compiled since the last reset: a first visit should find its shape compiled already.</summary>
+    public int QueryCompilations => Volatile.Read(ref compilations);
+    public void ResetQueryCompilations()
+    {
+        Interlocked.Exchange(ref compilations, 0);
+        Compiled.Clear();
+    }
+
+    /// <summary>What EF logged as it started each compilation, for the failure message.</summary>
+    public System.Collections.Concurrent.ConcurrentQueue<string> Compiled { get; } = new();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
-        builder.ConfigureServices(services => services.ConfigureDbContext<MarketplaceDb>((_, o) => o.AddInterceptors(Commands)));
+        builder.ConfigureServices(services => services.ConfigureDbContext<MarketplaceDb>((_, o) => o.AddInterceptors(Commands)
+            .LogTo(m => { Interlocked.Increment(ref compilations); Compiled.Enqueue(m); }, [Microsoft.EntityFrameworkCore.Diagnostics.CoreEventId.QueryCompilationStarting])));
     }
 
     /// <summary>Adds an approved listing of the first maker in the given category, as moderation would leave it.</summary>
