@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Reflection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -44,7 +45,7 @@ sealed class BulkCopy<T> where T : class
             .ToListAsync(ct);
         var setter = id.PropertyInfo!;
         for (var i = 0; i < rows.Count; i++)
-            setter.SetValue(rows[i], Convert.ChangeType(ids[i], id.ClrType));
+            setter.SetValue(rows[i], Convert.ChangeType(ids[i], id.ClrType, CultureInfo.InvariantCulture));
     }
 
     public async Task WriteAsync(IEnumerable<T> rows, CancellationToken ct)

@@ -44,7 +44,7 @@ sealed class DemoBuild(DemoOptions options, DemoTier tier, DateTimeOffset now)
         return Invitation.Base64Url(bytes);
     }
 
-    public Person NewPerson(string userName, string displayName, string? email) => new()
+    public Person NewPerson(string userName, string displayName, string? email) => new(displayName)
     {
         Id = NewGuid(),
         UserName = userName,
@@ -52,7 +52,6 @@ sealed class DemoBuild(DemoOptions options, DemoTier tier, DateTimeOffset now)
         Email = email,
         NormalizedEmail = email?.ToUpperInvariant(),
         EmailConfirmed = email is not null,
-        DisplayName = displayName,
         PasswordHash = PasswordHash,
         SecurityStamp = NewGuid().ToString("N").ToUpperInvariant(),
         ConcurrencyStamp = NewGuid().ToString(),

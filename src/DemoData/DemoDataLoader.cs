@@ -71,7 +71,8 @@ public sealed class DemoDataLoader(MarketplaceDb db, PhotoPipeline photos, IOpti
             db.Database.SetCommandTimeout(TimeSpan.FromMinutes(30));
             await db.Database.ExecuteSqlRawAsync("VACUUM (ANALYZE)", ct);
         }
-        log.LogInformation("Demo data '{Tier}' loaded in {Seconds:0.0} s", tier.Name, (DateTime.UtcNow - started).TotalSeconds);
+        var seconds = (DateTime.UtcNow - started).TotalSeconds;
+        log.DemoDataLoaded(tier.Name, seconds);
         return true;
     }
 
@@ -168,7 +169,7 @@ public sealed class DemoDataLoader(MarketplaceDb db, PhotoPipeline photos, IOpti
                 maker.Programmes.Add(new MakerProgramme { ProgrammeId = programme.Id });
             var storyRoll = build.Random.Next(20);
             if (storyRoll < 6)
-                maker.Story = new MakerStory { Status = StoryStatus.Approved, Published = DemoText.Story(build), DecidedAt = maker.JoinedAt.AddDays(30) };
+                maker.Story = MakerStory.Shown(DemoText.Story(build), maker.JoinedAt.AddDays(30));
             else if (storyRoll == 6)
                 maker.Story = MakerStory.Submitted(null, DemoText.Story(build), build.Anchor.AddHours(-1 - m % 72));
             build.Makers.Add(new DemoMaker(maker, group, build.Popularity()));

@@ -87,7 +87,7 @@ sealed record DemoPicturePlan(DemoMotif Motif, Backdrop Backdrop, IReadOnlyList<
         return new DemoPicturePlan(motif, backdrop, [.. behind, .. mains, .. front], seed, Inks[rng.Next(Inks.Length)], title.Contains("anyam", StringComparison.OrdinalIgnoreCase) || title.Contains("tikar", StringComparison.OrdinalIgnoreCase));
     }
 
-    public double[] Palette(Random rng, double[][] choices) => Jitter(rng, choices[rng.Next(choices.Length)]);
+    public static double[] Palette(Random rng, double[][] choices) => Jitter(rng, choices[rng.Next(choices.Length)]);
 
     static double Between(Random rng, double low, double high) => low + rng.NextDouble() * (high - low);
 

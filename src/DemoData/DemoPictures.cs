@@ -183,8 +183,8 @@ sealed class DemoPictures(string artworkFolder) : IDisposable
     {
         var rng = new Random(plan.Seed);
         int w = rng.Next(620, 720), h = rng.Next(480, 560), border = rng.Next(34, 52), mat = rng.Next(10, 24);
-        double[] frame = plan.Palette(rng, [[150, 100, 55], [185, 150, 70], [60, 45, 35], [120, 70, 40]]);
-        double[] sky = plan.Palette(rng, [[250, 215, 170], [190, 220, 240], [235, 225, 245], [210, 235, 210]]);
+        double[] frame = DemoPicturePlan.Palette(rng, [[150, 100, 55], [185, 150, 70], [60, 45, 35], [120, 70, 40]]);
+        double[] sky = DemoPicturePlan.Palette(rng, [[250, 215, 170], [190, 220, 240], [235, 225, 245], [210, 235, 210]]);
         var scene = Glyph(plan.Motif.Main);
         var canvasW = w - 2 * (border + mat);
         var canvasH = h - 2 * (border + mat);
@@ -209,7 +209,7 @@ sealed class DemoPictures(string artworkFolder) : IDisposable
     {
         var rng = new Random(plan.Seed);
         int w = 760, h = 560, bar = rng.Next(16, 26), gap = rng.Next(38, 60);
-        double[] iron = [.. plan.Palette(rng, [[40, 42, 48], [30, 60, 45], [70, 40, 35], [55, 55, 60]]), 255];
+        double[] iron = [.. DemoPicturePlan.Palette(rng, [[40, 42, 48], [30, 60, 45], [70, 40, 35], [55, 55, 60]]), 255];
         var panel = Keep(layers, Image.Black(w, h, bands: 4).Copy(interpretation: Enums.Interpretation.Srgb));
         return Keep(layers, panel.Mutate(m =>
         {
@@ -230,8 +230,8 @@ sealed class DemoPictures(string artworkFolder) : IDisposable
     {
         var rng = new Random(plan.Seed);
         int w = 640, h = 720, post = rng.Next(18, 26);
-        double[] iron = [.. plan.Palette(rng, [[40, 42, 48], [25, 25, 28], [90, 95, 100]]), 255];
-        double[] board = [.. plan.Palette(rng, [[160, 115, 70], [200, 170, 120], [45, 48, 52]]), 255];
+        double[] iron = [.. DemoPicturePlan.Palette(rng, [[40, 42, 48], [25, 25, 28], [90, 95, 100]]), 255];
+        double[] board = [.. DemoPicturePlan.Palette(rng, [[160, 115, 70], [200, 170, 120], [45, 48, 52]]), 255];
         var frame = Keep(layers, Image.Black(w, h, bands: 4).Copy(interpretation: Enums.Interpretation.Srgb));
         var levels = new[] { 150, 330, 510, h - 30 };
         var shelf = Keep(layers, frame.Mutate(m =>

@@ -11,10 +11,10 @@ public sealed class BackupOptions : ISettingGroup
 {
     public const string Section = "Backup";
 
-    public string? Folder { get; set; }
-    public int KeepDays { get; set; } = 14;
+    public string? Folder { get; init; }
+    public int KeepDays { get; init; } = 14;
     /// <summary>Blank: Debian's PostgreSQL 15 pg_dump when installed, else the one on PATH.</summary>
-    public string PgDump { get; set; } = "";
+    public string PgDump { get; init; } = "";
 
     public bool IsOn => !string.IsNullOrWhiteSpace(Folder);
 
@@ -60,7 +60,7 @@ public sealed class DatabaseBackup(IConfiguration configuration, BackupOptions o
         File.Move(partial, target, overwrite: true);
         foreach (var old in BackupNames.Expired(Directory.GetFiles(folder).Select(Path.GetFileName).OfType<string>(), clock.GetUtcNow(), options.KeepDays))
             File.Delete(Path.Combine(folder, old));
-        log.LogInformation("Backup written to {File}", target);
+        log.BackupWritten(target);
         return target;
     }
 

@@ -39,9 +39,9 @@ public sealed class CatalogPages(MarketplaceDb db, CatalogQueries catalog, ShopQ
 
     public async Task<HomePage> HomeAsync(CancellationToken ct = default)
     {
-        var newest = await catalog.CardsAsync(catalog.Listings.OrderByDescending(l => l.PublishedAt).ThenByDescending(l => l.Id), 12, ct);
+        var newest = await CatalogQueries.CardsAsync(catalog.Listings.OrderByDescending(l => l.PublishedAt).ThenByDescending(l => l.Id), 12, ct);
         // Featured: what buyers bought most, so the home page shows proven goods.
-        var featured = await catalog.CardsAsync(catalog.Listings.OrderByDescending(l => l.UnitsSold).ThenByDescending(l => l.Id), 8, ct);
+        var featured = await CatalogQueries.CardsAsync(catalog.Listings.OrderByDescending(l => l.UnitsSold).ThenByDescending(l => l.Id), 8, ct);
         return new HomePage(newest, featured, await shop.CategoriesAsync(ct), await shop.ProgrammesAsync(HomeProgrammes, ct));
     }
 
@@ -84,7 +84,7 @@ public sealed class CatalogPages(MarketplaceDb db, CatalogQueries catalog, ShopQ
     {
         var makerId = db.Makers.Where(m => m.Slug == makerSlug).Select(m => m.Id);
         var programmeId = db.Programmes.Where(p => p.Slug == programmeSlug).Select(p => p.Id);
-        return await catalog.CardsAsync(
+        return await CatalogQueries.CardsAsync(
             catalog.Listings.Where(l => l.MakerId == makerId.FirstOrDefault())
                 .OrderByDescending(l => l.UnitsSold).ThenByDescending(l => l.Id).Take(StripCount + 1)
                 .Concat(catalog.Listings.Where(l => l.ProgrammeId == programmeId.FirstOrDefault() && l.MakerId != makerId.FirstOrDefault())

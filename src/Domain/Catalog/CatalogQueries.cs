@@ -132,7 +132,7 @@ public sealed class CatalogQueries(MarketplaceDb db, CatalogFacetCache facetCach
     }
 
     /// <summary>Cards in a fixed order for home-page rows and "more from" strips.</summary>
-    internal async Task<List<ListingCard>> CardsAsync(IQueryable<Listing> ordered, int count, CancellationToken ct) =>
+    internal static async Task<List<ListingCard>> CardsAsync(IQueryable<Listing> ordered, int count, CancellationToken ct) =>
         (await Rows(ordered.Take(count)).ToListAsync(ct)).Select(r => r.Card).ToList();
 
     internal IQueryable<Listing> Listings => OnSale;

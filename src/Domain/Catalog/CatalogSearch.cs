@@ -201,20 +201,20 @@ public sealed class CatalogSearch(MarketplaceDb db, PopularityTiers tiers)
             for (var i = 0; i < PopularityTiers.Sizes.Length; i++)
             {
                 var name = "tier" + i.ToString(CultureInfo.InvariantCulture);
-                sql.Append($"""
+                sql.Append(CultureInfo.InvariantCulture, $"""
                     {name} AS MATERIALIZED (
                         SELECT l."Id", l."UnitsSold", l."SearchVector" AS v FROM "Listings" l
                         WHERE {earlier} AND l."Status" = 'Approved' AND l."SearchVector" @@ (SELECT t FROM chosen)
                           AND l."UnitsSold" >= @{name}::int),
 
                     """);
-                earlier.Append($" AND (SELECT count(*) FROM {name}) < @ranked");
-                used.Append($"""
+                earlier.Append(CultureInfo.InvariantCulture, $" AND (SELECT count(*) FROM {name}) < @ranked");
+                used.Append(CultureInfo.InvariantCulture, $"""
                     UNION ALL SELECT t.* FROM {name} t WHERE (SELECT count(*) FROM {name}) >= @ranked
 
                     """);
             }
-            sql.Append($"""
+            sql.Append(CultureInfo.InvariantCulture, $"""
                 alltiers AS MATERIALIZED (
                     SELECT l."Id", l."UnitsSold", l."SearchVector" AS v FROM "Listings" l
                     WHERE {earlier} AND l."Status" = 'Approved' AND l."SearchVector" @@ (SELECT t FROM chosen)),
@@ -229,31 +229,31 @@ public sealed class CatalogSearch(MarketplaceDb db, PopularityTiers tiers)
 
     sealed class CorrectionRow
     {
-        public string Word { get; set; } = "";
-        public string Term { get; set; } = "";
-        public bool Known { get; set; }
+        public string Word { get; init; } = "";
+        public string Term { get; init; } = "";
+        public bool Known { get; init; }
     }
 
     sealed class HitRow
     {
-        public int Id { get; set; }
-        public string Slug { get; set; } = "";
-        public string Title { get; set; } = "";
-        public decimal Price { get; set; }
-        public int Stock { get; set; }
-        public bool MadeToOrder { get; set; }
-        public string MakerName { get; set; } = "";
-        public string MakerSlug { get; set; } = "";
-        public string ProgrammeName { get; set; } = "";
-        public string? PhotoHash { get; set; }
-        public int PhotoWidth { get; set; }
-        public int PhotoHeight { get; set; }
-        public bool Strict { get; set; }
-        public bool Loose { get; set; }
-        public int EveryTotal { get; set; }
-        public bool EveryStrict { get; set; }
-        public int Total { get; set; }
-        public string Headline { get; set; } = "";
+        public int Id { get; init; }
+        public string Slug { get; init; } = "";
+        public string Title { get; init; } = "";
+        public decimal Price { get; init; }
+        public int Stock { get; init; }
+        public bool MadeToOrder { get; init; }
+        public string MakerName { get; init; } = "";
+        public string MakerSlug { get; init; } = "";
+        public string ProgrammeName { get; init; } = "";
+        public string? PhotoHash { get; init; }
+        public int PhotoWidth { get; init; }
+        public int PhotoHeight { get; init; }
+        public bool Strict { get; init; }
+        public bool Loose { get; init; }
+        public int EveryTotal { get; init; }
+        public bool EveryStrict { get; init; }
+        public int Total { get; init; }
+        public string Headline { get; init; } = "";
 
         public ListingCard Card() => new(Id, Slug, Title, new Money(Price), MadeToOrder || Stock > 0, MadeToOrder,
             MakerName, MakerSlug, ProgrammeName, PhotoHash, PhotoWidth, PhotoHeight);

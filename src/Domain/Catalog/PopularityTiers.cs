@@ -39,7 +39,7 @@ public sealed class PopularityTiers(TimeProvider clock)
 
     sealed class BoundRow
     {
-        public long Tier { get; set; }
-        public int? UnitsSold { get; set; }
+        public long Tier { get; init; }
+        public int? UnitsSold { get; init; }
     }
 }

@@ -56,7 +56,7 @@ public sealed class UnavailableListings(MarketplaceDb db, CatalogQueries catalog
     async Task<IReadOnlyList<ListingCard>> SimilarAsync(int listingId, int categoryId, int programmeId, CancellationToken ct)
     {
         var inStock = catalog.Listings.Where(l => l.Id != listingId && l.CategoryId == categoryId && (l.MadeToOrder || l.Stock > 0));
-        return await catalog.CardsAsync(
+        return await CatalogQueries.CardsAsync(
             inStock.Where(l => l.ProgrammeId == programmeId).OrderByDescending(l => l.UnitsSold).ThenByDescending(l => l.Id).Take(SimilarCount)
                 .Concat(inStock.Where(l => l.ProgrammeId != programmeId).OrderByDescending(l => l.UnitsSold).ThenByDescending(l => l.Id).Take(SimilarCount))
                 .OrderByDescending(l => l.ProgrammeId == programmeId).ThenByDescending(l => l.UnitsSold).ThenByDescending(l => l.Id), SimilarCount, ct);

@@ -139,7 +139,7 @@ public sealed class IndependenceReport(MarketplaceDb db, TimeProvider clock)
         var people = await frame.Makers.PageOf(request).Select(m => new Person(m.Id, m.DisplayName, m.HomeGroup!.Name, m.RegencyId)).ToListAsync(ct);
         var ids = people.Select(p => p.Id).ToList();
         var rows = await BandRowsAsync(frame, people, frame.Makers.Where(m => ids.Contains(m.Id)), ct);
-        return ListPage<MakerBandRow>.From(rows, request, r => new ListCursor(r.DisplayName, r.MakerId));
+        return ListPage.From<MakerBandRow>(rows, request, r => new ListCursor(r.DisplayName, r.MakerId));
     }
 
     /// <summary>Every maker of the roll-up by name with their band, for the CSV: sums per maker and month, then names as they are read.</summary>
@@ -160,7 +160,7 @@ public sealed class IndependenceReport(MarketplaceDb db, TimeProvider clock)
         return people.Select(p => BandRow(frame, p, nets.GetValueOrDefault(p.Id, NoSales), targets[p.RegencyId])).ToList();
     }
 
-    MakerBandRow BandRow(RollUpFrame frame, Person p, IReadOnlyDictionary<DateOnly, Money> net, Regency regency)
+    static MakerBandRow BandRow(RollUpFrame frame, Person p, IReadOnlyDictionary<DateOnly, Money> net, Regency regency)
     {
         var last = LastMonth(frame, net, regency);
         var total = Money.Sum(frame.Months.Select(m => net.GetValueOrDefault(m, Money.Zero)));

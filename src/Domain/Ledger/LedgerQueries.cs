@@ -33,7 +33,7 @@ public sealed class LedgerQueries(MarketplaceDb db)
     /// The totals (from the month sums) and one page of entries, newest first: the page after <paramref name="after"/> (older
     /// entries), or the page before <paramref name="before"/> (newer ones), or the newest.
     /// </summary>
-    public async Task<MakerLedger> MakerAsync(StaffScope scope, int makerId, string? after = null, CancellationToken ct = default, string? before = null)
+    public async Task<MakerLedger> MakerAsync(StaffScope scope, int makerId, string? after = null, string? before = null, CancellationToken ct = default)
     {
         var maker = await scope.Makers(db).Where(m => m.Id == makerId)
             .Select(m => new { m.Id, m.DisplayName, Group = m.HomeGroup!.Name })

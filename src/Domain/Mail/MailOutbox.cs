@@ -31,6 +31,8 @@ public class OutboxMail
 /// </summary>
 public sealed class MailOutbox(MarketplaceDb db, MailQueue queue, TimeProvider clock)
 {
+    const int BatchSize = 50;
+
     /// <summary>Stored with the caller's next SaveChanges, inside its transaction.</summary>
     public void Add(OutgoingMail mail)
     {
@@ -48,7 +50,7 @@ public sealed class MailOutbox(MarketplaceDb db, MailQueue queue, TimeProvider c
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             // SKIP LOCKED: two instances draining at once take different rows, each message is queued once.
             var batch = await db.Set<OutboxMail>()
-                .FromSql($"""SELECT * FROM "OutboxMails" ORDER BY "Id" LIMIT 50 FOR UPDATE SKIP LOCKED""")
+                .FromSql($"""SELECT * FROM "OutboxMails" ORDER BY "Id" LIMIT {BatchSize} FOR UPDATE SKIP LOCKED""")
                 .AsNoTracking().ToListAsync(ct);
             if (batch.Count == 0) return total;
             foreach (var mail in batch) queue.Enqueue(mail.ToMail());
@@ -56,6 +58,8 @@ public sealed class MailOutbox(MarketplaceDb db, MailQueue queue, TimeProvider c
             await db.Set<OutboxMail>().Where(m => ids.Contains(m.Id)).ExecuteDeleteAsync(ct);
             await tx.CommitAsync(ct);
             total += batch.Count;
+            // A short batch took every row there was (or that no other instance holds): no round trip to find none.
+            if (batch.Count < BatchSize) return total;
         }
     }
 }

@@ -72,7 +72,7 @@ public sealed class InvitationService(MarketplaceDb db, UserManager<Person> user
         if (email is not null && await users.FindByEmailAsync(email) is not null) return new(InvitationProblem.EmailTaken);
 
         var now = clock.GetUtcNow();
-        var person = new Person { UserName = userName, Email = email, DisplayName = displayName, CreatedAt = now, LockoutEnabled = true };
+        var person = new Person(displayName) { UserName = userName, Email = email, CreatedAt = now, LockoutEnabled = true };
         var created = await users.CreateAsync(person, input.Password);
         if (!created.Succeeded)
         {

@@ -35,17 +35,37 @@ public enum StoryStatus { None, Pending, Approved, Rejected }
 /// <summary>A personal story is opt-in and shows only once a mentor approved it.</summary>
 public class MakerStory
 {
-    public string? Published { get; set; }
-    public string? Pending { get; set; }
-    public StoryStatus Status { get; set; }
-    public string? Reason { get; set; }
-    public DateTimeOffset? DecidedAt { get; set; }
+    public string? Published { get; private set; }
+    public string? Pending { get; private set; }
+    public StoryStatus Status { get; private set; }
+    public string? Reason { get; private set; }
+    public DateTimeOffset? DecidedAt { get; private set; }
     /// <summary>When the pending text was last submitted: the moderation queue waits from here.</summary>
-    public DateTimeOffset? SubmittedAt { get; set; }
+    public DateTimeOffset? SubmittedAt { get; private set; }
 
     /// <summary>A story handed in for review; a new submission replaces a pending one and restarts its wait.</summary>
     public static MakerStory Submitted(string? published, string text, DateTimeOffset at) =>
         new() { Published = published, Pending = text, Status = StoryStatus.Pending, SubmittedAt = at };
+
+    /// <summary>A story already approved and shown (demo data and stories carried over from before the shop).</summary>
+    public static MakerStory Shown(string text, DateTimeOffset decidedAt) =>
+        new() { Published = text, Status = StoryStatus.Approved, DecidedAt = decidedAt };
+
+    /// <summary>A mentor approves (no reason) or rejects the pending text; false when nothing waits for a decision.</summary>
+    public bool Decide(string? rejectionReason, DateTimeOffset at)
+    {
+        if (Status != StoryStatus.Pending) return false;
+        if (rejectionReason is null)
+        {
+            Published = Pending;
+            Pending = null;
+            Status = StoryStatus.Approved;
+        }
+        else Status = StoryStatus.Rejected;
+        Reason = rejectionReason;
+        DecidedAt = at;
+        return true;
+    }
 }
 
 public class MakerProgramme

@@ -30,7 +30,7 @@ public sealed class MakerDirectory(MarketplaceDb db, TimeProvider clock)
     public async Task<ListPage<MakerRow>> PageAsync(StaffScope scope, ListRequest request, CancellationToken ct = default)
     {
         var read = await Rows(scope.Makers(db).PageOf(request)).ToListAsync(ct);
-        return ListPage<MakerRow>.From(read, request, m => new ListCursor(m.DisplayName, m.Id));
+        return ListPage.From<MakerRow>(read, request, m => new ListCursor(m.DisplayName, m.Id));
     }
 
     /// <summary>Every maker in scope matching the search, by name, read as it is written out.</summary>

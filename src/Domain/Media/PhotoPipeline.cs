@@ -21,7 +21,9 @@ public sealed class PhotoPipeline(IMediaStore store)
     /// <summary>libvips's default is 4; 2 costs a few percent in size and saves much of the time on a phone-sized photo.</summary>
     public const int WebpEffort = 2;
 
-    public async Task<ProcessedPhoto> StoreAsync(byte[] original, CancellationToken ct = default, IProgress<int>? progress = null)
+    public Task<ProcessedPhoto> StoreAsync(byte[] original, CancellationToken ct = default) => StoreAsync(original, null, ct);
+
+    public async Task<ProcessedPhoto> StoreAsync(byte[] original, IProgress<int>? progress, CancellationToken ct = default)
     {
         var started = Stopwatch.GetTimestamp();
         var header = PhotoRules.Inspect(original);

@@ -9,12 +9,12 @@ namespace PasKreatif.Media;
 public sealed class S3MediaOptions
 {
     /// <summary>An S3-compatible endpoint (MinIO, s3rver, a cloud's); empty means AWS itself, by <see cref="Region"/>.</summary>
-    public string ServiceUrl { get; set; } = "";
-    public string Bucket { get; set; } = "";
-    public string Region { get; set; } = "us-east-1";
+    public string ServiceUrl { get; init; } = "";
+    public string Bucket { get; init; } = "";
+    public string Region { get; init; } = "us-east-1";
     /// <summary>Empty keys fall back to the SDK's own chain (AWS_ACCESS_KEY_ID, instance roles); never in the repository.</summary>
-    public string AccessKey { get; set; } = "";
-    public string SecretKey { get; set; } = "";
+    public string AccessKey { get; init; } = "";
+    public string SecretKey { get; init; } = "";
 
     public IAmazonS3 CreateClient()
     {

@@ -91,21 +91,8 @@ public sealed class ModerationDesk(MarketplaceDb db, TimeProvider clock, MailQue
     async Task DecideStoryAsync(StaffScope scope, int makerId, string? reason, CancellationToken ct)
     {
         var maker = await scope.Makers(db).SingleOrDefaultAsync(m => m.Id == makerId, ct) ?? throw new OutOfScopeException();
-        if (maker.Story.Status != StoryStatus.Pending) throw new ListingRuleException("NothingToReview");
         var now = clock.GetUtcNow();
-        if (reason is null)
-        {
-            maker.Story.Published = maker.Story.Pending;
-            maker.Story.Pending = null;
-            maker.Story.Status = StoryStatus.Approved;
-            maker.Story.Reason = null;
-        }
-        else
-        {
-            maker.Story.Status = StoryStatus.Rejected;
-            maker.Story.Reason = reason;
-        }
-        maker.Story.DecidedAt = now;
+        if (!maker.Story.Decide(reason, now)) throw new ListingRuleException("NothingToReview");
         db.Set<StoryAuditEntry>().Add(new StoryAuditEntry
         {
             MakerId = maker.Id, Action = reason is null ? StoryAction.Approved : StoryAction.Rejected, ActorId = scope.PersonId, At = now, Reason = reason,

@@ -70,7 +70,7 @@ public sealed class ModerationQueue(MarketplaceDb db, TimeProvider clock)
             read.AddRange((await Near(rows, kind, request).ToListAsync(ct)).Select(w => new QueueItem(kind, w.Id, w.Title, w.Maker, w.Group, w.At, now - w.At)));
         var ordered = read.OrderBy(i => i.SubmittedAt ?? Far).ThenBy(i => i.Kind).ThenBy(i => i.Id);
         var page = (request.Before is null ? ordered : ordered.Reverse()).Take(ListRequest.PageSize + 1).ToList();
-        return ListPage<QueueItem>.From(page, request, i => new ListCursor(
+        return ListPage.From<QueueItem>(page, request, i => new ListCursor(
             string.Create(CultureInfo.InvariantCulture, $"{(i.SubmittedAt ?? Far).UtcTicks}.{(int)i.Kind}"), i.Id));
     }
 

@@ -5,10 +5,10 @@ public enum StoryAction { Approved, Rejected }
 /// <summary>A mentor's decision on a maker's personal story: who, when, why. Never edited.</summary>
 public class StoryAuditEntry
 {
-    public long Id { get; set; }
-    public int MakerId { get; set; }
-    public StoryAction Action { get; set; }
-    public Guid ActorId { get; set; }
-    public DateTimeOffset At { get; set; }
-    public string? Reason { get; set; }
+    public long Id { get; init; }
+    public int MakerId { get; init; }
+    public StoryAction Action { get; init; }
+    public Guid ActorId { get; init; }
+    public DateTimeOffset At { get; init; }
+    public string? Reason { get; init; }
 }

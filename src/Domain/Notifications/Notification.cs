@@ -8,15 +8,15 @@ public enum NotificationKind { NewOrder, Question, Review, ReviewApproved, Revie
 /// <summary>Something a maker should know, kept in the shop so makers without email see it too.</summary>
 public class Notification
 {
-    public long Id { get; set; }
-    public int MakerId { get; set; }
-    public NotificationKind Kind { get; set; }
+    public long Id { get; init; }
+    public int MakerId { get; init; }
+    public NotificationKind Kind { get; init; }
     /// <summary>What it is about (a product title, an order number), shown beside the kind's text.</summary>
-    public string Subject { get; set; } = "";
+    public string Subject { get; init; } = "";
     /// <summary>A workspace address to follow.</summary>
-    public string Link { get; set; } = "";
-    public DateTimeOffset CreatedAt { get; set; }
-    public DateTimeOffset? ReadAt { get; set; }
+    public string Link { get; init; } = "";
+    public DateTimeOffset CreatedAt { get; init; }
+    public DateTimeOffset? ReadAt { get; private set; }
 }
 
 public sealed record NotificationRow(long Id, NotificationKind Kind, string Subject, string Link, DateTimeOffset CreatedAt, bool Unread);

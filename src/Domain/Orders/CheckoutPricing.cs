@@ -25,7 +25,7 @@ public static class CheckoutPricing
         new(zone, cart.Makers.Select(m =>
         {
             var allowed = DeliveryRules.Allowed(m.Parcel);
-            var method = chosen.TryGetValue(m.MakerId, out var c) && allowed.Contains(c) ? c : allowed.FirstOrDefault();
+            var method = chosen.TryGetValue(m.MakerId, out var c) && allowed.Contains(c) ? c : allowed.Count > 0 ? allowed[0] : default;
             return new PartQuote(m.MakerId, method, m.Subtotal, DeliveryRules.Price(m.Parcel, method, zone, options));
         }).ToList());
 

@@ -46,8 +46,8 @@ public sealed class CheckoutService(MarketplaceDb db, CartService carts, Payment
 
     public async Task<CheckoutResult> PlaceAsync(CheckoutRequest request, string baseUrl, CancellationToken ct = default)
     {
-        if (await RepeatedAsync(request.CartId, ct) is { } placed) return placed;
-        if (!methods.IsAvailable(request.Method)) return new(CheckoutProblem.PaymentUnavailable);
+        // A repeated submit finds its cart gone under the lock below, so the first submit asks nothing beforehand.
+        if (!methods.IsAvailable(request.Method)) return await RepeatedAsync(request.CartId, ct) ?? new(CheckoutProblem.PaymentUnavailable);
 
         Order order;
         await using (var tx = await db.Database.BeginTransactionAsync(ct))
@@ -79,6 +79,7 @@ public sealed class CheckoutService(MarketplaceDb db, CartService carts, Payment
                 }
             }
             db.Orders.Add(order);
+            mail.OrderPlaced(order); // needs no generated key, so it is written with the order in one save
             await db.Carts.Where(c => c.Id == request.CartId).ExecuteDeleteAsync(ct);
             try
             {
@@ -90,12 +91,14 @@ public sealed class CheckoutService(MarketplaceDb db, CartService carts, Payment
                 db.ChangeTracker.Clear();
                 return await RepeatedAsync(request.CartId, ct) ?? throw new InvalidOperationException("An order for this cart clashed but is not there.", e);
             }
-            mail.OrderPlaced(order);
-            if (order.PaymentMethod == PaymentMethod.CashOnPickup) await mail.NewOrderToMakersAsync(order.Id, ct);
-            await db.SaveChangesAsync(ct);
+            if (order.PaymentMethod == PaymentMethod.CashOnPickup)
+            {
+                await mail.NewOrderToMakersAsync(order.Id, ct);
+                await db.SaveChangesAsync(ct);
+            }
             await tx.CommitAsync(ct);
         }
-        log.LogInformation("Order {Number} placed: {Total} by {Method}", order.Number, order.Total, order.PaymentMethod);
+        log.OrderPlaced(order.Number, order.Total, order.PaymentMethod);
         ShopMetrics.OrderPlaced(order.PaymentMethod);
         await outbox.DispatchAsync(ct);
 

@@ -32,7 +32,7 @@ public sealed class OrderFollowUps(MarketplaceDb db, PaymentAttempts attempts, R
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 // The sweep retries; the change itself is committed and stands.
-                log.LogWarning(e, "Follow-ups of order {Order} failed; the sweep retries", orderId);
+                log.FollowUpsFailed(e, orderId);
             }
         }
         await outbox.DispatchAsync(ct);

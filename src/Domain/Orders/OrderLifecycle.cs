@@ -62,7 +62,7 @@ public sealed class OrderLifecycle(MarketplaceDb db, OrderWork work, RevenueLedg
         await UnitsSold.AddAsync(db, order.Lines.Select(l => (l.ListingId, l.Quantity)), ct);
         mail.PaymentReceived(order);
         await mail.NewOrderToMakersAsync(order.Id, ct);
-        log.LogInformation("Order {Order} paid", order.Id);
+        log.OrderPaid(order.Id);
         ShopMetrics.OrderPaid(order.PaymentMethod);
     }
 
@@ -105,7 +105,7 @@ public sealed class OrderLifecycle(MarketplaceDb db, OrderWork work, RevenueLedg
                 return (OrderChange.Done, true);
             }
             if (await db.Payments.AnyAsync(p => p.ProviderReference == paid.PaymentReference, ct)) return (OrderChange.AlreadyDone, true);
-            if (awaited) log.LogWarning("Order {Number}: the gateway confirmed {Amount}, the order asks {Expected}; it goes back", order.Number, paid.Amount, order.ExpectedPayment().Amount);
+            if (awaited) log.GatewayAmountDiffers(order.Number, paid.Amount, order.ExpectedPayment().Amount);
             var unexpected = new Payment
             {
                 OrderId = order.Id, Method = paid.Method, Status = PaymentStatus.Succeeded, Amount = paid.Amount ?? order.ExpectedPayment().Amount,
@@ -145,7 +145,7 @@ public sealed class OrderLifecycle(MarketplaceDb db, OrderWork work, RevenueLedg
                 : await refunds.CreateUnexpectedAsync(order, payment, RefundReason.RefundedAtGateway, ct);
             if (refund is not null)
             {
-                if (!whole) log.LogWarning("Order {Number}: {Amount} refunded at the gateway, lines unknown", order.Number, extra);
+                if (!whole) log.RefundedAtGatewayWithoutLines(order.Number, extra);
                 await refunds.FinishAsync(order, refund, null, null, ct, atGateway: true);
             }
             return (OrderChange.Done, true);
@@ -219,7 +219,7 @@ public sealed class OrderLifecycle(MarketplaceDb db, OrderWork work, RevenueLedg
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 db.ChangeTracker.Clear();
-                log.LogError(e, "Order {Order} could not lapse", id);
+                log.LapseFailed(e, id);
             }
         }
         return changed;
@@ -285,7 +285,7 @@ public sealed class OrderLifecycle(MarketplaceDb db, OrderWork work, RevenueLedg
             order.Status = OrderStatus.Completed;
             order.ClosedAt = now;
             mail.Completed(order);
-            log.LogInformation("Order {Order} completed", order.Id);
+            log.OrderCompleted(order.Id);
         }
         await db.SaveChangesAsync(ct);
     }
@@ -307,7 +307,7 @@ public sealed class OrderLifecycle(MarketplaceDb db, OrderWork work, RevenueLedg
         order.ClosedAt = now;
         await db.SaveChangesAsync(ct);
         mail.Closed(order, refund);
-        log.LogInformation("Order {Order} {Status}", order.Id, target);
+        log.OrderClosed(order.Id, target);
         ShopMetrics.OrderClosed(target, order.PaymentMethod);
         return refund;
     }

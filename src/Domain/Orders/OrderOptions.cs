@@ -5,22 +5,22 @@ public sealed class OrderOptions : ISettingGroup
 {
     public const string Section = "Orders";
 
-    public int CardPaymentMinutes { get; set; } = 60;
-    public int BankTransferHours { get; set; } = 48;
+    public int CardPaymentMinutes { get; init; } = 60;
+    public int BankTransferHours { get; init; } = 48;
     /// <summary>QRIS, GoPay and ShopeePay through Midtrans: paid on the spot, like a card.</summary>
-    public int EWalletPaymentMinutes { get; set; } = 60;
+    public int EWalletPaymentMinutes { get; init; } = 60;
     /// <summary>A bank's virtual account through Midtrans: Midtrans' own default life of one.</summary>
-    public int VirtualAccountHours { get; set; } = 24;
+    public int VirtualAccountHours { get; init; } = 24;
     /// <summary>Cash-at-pickup orders not collected this many days after the pickup date are cancelled.</summary>
-    public int CashPickupGraceDays { get; set; } = 7;
+    public int CashPickupGraceDays { get; init; } = 7;
     /// <summary>A shipped part nobody marked delivered counts as delivered this many days after shipping.</summary>
-    public int ShippedDeliveredAfterDays { get; set; } = 14;
-    public decimal LocalDeliveryFee { get; set; } = 15_000m;
+    public int ShippedDeliveredAfterDays { get; init; } = 14;
+    public decimal LocalDeliveryFee { get; init; } = 15_000m;
     /// <summary>Shipping per started kilogram when maker and buyer share a time zone (roughly the same islands).</summary>
-    public decimal ShippingPerKgSameZone { get; set; } = 12_000m;
-    public decimal ShippingPerKgOtherZone { get; set; } = 25_000m;
+    public decimal ShippingPerKgSameZone { get; init; } = 12_000m;
+    public decimal ShippingPerKgOtherZone { get; init; } = 25_000m;
     /// <summary>Transfer instructions shown to buyers who pay by bank transfer.</summary>
-    public string BankAccount { get; set; } = "Bank Rakyat Indonesia 0123-01-000123-30-1 a.n. PAS Kreatif";
+    public string BankAccount { get; init; } = "Bank Rakyat Indonesia 0123-01-000123-30-1 a.n. PAS Kreatif";
 
     public IEnumerable<string?> Problems(string section) =>
     [

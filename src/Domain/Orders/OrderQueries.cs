@@ -138,7 +138,7 @@ public sealed class OrderQueries(MarketplaceDb db, TimeProvider clock)
                 db.Groups.Where(g => g.Id == f.GroupId).Select(g => g.Name).ToList(),
                 db.Groups.Where(g => g.Id == f.GroupId).Select(g => g.Office!.Zone).First(), f.Maker!.DisplayName, f.PickupDate))
             .ToDictionaryAsync(r => r.FulfilmentId!.Value, ct);
-        var page = ListPage<PaymentKey>.From(keys, request, PaymentKeys.CursorOf);
+        var page = ListPage.From<PaymentKey>(keys, request, PaymentKeys.CursorOf);
         // A row paid or cancelled between the two reads drops out of the page rather than showing stale.
         var rows = page.Rows.Select(k => k.Cash ? cash.GetValueOrDefault(k.Id) : transfers.GetValueOrDefault(k.Id)).OfType<OfflinePaymentRow>().ToList();
         return new ListPage<OfflinePaymentRow>(rows, page.Next, page.Previous);

@@ -5,13 +5,16 @@ using Microsoft.EntityFrameworkCore;
 namespace PasKreatif.Organisation;
 
 /// <summary>One page of a back-office list, with the cursors of the pages either side (null where there is none).</summary>
-public sealed record ListPage<T>(IReadOnlyList<T> Rows, ListCursor? Next, ListCursor? Previous)
+public sealed record ListPage<T>(IReadOnlyList<T> Rows, ListCursor? Next, ListCursor? Previous);
+
+/// <summary>Builds list pages; apart from the record so the row type is inferred from the rows.</summary>
+public static class ListPage
 {
     /// <summary>
     /// The page from rows read one past the page size in the direction asked (oldest-to-newest after a cursor,
     /// reversed before one): the extra row says whether another page lies that way.
     /// </summary>
-    public static ListPage<T> From(IReadOnlyList<T> read, ListRequest request, Func<T, ListCursor> cursorOf)
+    public static ListPage<T> From<T>(IReadOnlyList<T> read, ListRequest request, Func<T, ListCursor> cursorOf)
     {
         var more = read.Count > ListRequest.PageSize;
         var rows = read.Take(ListRequest.PageSize).ToList();

@@ -18,7 +18,7 @@ public interface IPaymentMethod
     bool IsAvailable { get; }
 
     /// <summary>When an unpaid order of this method expires and releases its stock.</summary>
-    DateTimeOffset PaymentDue(DateTimeOffset placedAt, DateOnly? lastPickupDate, OrderOptions options);
+    DateTimeOffset PaymentDue(DateTimeOffset placedAt, DateOnly? lastPickupDate, OrderOptions orderOptions);
 
     /// <summary>
     /// Starts payment for a placed order. A gateway opens a transaction that accepts money until
@@ -61,7 +61,7 @@ public sealed class BankTransferPayment : IPaymentMethod
 {
     public PaymentMethod Method => PaymentMethod.BankTransfer;
     public bool IsAvailable => true;
-    public DateTimeOffset PaymentDue(DateTimeOffset placedAt, DateOnly? lastPickupDate, OrderOptions options) => placedAt.AddHours(options.BankTransferHours);
+    public DateTimeOffset PaymentDue(DateTimeOffset placedAt, DateOnly? lastPickupDate, OrderOptions orderOptions) => placedAt.AddHours(orderOptions.BankTransferHours);
     public Task<PaymentStart> StartAsync(Order order, Payment payment, string statusUrl, DateTimeOffset payBy, CancellationToken ct) => Task.FromResult(PaymentStart.Offline);
 }
 
@@ -71,8 +71,8 @@ public sealed class CashOnPickupPayment : IPaymentMethod
     public PaymentMethod Method => PaymentMethod.CashOnPickup;
     public bool IsAvailable => true;
 
-    public DateTimeOffset PaymentDue(DateTimeOffset placedAt, DateOnly? lastPickupDate, OrderOptions options) =>
-        CollectBy(lastPickupDate ?? DateOnly.FromDateTime(placedAt.UtcDateTime), options);
+    public DateTimeOffset PaymentDue(DateTimeOffset placedAt, DateOnly? lastPickupDate, OrderOptions orderOptions) =>
+        CollectBy(lastPickupDate ?? DateOnly.FromDateTime(placedAt.UtcDateTime), orderOptions);
 
     /// <summary>End of the grace period's last day, at the latest Indonesian midnight (WIB), so no zone loses a day.</summary>
     public static DateTimeOffset CollectBy(DateOnly pickup, OrderOptions options) =>

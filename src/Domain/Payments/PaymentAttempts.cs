@@ -64,7 +64,7 @@ public sealed class PaymentAttempts(MarketplaceDb db, PaymentMethods methods, Ti
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // Whatever the gateway threw: the order stays reserved and its page offers to try again.
-            log.LogWarning(e, "Payment for order {Number} could not be started", order.Number);
+            log.PaymentStartFailed(e, order.Number);
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
             return new(StartOutcome.Failed);

@@ -69,7 +69,7 @@ public sealed class RefundDesk(MarketplaceDb db, RevenueLedger ledger, PaymentMe
         await ledger.ReverseRefundAsync(refund, ReversalNote(order, reason), by, ct);
         await UnitsSold.AddAsync(db, lines.Where(l => l.OrderLineId is not null)
             .Select(l => (order.Lines.Single(o => o.Id == l.OrderLineId).ListingId, -l.Quantity)), ct);
-        log.LogInformation("Order {Number}: refund {Refund} of {Amount} created ({Reason})", order.Number, refund.Id, refund.Amount, reason);
+        log.RefundCreated(order.Number, refund.Id, refund.Amount, reason);
         return (RefundProblem.None, refund);
     }
 
@@ -79,7 +79,7 @@ public sealed class RefundDesk(MarketplaceDb db, RevenueLedger ledger, PaymentMe
         var refund = Refund.Create(order.Id, payment, RouteFor(payment), reason, null, null, clock.GetUtcNow(), [], payment.Amount);
         db.Set<Refund>().Add(refund);
         await db.SaveChangesAsync(ct);
-        log.LogWarning("Order {Number}: {Amount} arrived ({Reason}); refund {Refund} created", order.Number, payment.Amount, reason, refund.Id);
+        log.UnexpectedMoneyRefunded(order.Number, payment.Amount, reason, refund.Id);
         return refund;
     }
 
@@ -187,7 +187,7 @@ public sealed class RefundDesk(MarketplaceDb db, RevenueLedger ledger, PaymentMe
             && !await db.Set<Refund>().AnyAsync(r => r.PaymentId == expected.Id && r.Status != RefundStatus.Sent, ct))
             order.Status = OrderStatus.Refunded;
         mail.RefundSent(order, refund);
-        log.LogInformation("Order {Number}: refund {Refund} of {Amount} went back", order.Number, refund.Id, refund.Amount);
+        log.RefundSent(order.Number, refund.Id, refund.Amount);
         return true;
     }
 

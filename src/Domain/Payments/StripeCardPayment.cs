@@ -10,11 +10,11 @@ public sealed class StripeOptions : ISettingGroup
 {
     public const string Section = "Stripe";
 
-    public string? SecretKey { get; set; }
-    public string? PublishableKey { get; set; }
-    public string? WebhookSecret { get; set; }
+    public string? SecretKey { get; init; }
+    public string? PublishableKey { get; init; }
+    public string? WebhookSecret { get; init; }
     /// <summary>Another address for Stripe's API; tests point it at a local fake.</summary>
-    public string? ApiBase { get; set; }
+    public string? ApiBase { get; init; }
 
     public bool IsConfigured => !string.IsNullOrWhiteSpace(SecretKey);
 
@@ -84,13 +84,13 @@ public sealed class StripeCardPayment(StripeOptions options, ILogger<StripeCardP
             }
             catch (Exception inner) when (inner is StripeException or HttpRequestException)
             {
-                log.LogWarning(e, "Checkout session {Session} could not be expired", attempt.Reference);
+                log.StripeSessionNotExpired(e, attempt.Reference);
                 return AttemptClosing.Failed;
             }
         }
         catch (HttpRequestException e)
         {
-            log.LogWarning(e, "Checkout session {Session} could not be expired", attempt.Reference);
+            log.StripeSessionNotExpired(e, attempt.Reference);
             return AttemptClosing.Failed;
         }
     }
@@ -113,7 +113,7 @@ public sealed class StripeCardPayment(StripeOptions options, ILogger<StripeCardP
         }
         catch (Exception e) when (e is StripeException or HttpRequestException)
         {
-            log.LogWarning(e, "Stripe refund of {Intent} failed", request.PaymentReference);
+            log.StripeRefundFailed(e, request.PaymentReference);
             return new GatewayRefund(GatewayRefundOutcome.Failed, Error: e.Message);
         }
     }

@@ -37,7 +37,7 @@ public sealed class StripeWebhook(MarketplaceDb db, StripeOptions options, Order
         }
         catch (StripeException e)
         {
-            log.LogWarning("Stripe webhook refused: {Reason}", e.Message);
+            log.StripeWebhookRefused(e.Message);
             ShopMetrics.PaymentNotificationRefused("stripe");
             return WebhookOutcome.BadSignature;
         }
@@ -50,7 +50,7 @@ public sealed class StripeWebhook(MarketplaceDb db, StripeOptions options, Order
         }
         catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
         {
-            log.LogInformation("Stripe event {Event} was handled before", stripeEvent.Id);
+            log.StripeEventHandledBefore(stripeEvent.Id);
             return WebhookOutcome.Duplicate;
         }
         var outcome = await ApplyAsync(stripeEvent, ct);
@@ -101,10 +101,10 @@ public sealed class StripeWebhook(MarketplaceDb db, StripeOptions options, Order
 
     WebhookOutcome Ignore(Event stripeEvent, string why)
     {
-        log.LogWarning("Stripe event {Event} ({Type}) changed nothing: {Why}", stripeEvent.Id, stripeEvent.Type, why);
+        log.StripeEventIgnored(stripeEvent.Id, stripeEvent.Type, why);
         return WebhookOutcome.Ignored;
     }
 
-    static int? OrderId(IDictionary<string, string>? metadata, string? reference) =>
+    static int? OrderId(Dictionary<string, string>? metadata, string? reference) =>
         int.TryParse((metadata is not null && metadata.TryGetValue("order_id", out var fromMetadata) ? fromMetadata : null) ?? reference, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null;
 }

@@ -30,9 +30,9 @@ public sealed class BuyerAccounts(UserManager<Person> users, MarketplaceDb db, M
         if (await db.Users.AnyAsync(u => u.NormalizedEmail == normalized || u.NormalizedUserName == normalized, ct)) return (SignUpOutcome.EmailTaken, []);
         if (number is not null && await db.Users.AnyAsync(u => u.PhoneNumber == number, ct)) return (SignUpOutcome.PhoneTaken, []);
         var now = clock.GetUtcNow();
-        var person = new Person
+        var person = new Person(display)
         {
-            Id = Guid.NewGuid(), UserName = address, Email = address, DisplayName = display, PhoneNumber = number,
+            Id = Guid.NewGuid(), UserName = address, Email = address, PhoneNumber = number,
             PreferredCulture = culture.StartsWith("en", StringComparison.OrdinalIgnoreCase) ? "en" : "id", CreatedAt = now, SignedUpAt = now,
         };
         var created = await users.CreateAsync(person, password);
@@ -76,8 +76,11 @@ public sealed class BuyerAccounts(UserManager<Person> users, MarketplaceDb db, M
     {
         if (!person.EmailConfirmed || person.Email is null) return 0;
         var email = person.Email.ToLowerInvariant();
+        // EF translates ToLower() to SQL lower(); a culture or comparison overload would not translate.
+#pragma warning disable CA1304, CA1311, CA1862
         return await db.Orders.Where(o => o.BuyerId == null && o.BuyerEmail.ToLower() == email)
             .ExecuteUpdateAsync(s => s.SetProperty(o => o.BuyerId, person.Id), ct);
+#pragma warning restore CA1304, CA1311, CA1862
     }
 
     /// <summary>Sign-in by phone: the account with this number, when exactly one has it.</summary>
@@ -95,7 +98,7 @@ public sealed class BuyerAccounts(UserManager<Person> users, MarketplaceDb db, M
         if (!string.IsNullOrWhiteSpace(phone) && (number = PhoneRule.International(phone)) is null) return SignUpOutcome.PhoneInvalid;
         if (number is not null && await db.Users.AnyAsync(u => u.PhoneNumber == number && u.Id != personId, ct)) return SignUpOutcome.PhoneTaken;
         var person = await db.Users.SingleAsync(u => u.Id == personId, ct);
-        person.DisplayName = display;
+        person.Rename(display);
         person.PhoneNumber = number;
         await db.SaveChangesAsync(ct);
         return SignUpOutcome.Done;
@@ -135,19 +138,7 @@ public sealed class BuyerAccounts(UserManager<Person> users, MarketplaceDb db, M
             .SetProperty(o => o.BuyerName, "—").SetProperty(o => o.BuyerEmail, "").SetProperty(o => o.BuyerPhone, "").SetProperty(o => o.Address, ""), ct);
         await db.BuyerAddresses.Where(a => a.PersonId == personId).ExecuteDeleteAsync(ct);
         await db.Carts.Where(c => c.PersonId == personId).ExecuteDeleteAsync(ct);
-        var gone = "dihapus-" + person.Id.ToString("N");
-        person.UserName = gone;
-        person.NormalizedUserName = gone.ToUpperInvariant();
-        person.Email = null;
-        person.NormalizedEmail = null;
-        person.EmailConfirmed = false;
-        person.PhoneNumber = null;
-        person.DisplayName = "";
-        person.PasswordHash = null;
-        person.DeletedAt = now;
-        person.LockoutEnabled = true;
-        person.LockoutEnd = DateTimeOffset.MaxValue;
-        person.SecurityStamp = Guid.NewGuid().ToString("N"); // ends every open session
+        person.Forget(now);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return DeleteOutcome.Done;

@@ -58,7 +58,7 @@ public sealed class PeopleDesk(MarketplaceDb db, UserManager<Person> users, Mail
     {
         var (userName, displayName, email) = AccountRules.Clean(form.UserName, form.DisplayName, form.Email);
         await RefuseDuplicatesAsync(null, userName, email, ct);
-        var person = new Person { UserName = userName, DisplayName = displayName, Email = email, CreatedAt = clock.GetUtcNow(), LockoutEnabled = true };
+        var person = new Person(displayName) { UserName = userName, Email = email, CreatedAt = clock.GetUtcNow(), LockoutEnabled = true };
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         Check(await users.CreateAsync(person)); // no password: the person sets one through a link
         await SetRolesAsync(person, form, ct);
@@ -72,7 +72,7 @@ public sealed class PeopleDesk(MarketplaceDb db, UserManager<Person> users, Mail
         var (userName, displayName, email) = AccountRules.Clean(form.UserName, form.DisplayName, form.Email);
         await RefuseDuplicatesAsync(id, userName, email, ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        person.DisplayName = displayName;
+        person.Rename(displayName);
         Check(await users.SetUserNameAsync(person, userName));
         if (!string.Equals(person.Email, email, StringComparison.OrdinalIgnoreCase)) Check(await users.SetEmailAsync(person, email));
         await SetRolesAsync(person, form, ct);

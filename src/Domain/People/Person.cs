@@ -5,13 +5,37 @@ namespace PasKreatif.People;
 /// <summary>Anyone who signs in: buyer, maker, mentor, officer or administrator (roles may combine).</summary>
 public class Person : IdentityUser<Guid>
 {
-    public string DisplayName { get; set; } = "";
-    public string PreferredCulture { get; set; } = "id";
-    public DateTimeOffset CreatedAt { get; set; }
+    public Person() { }
+
+    public Person(string displayName) => DisplayName = displayName;
+
+    public string DisplayName { get; private set; } = "";
+    public string PreferredCulture { get; init; } = "id";
+    public DateTimeOffset CreatedAt { get; init; }
     /// <summary>Set for a buyer who made their own account: they sign in only once their email is confirmed.</summary>
-    public DateTimeOffset? SignedUpAt { get; set; }
+    public DateTimeOffset? SignedUpAt { get; init; }
     /// <summary>When the person deleted their account: the row stays (orders point at it), its personal data is gone.</summary>
-    public DateTimeOffset? DeletedAt { get; set; }
+    public DateTimeOffset? DeletedAt { get; private set; }
+
+    public void Rename(string displayName) => DisplayName = displayName;
+
+    /// <summary>Deletes the account's personal data and ends every session; the row stays for the orders that point at it.</summary>
+    public void Forget(DateTimeOffset at)
+    {
+        var gone = "dihapus-" + Id.ToString("N");
+        UserName = gone;
+        NormalizedUserName = gone.ToUpperInvariant();
+        Email = null;
+        NormalizedEmail = null;
+        EmailConfirmed = false;
+        PhoneNumber = null;
+        DisplayName = "";
+        PasswordHash = null;
+        DeletedAt = at;
+        LockoutEnabled = true;
+        LockoutEnd = DateTimeOffset.MaxValue;
+        SecurityStamp = Guid.NewGuid().ToString("N");
+    }
 }
 
 public class PersonRole : IdentityRole<Guid>

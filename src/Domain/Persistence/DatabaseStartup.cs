@@ -12,7 +12,7 @@ public sealed class DatabaseOptions : ISettingGroup
     public const string Section = "Database";
 
     /// <summary>Apply pending migrations when the site starts (./run.sh sets it).</summary>
-    public bool MigrateOnStart { get; set; }
+    public bool MigrateOnStart { get; init; }
 
     public IEnumerable<string?> Problems(string section) => [];
 }
@@ -27,7 +27,7 @@ public static class DatabaseStartup
         var log = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger("PasKreatif.Database");
         if (scope.ServiceProvider.GetRequiredService<IOptions<DatabaseOptions>>().Value.MigrateOnStart)
         {
-            log.LogInformation("Applying migrations");
+            log.ApplyingMigrations();
             // Npgsql's migrator reads the history table before creating it and logs that as a failure on a new database.
             await db.Database.ExecuteSqlRawAsync(db.GetService<IHistoryRepository>().GetCreateIfNotExistsScript(), ct);
             await db.Database.MigrateAsync(ct);

@@ -72,11 +72,11 @@ public class MarketplaceDb(DbContextOptions<MarketplaceDb> options)
         builder.ApplyConfigurationsFromAssembly(typeof(MarketplaceDb).Assembly);
     }
 
-    protected override void ConfigureConventions(ModelConfigurationBuilder conventions)
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         // Enums as readable text: the database stays legible in reports and psql.
-        conventions.Properties<Enum>().HaveConversion<string>().HaveMaxLength(32);
-        conventions.Properties<string>().HaveMaxLength(4000);
+        configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(32);
+        configurationBuilder.Properties<string>().HaveMaxLength(4000);
     }
 }
 

@@ -14,10 +14,10 @@ public sealed class ReadReplicaOptions : ISettingGroup
     public const string Section = "Database";
 
     /// <summary>A standby set further behind than this is skipped: catalogue reads go to the primary.</summary>
-    public double MaxStandbyLagSeconds { get; set; } = 5;
+    public double MaxStandbyLagSeconds { get; init; } = 5;
 
     /// <summary>How often the standby set's lag is measured.</summary>
-    public double StandbyCheckSeconds { get; set; } = 2;
+    public double StandbyCheckSeconds { get; init; } = 2;
 
     public IEnumerable<string?> Problems(string section) =>
     [
@@ -127,9 +127,9 @@ public sealed class ReadReplicas(string primary, string readOnly, ReadReplicaOpt
         var fit = lag is { } seconds && seconds <= Options.MaxStandbyLagSeconds;
         if (fit == usable) return;
         usable = fit;
-        if (fit) log.LogWarning("Standbys answer again (lag {Lag:0.0} s): catalogue reads go to them", lag);
-        else if (lag is null) log.LogWarning("Standbys unreachable: catalogue reads go to the primary");
-        else log.LogWarning("Standbys lag {Lag:0.0} s, over {Limit} s: catalogue reads go to the primary", lag, Options.MaxStandbyLagSeconds);
+        if (fit) log.StandbysAnswerAgain(lag);
+        else if (lag is null) log.StandbysUnreachable();
+        else log.StandbysLagging(lag, Options.MaxStandbyLagSeconds);
     }
 
     /// <summary>Read-only sessions, named; pooled apart from the primary's because the string differs.</summary>

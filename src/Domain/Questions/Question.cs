@@ -6,21 +6,30 @@ namespace PasKreatif.Questions;
 /// </summary>
 public class Question
 {
-    public int Id { get; set; }
-    public int ListingId { get; set; }
-    public int MakerId { get; set; }
-    public Guid? BuyerId { get; set; }
+    public int Id { get; init; }
+    public int ListingId { get; init; }
+    public int MakerId { get; init; }
+    public Guid? BuyerId { get; init; }
     /// <summary>Where the answer is sent; never shown to the maker.</summary>
-    public string AskerEmail { get; set; } = "";
-    public string AskerName { get; set; } = "";
-    public string Culture { get; set; } = "id";
+    public string AskerEmail { get; init; } = "";
+    public string AskerName { get; init; } = "";
+    public string Culture { get; init; } = "id";
     /// <summary>The asker's network address, kept only to count questions per hour.</summary>
-    public string ClientAddress { get; set; } = "";
-    public string Text { get; set; } = "";
-    public DateTimeOffset AskedAt { get; set; }
-    public string? Answer { get; set; }
-    public DateTimeOffset? AnsweredAt { get; set; }
-    public bool AnswerIsPublic { get; set; }
+    public string ClientAddress { get; init; } = "";
+    public string Text { get; init; } = "";
+    public DateTimeOffset AskedAt { get; init; }
+    public string? Answer { get; private set; }
+    public DateTimeOffset? AnsweredAt { get; private set; }
+    public bool AnswerIsPublic { get; private set; }
+
+    /// <summary>The maker answers once; the answer shows on the product page only when they said so.</summary>
+    public void AnswerWith(string answer, bool makePublic, DateTimeOffset at)
+    {
+        if (Answer is not null) throw new QuestionRuleException("AlreadyAnswered");
+        Answer = answer;
+        AnsweredAt = at;
+        AnswerIsPublic = makePublic;
+    }
 }
 
 /// <summary>A question step refused by a rule; <see cref="Code"/> names a text key.</summary>

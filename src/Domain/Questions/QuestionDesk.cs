@@ -69,10 +69,7 @@ public sealed class QuestionDesk(MarketplaceDb db, TimeProvider clock, MailQueue
     {
         var body = QuestionRules.CheckText(answer);
         var question = await db.Set<Question>().SingleOrDefaultAsync(q => q.Id == questionId && q.MakerId == makerId, ct) ?? throw new ListingNotFoundException();
-        if (question.Answer is not null) throw new QuestionRuleException("AlreadyAnswered");
-        question.Answer = body;
-        question.AnsweredAt = clock.GetUtcNow();
-        question.AnswerIsPublic = makePublic;
+        question.AnswerWith(body, makePublic, clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
         var listing = await db.Listings.Where(l => l.Id == question.ListingId).Select(l => new { l.Title, l.Slug, Maker = l.Maker!.DisplayName }).SingleAsync(ct);
         var culture = question.Culture;

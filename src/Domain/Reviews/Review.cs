@@ -5,32 +5,50 @@ public enum ReviewStatus { Pending, Approved, Rejected }
 /// <summary>A buyer's verdict on a product bought and received; public only once a mentor approves it.</summary>
 public class Review
 {
-    public int Id { get; set; }
-    public int ListingId { get; set; }
-    public int MakerId { get; set; }
-    public int OrderLineId { get; set; }
+    public int Id { get; init; }
+    public int ListingId { get; init; }
+    public int MakerId { get; init; }
+    public int OrderLineId { get; init; }
     /// <summary>Null for a guest, who reviewed from the order's token link.</summary>
-    public Guid? BuyerId { get; set; }
+    public Guid? BuyerId { get; init; }
     /// <summary>First name and initial only ("Sari W."), fixed when written.</summary>
-    public string BuyerShownName { get; set; } = "";
-    public int Stars { get; set; }
-    public string? Text { get; set; }
-    public ReviewStatus Status { get; set; }
-    public string? RejectionReason { get; set; }
-    public DateTimeOffset CreatedAt { get; set; }
-    public DateTimeOffset? DecidedAt { get; set; }
-    public string? Reply { get; set; }
-    public DateTimeOffset? RepliedAt { get; set; }
-    public List<ReviewPhoto> Photos { get; set; } = [];
+    public string BuyerShownName { get; init; } = "";
+    public int Stars { get; init; }
+    public string? Text { get; init; }
+    public ReviewStatus Status { get; private set; }
+    public string? RejectionReason { get; private set; }
+    public DateTimeOffset CreatedAt { get; init; }
+    public DateTimeOffset? DecidedAt { get; private set; }
+    public string? Reply { get; private set; }
+    public DateTimeOffset? RepliedAt { get; private set; }
+    public List<ReviewPhoto> Photos { get; init; } = [];
+
+    /// <summary>A mentor approves (no reason) or rejects a pending review; a decided one stays as it was decided.</summary>
+    public void Decide(string? rejectionReason, DateTimeOffset at)
+    {
+        if (Status != ReviewStatus.Pending) throw new ReviewRuleException("AlreadyDecided");
+        Status = rejectionReason is null ? ReviewStatus.Approved : ReviewStatus.Rejected;
+        RejectionReason = rejectionReason;
+        DecidedAt = at;
+    }
+
+    /// <summary>The maker's one public reply, to an approved review only.</summary>
+    public void ReplyWith(string reply, DateTimeOffset at)
+    {
+        if (Status != ReviewStatus.Approved) throw new ReviewRuleException("NotApproved");
+        if (Reply is not null) throw new ReviewRuleException("AlreadyReplied");
+        Reply = reply;
+        RepliedAt = at;
+    }
 }
 
 public class ReviewPhoto
 {
-    public int Id { get; set; }
-    public int ReviewId { get; set; }
-    public int PhotoId { get; set; }
-    public Media.Photo? Photo { get; set; }
-    public int Position { get; set; }
+    public int Id { get; init; }
+    public int ReviewId { get; init; }
+    public int PhotoId { get; init; }
+    public Media.Photo? Photo { get; init; }
+    public int Position { get; init; }
 }
 
 public enum ReviewAction { Written, Approved, Rejected, Replied }
@@ -38,12 +56,12 @@ public enum ReviewAction { Written, Approved, Rejected, Replied }
 /// <summary>Who decided what on a review, when and why. Never edited.</summary>
 public class ReviewAuditEntry
 {
-    public long Id { get; set; }
-    public int ReviewId { get; set; }
-    public ReviewAction Action { get; set; }
-    public Guid ActorId { get; set; }
-    public DateTimeOffset At { get; set; }
-    public string? Reason { get; set; }
+    public long Id { get; init; }
+    public int ReviewId { get; init; }
+    public ReviewAction Action { get; init; }
+    public Guid ActorId { get; init; }
+    public DateTimeOffset At { get; init; }
+    public string? Reason { get; init; }
 }
 
 /// <summary>A review step refused by a rule; <see cref="Code"/> names a text key.</summary>

@@ -58,7 +58,7 @@ public sealed class ReviewDesk(MarketplaceDb db, TimeProvider clock, MailQueue m
         var review = new Review
         {
             ListingId = line.ListingId, MakerId = line.MakerId, OrderLineId = line.Id, BuyerId = buyerId, BuyerShownName = ReviewRules.ShownName(buyerName),
-            Stars = stars, Text = text, Status = ReviewStatus.Pending, CreatedAt = now,
+            Stars = stars, Text = text, CreatedAt = now,
         };
         for (var i = 0; i < photoFiles.Count; i++)
             review.Photos.Add(new ReviewPhoto { PhotoId = (await StorePhotoAsync(photoFiles[i], buyerId, ct)).Id, Position = i });
@@ -102,12 +102,9 @@ public sealed class ReviewDesk(MarketplaceDb db, TimeProvider clock, MailQueue m
         var listings = scope.Listings(db);
         var review = await db.Set<Review>().Where(r => r.Id == reviewId && listings.Any(l => l.Id == r.ListingId)).SingleOrDefaultAsync(ct)
             ?? throw new OutOfScopeException();
-        if (review.Status != ReviewStatus.Pending) throw new ReviewRuleException("AlreadyDecided");
+        review.Decide(reason, clock.GetUtcNow());
         var listing = await db.Listings.SingleAsync(l => l.Id == review.ListingId, ct);
-        var now = clock.GetUtcNow();
-        review.Status = reason is null ? ReviewStatus.Approved : ReviewStatus.Rejected;
-        review.RejectionReason = reason;
-        review.DecidedAt = now;
+        var now = review.DecidedAt!.Value;
         if (reason is null)
         {
             listing.ReviewCount++;
@@ -142,11 +139,8 @@ public sealed class ReviewDesk(MarketplaceDb db, TimeProvider clock, MailQueue m
         if (reply.Length == 0) throw new ReviewRuleException("ReplyRequired");
         if (reply.Length > ReviewRules.MaxReply) throw new ReviewRuleException("ReplyTooLong");
         var review = await db.Set<Review>().SingleOrDefaultAsync(r => r.Id == reviewId && r.MakerId == makerId, ct) ?? throw new ListingNotFoundException();
-        if (review.Status != ReviewStatus.Approved) throw new ReviewRuleException("NotApproved");
-        if (review.Reply is not null) throw new ReviewRuleException("AlreadyReplied");
         var now = clock.GetUtcNow();
-        review.Reply = ContactDetails.Mask(reply);
-        review.RepliedAt = now;
+        review.ReplyWith(ContactDetails.Mask(reply), now);
         var personId = await db.Makers.Where(m => m.Id == makerId).Select(m => m.PersonId).SingleAsync(ct);
         db.Set<ReviewAuditEntry>().Add(new ReviewAuditEntry { ReviewId = review.Id, Action = ReviewAction.Replied, ActorId = personId, At = now });
         await db.SaveChangesAsync(ct);

@@ -264,7 +264,7 @@ public sealed class CatalogEvictionListener(IConfiguration configuration, IOutpu
             {
                 Volatile.Write(ref listening, false);
                 // Whatever broke the connection, the listener must live on: an escaping exception would stop the host.
-                log.LogWarning(e, "The catalogue eviction listener lost its database connection; reconnecting in {Delay}", delay);
+                log.EvictionListenerLost(e, delay);
                 try
                 {
                     await Task.Delay(delay, stoppingToken);

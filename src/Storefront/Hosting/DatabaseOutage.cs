@@ -37,7 +37,7 @@ public static class DatabaseOutage
             catch (Exception e) when (IsOutage(e) && !http.Response.HasStarted && !http.RequestAborted.IsCancellationRequested)
             {
                 Seen();
-                app.Logger.LogWarning("Database unreachable: {Error}", e.GetBaseException().Message);
+                app.Logger.DatabaseUnreachable(e.GetBaseException().Message);
                 await WriteAsync(http);
             }
         });

@@ -48,7 +48,7 @@ public static class ScaleOutHosting
         catch (Exception e) when (e is System.Data.Common.DbException or InvalidOperationException or TimeoutException or System.Security.Cryptography.CryptographicException)
         {
             // The database may be down at start; the key ring is then read at the first request instead.
-            app.Logger.LogWarning(e, "The data-protection key ring could not be loaded at start");
+            app.Logger.KeyRingNotLoaded(e);
         }
     }
 

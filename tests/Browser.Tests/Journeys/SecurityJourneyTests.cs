@@ -103,7 +103,7 @@ public class SecurityJourneyTests(BrowserFixture fixture)
     {
         var api = fixture.Shop.Services.GetRequiredService<JobStorage>().GetMonitoringApi();
         var count = (int)api.EnqueuedCount("default");
-        var mail = api.EnqueuedJobs("default", 0, Math.Max(count, 1)).Select(j => j.Value.Job?.Args.FirstOrDefault()).OfType<OutgoingMail>().Last(m => m.To == address);
+        var mail = api.EnqueuedJobs("default", 0, Math.Max(count, 1)).Select(j => j.Value.Job?.Args is [var first, ..] ? first : null).OfType<OutgoingMail>().Last(m => m.To == address);
         return new Uri(Regex.Match(mail.TextBody, @"https?://\S+/atur-ulang-sandi\?\S+").Value).PathAndQuery;
     }
 

@@ -67,8 +67,8 @@ public static class FolderDependencies
             index[v] = low[v] = counter++; stack.Push(v); onStack.Add(v);
             foreach (var w in graph.GetValueOrDefault(v) ?? [])
             {
-                if (!index.ContainsKey(w)) { Visit(w); low[v] = Math.Min(low[v], low[w]); }
-                else if (onStack.Contains(w)) low[v] = Math.Min(low[v], index[w]);
+                if (!index.TryGetValue(w, out var seen)) { Visit(w); low[v] = Math.Min(low[v], low[w]); }
+                else if (onStack.Contains(w)) low[v] = Math.Min(low[v], seen);
             }
             if (low[v] != index[v]) return;
             var component = new List<string>();
@@ -88,7 +88,7 @@ public static class FolderDependencies
 
     const BindingFlags Everything = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly;
 
-    static IEnumerable<Type> UsedBy(Type type)
+    static HashSet<Type> UsedBy(Type type)
     {
         var found = new HashSet<Type>();
         void Add(Type? t)

@@ -22,12 +22,12 @@ public class ListPageTests
     [Fact]
     public void A_page_after_a_cursor_links_back_and_on_only_when_there_is_more()
     {
-        var first = ListPage<int>.From(Read(0, 51), new ListRequest(), Cursor);
+        var first = ListPage.From<int>(Read(0, 51), new ListRequest(), Cursor);
         Assert.Equal(Read(0, 50), first.Rows);
         Assert.Equal(Cursor(49), first.Next);
         Assert.Null(first.Previous);
 
-        var last = ListPage<int>.From(Read(50, 7), new ListRequest(After: Cursor(49)), Cursor);
+        var last = ListPage.From<int>(Read(50, 7), new ListRequest(After: Cursor(49)), Cursor);
         Assert.Null(last.Next);
         Assert.Equal(Cursor(50), last.Previous);
     }
@@ -36,15 +36,15 @@ public class ListPageTests
     public void A_page_before_a_cursor_is_read_backwards_and_shown_in_order()
     {
         // Rows 99 down to 49 read before row 100: the page is 50-99, and row 49 says a page lies before it.
-        var page = ListPage<int>.From(Read(99, 51, -1), new ListRequest(Before: Cursor(100)), Cursor);
+        var page = ListPage.From<int>(Read(99, 51, -1), new ListRequest(Before: Cursor(100)), Cursor);
         Assert.Equal(Read(50, 50), page.Rows);
         Assert.Equal(Cursor(99), page.Next);
         Assert.Equal(Cursor(50), page.Previous);
 
-        var start = ListPage<int>.From(Read(9, 10, -1), new ListRequest(Before: Cursor(10)), Cursor);
+        var start = ListPage.From<int>(Read(9, 10, -1), new ListRequest(Before: Cursor(10)), Cursor);
         Assert.Equal(Read(0, 10), start.Rows);
         Assert.Null(start.Previous);
-        Assert.Empty(ListPage<int>.From([], new ListRequest(Before: Cursor(10)), Cursor).Rows);
+        Assert.Empty(ListPage.From<int>([], new ListRequest(Before: Cursor(10)), Cursor).Rows);
     }
 
     [Fact]

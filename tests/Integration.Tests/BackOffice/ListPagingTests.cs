@@ -55,7 +55,7 @@ public class ListPagingTests(ShopFactory factory) : IClassFixture<ShopFactory>
         foreach (var name in names)
         {
             var login = "uji-" + Guid.NewGuid().ToString("N")[..10];
-            var person = new Person { Id = Guid.NewGuid(), UserName = login, NormalizedUserName = login.ToUpperInvariant(), DisplayName = name, SecurityStamp = Guid.NewGuid().ToString(), CreatedAt = DateTimeOffset.UtcNow };
+            var person = new Person(name) { Id = Guid.NewGuid(), UserName = login, NormalizedUserName = login.ToUpperInvariant(), SecurityStamp = Guid.NewGuid().ToString(), CreatedAt = DateTimeOffset.UtcNow };
             db.Users.Add(person);
             db.Makers.Add(new Maker { PersonId = person.Id, DisplayName = name, Slug = Slugs.From(name) + "-" + login[4..], HomeGroupId = group, RegencyId = regency, JoinedAt = DateTimeOffset.UtcNow });
         }

@@ -146,7 +146,7 @@ public class ModerationTests(ShopFactory factory) : IClassFixture<ShopFactory>
         {
             var groups = await BackOfficeData.MentoredGroupsAsync(db, "pendamping");
             var maker = await db.Makers.Where(m => groups.Contains(m.HomeGroupId)).OrderBy(m => m.Id).FirstAsync();
-            maker.Story = new MakerStory { Status = StoryStatus.Pending, Pending = "Saya belajar menjahit sejak dua tahun lalu.", Published = maker.Story.Published };
+            maker.Story = MakerStory.Submitted(maker.Story.Published, "Saya belajar menjahit sejak dua tahun lalu.", DateTimeOffset.UtcNow);
             await db.SaveChangesAsync();
             makerId = maker.Id;
         }

@@ -18,7 +18,7 @@ public class ScopingWalkTests(ShopFactory factory) : IClassFixture<ShopFactory>
         var office = await db.Groups.Where(g => g.Id == group).Select(g => g.OfficeId).SingleAsync();
         var listing = await BackOfficeData.SubmittedListingAsync(db, group, "Lampu Hias Botol Kaca " + Guid.NewGuid().ToString("N")[..4]);
         var maker = await db.Makers.SingleAsync(m => m.Id == listing.MakerId);
-        maker.Story = new MakerStory { Status = StoryStatus.Pending, Pending = "Cerita yang menunggu." };
+        maker.Story = MakerStory.Submitted(null, "Cerita yang menunggu.", DateTimeOffset.UtcNow);
         await db.SaveChangesAsync();
         var payout = await db.Payouts.Where(p => db.Makers.Any(m => m.Id == p.MakerId && m.HomeGroupId == group)).Select(p => p.Id).FirstAsync();
         var regency = await db.Regencies.Where(r => r.OfficeId == office).Select(r => r.Id).FirstAsync();

@@ -31,7 +31,7 @@ public partial class PrivacySweepTests(ShopFactory factory) : IClassFixture<Shop
             {
                 maker.PrivateNotes = $"Catatan rahasia {maker.Id}: wajib lapor hari Senin";
                 if (maker.Story.Status != StoryStatus.Approved)
-                    maker.Story = new MakerStory { Status = StoryStatus.Pending, Pending = $"Cerita belum disetujui {maker.Id}" };
+                    maker.Story = MakerStory.Submitted(null, $"Cerita belum disetujui {maker.Id}", DateTimeOffset.UtcNow);
             }
             await db.SaveChangesAsync();
         }
@@ -83,8 +83,8 @@ public partial class PrivacySweepTests(ShopFactory factory) : IClassFixture<Shop
         {
             var db = services.GetRequiredService<PasKreatif.Persistence.MarketplaceDb>();
             var two = await db.Makers.OrderBy(m => m.Id).Take(2).ToListAsync();
-            two[0].Story = new MakerStory { Status = StoryStatus.Approved, Published = "Saya belajar menjahit dan kini menerima pesanan seragam." };
-            two[1].Story = new MakerStory { Status = StoryStatus.Pending, Pending = "Cerita yang masih menunggu persetujuan" };
+            two[0].Story = MakerStory.Shown("Saya belajar menjahit dan kini menerima pesanan seragam.", DateTimeOffset.UtcNow);
+            two[1].Story = MakerStory.Submitted(null, "Cerita yang masih menunggu persetujuan", DateTimeOffset.UtcNow);
             await db.SaveChangesAsync();
             return two;
         });

@@ -33,7 +33,7 @@ public class XssTests(ShopFactory factory) : IClassFixture<ShopFactory>
             saved.DisplayName = "Bu " + Payload;
             saved.LegalName = "Nama " + Payload;
             saved.PrivateNotes = "Catatan " + Payload;
-            saved.Story = new MakerStory { Published = "Cerita " + Payload, Status = StoryStatus.Approved, DecidedAt = DateTimeOffset.UtcNow };
+            saved.Story = MakerStory.Shown("Cerita " + Payload, DateTimeOffset.UtcNow);
             var order = await db.Orders.SingleAsync(o => o.Fulfilments.Any(f => f.Id == fulfilmentId));
             order.Address = "Jalan " + Payload;
             order.BuyerName = "Pembeli " + Payload;

@@ -48,7 +48,7 @@ public class FulfilmentAndEarningsTests(ShopFactory factory) : IClassFixture<Sho
             Assert.Equal((FulfilmentStatus.Shipped, "JNE REG 0123456789"), (f.Status, f.TrackingNote));
         }
         var mails = factory.Services.GetRequiredService<JobStorage>().GetMonitoringApi().EnqueuedJobs("default", 0, 500)
-            .Select(j => j.Value.Job?.Args.FirstOrDefault()).OfType<OutgoingMail>().Where(m => m.To == email).ToList();
+            .Select(j => j.Value.Job?.Args is [var first, ..] ? first : null).OfType<OutgoingMail>().Where(m => m.To == email).ToList();
         Assert.Equal(2, mails.Count);
         Assert.Contains(mails, m => m.Subject.Contains("has been shipped") && m.TextBody.Contains("JNE REG 0123456789"));
         Assert.Contains(mails, m => m.Subject.Contains("is being prepared"));

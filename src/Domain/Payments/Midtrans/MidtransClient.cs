@@ -124,49 +124,49 @@ public sealed record MidtransRefundRequest(string RefundKey, long Amount, string
 
 public sealed class MidtransVaNumber
 {
-    public string? Bank { get; set; }
-    public string? VaNumber { get; set; }
+    public string? Bank { get; init; }
+    public string? VaNumber { get; init; }
 }
 
 public sealed class MidtransAction
 {
-    public string? Name { get; set; }
-    public string? Method { get; set; }
-    public string? Url { get; set; }
+    public string? Name { get; init; }
+    public string? Method { get; init; }
+    public string? Url { get; init; }
 }
 
 public sealed class MidtransRefundEntry
 {
-    public long? RefundChargebackId { get; set; }
-    public string? RefundAmount { get; set; }
-    public string? RefundKey { get; set; }
-    public string? Reason { get; set; }
+    public long? RefundChargebackId { get; init; }
+    public string? RefundAmount { get; init; }
+    public string? RefundKey { get; init; }
+    public string? Reason { get; init; }
 }
 
 /// <summary>A transaction as Midtrans describes it in every answer and notification (only the fields the shop reads).</summary>
 public sealed class MidtransTransaction
 {
-    public string? StatusCode { get; set; }
-    public string? StatusMessage { get; set; }
-    public List<string>? ValidationMessages { get; set; }
-    public string? TransactionId { get; set; }
-    public string? OrderId { get; set; }
-    public string? GrossAmount { get; set; }
-    public string? PaymentType { get; set; }
-    public string? TransactionStatus { get; set; }
-    public string? FraudStatus { get; set; }
-    public string? ExpiryTime { get; set; }
-    public string? QrString { get; set; }
-    public List<MidtransVaNumber>? VaNumbers { get; set; }
-    public string? PermataVaNumber { get; set; }
-    public string? BillKey { get; set; }
-    public string? BillerCode { get; set; }
-    public List<MidtransAction>? Actions { get; set; }
-    public List<MidtransRefundEntry>? Refunds { get; set; }
-    public string? RefundAmount { get; set; }
-    public string? RefundKey { get; set; }
-    public long? RefundChargebackId { get; set; }
-    public string? SignatureKey { get; set; }
+    public string? StatusCode { get; init; }
+    public string? StatusMessage { get; init; }
+    public List<string>? ValidationMessages { get; init; }
+    public string? TransactionId { get; init; }
+    public string? OrderId { get; init; }
+    public string? GrossAmount { get; init; }
+    public string? PaymentType { get; init; }
+    public string? TransactionStatus { get; init; }
+    public string? FraudStatus { get; init; }
+    public string? ExpiryTime { get; init; }
+    public string? QrString { get; init; }
+    public List<MidtransVaNumber>? VaNumbers { get; init; }
+    public string? PermataVaNumber { get; init; }
+    public string? BillKey { get; init; }
+    public string? BillerCode { get; init; }
+    public List<MidtransAction>? Actions { get; init; }
+    public List<MidtransRefundEntry>? Refunds { get; init; }
+    public string? RefundAmount { get; init; }
+    public string? RefundKey { get; init; }
+    public long? RefundChargebackId { get; init; }
+    public string? SignatureKey { get; init; }
 
     public GatewayState State => MidtransStatus.Map(TransactionStatus, FraudStatus);
 

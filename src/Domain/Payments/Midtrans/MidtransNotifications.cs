@@ -30,13 +30,13 @@ public sealed class MidtransNotifications(MarketplaceDb db, MidtransOptions opti
         }
         catch (JsonException)
         {
-            log.LogWarning("Midtrans notification refused: not JSON");
+            log.MidtransNotJson();
             ShopMetrics.PaymentNotificationRefused("midtrans");
             return NotificationOutcome.Malformed;
         }
         if (told is null || !MidtransStatus.IsSigned(told.OrderId, told.StatusCode, told.GrossAmount, told.SignatureKey, options.ServerKey ?? ""))
         {
-            log.LogWarning("Midtrans notification for {Order} refused: bad signature", told?.OrderId);
+            log.MidtransBadSignature(told?.OrderId);
             ShopMetrics.PaymentNotificationRefused("midtrans");
             return NotificationOutcome.BadSignature;
         }
@@ -49,7 +49,7 @@ public sealed class MidtransNotifications(MarketplaceDb db, MidtransOptions opti
         }
         catch (MidtransException e)
         {
-            log.LogWarning(e, "Midtrans notification for {Reference}: status could not be confirmed; Midtrans retries", reference);
+            log.MidtransStatusUnconfirmed(e, reference);
             return NotificationOutcome.RetryLater;
         }
         if (status is null) return Ignore(reference, told.TransactionStatus, "Midtrans has no such transaction");
@@ -67,7 +67,7 @@ public sealed class MidtransNotifications(MarketplaceDb db, MidtransOptions opti
         }
         catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
         {
-            log.LogInformation("Midtrans {Reference} {Status} was handled before", reference, status.TransactionStatus);
+            log.MidtransHandledBefore(reference, status.TransactionStatus);
             return NotificationOutcome.Duplicate;
         }
         var outcome = await ApplyAsync(attempt, status, state, ct);
@@ -86,7 +86,7 @@ public sealed class MidtransNotifications(MarketplaceDb db, MidtransOptions opti
                 return Report(reference, status, await orders.ConfirmedByGatewayAsync(
                     new GatewayPayment(attempt.OrderId, attempt.Method, reference, reference, MidtransClient.Amount(status.GrossAmount)), ct));
             case GatewayState.Waiting:
-                log.LogInformation("Midtrans {Reference} waits for the buyer", reference);
+                log.MidtransWaiting(reference);
                 return NotificationOutcome.Handled;
             case GatewayState.Expired:
                 // The order keeps its stock until its own deadline; the buyer may start again from the order page.
@@ -113,7 +113,7 @@ public sealed class MidtransNotifications(MarketplaceDb db, MidtransOptions opti
 
     NotificationOutcome Ignore(string reference, string? transactionStatus, string why)
     {
-        log.LogWarning("Midtrans notification {Reference} ({Status}) changed nothing: {Why}", reference, transactionStatus, why);
+        log.MidtransIgnored(reference, transactionStatus, why);
         return NotificationOutcome.Ignored;
     }
 }

@@ -31,8 +31,9 @@ public sealed class MidtransPayment(MidtransChannel channel, MidtransClient clie
         var reference = $"{order.Number}-{RandomNumberGenerator.GetHexString(6, lowercase: true)}";
         var answer = await client.ChargeAsync(Charge(order, reference, now, seconds, statusUrl), ct);
         var pay = new PaymentInstructions(answer.QrString, answer.ActionUrl("deeplink-redirect"), answer.PayCode, answer.BillerCode);
-        log.LogInformation("Order {Number}: Midtrans {Type} transaction {Reference} opened until {Until}", order.Number, channel.PaymentType, reference, now.AddSeconds(seconds));
-        return new PaymentStart(RedirectUrl: null, reference, now.AddSeconds(seconds), pay);
+        var until = now.AddSeconds(seconds);
+        log.MidtransOpened(order.Number, channel.PaymentType, reference, until);
+        return new PaymentStart(RedirectUrl: null, reference, until, pay);
     }
 
     MidtransCharge Charge(Order order, string reference, DateTimeOffset now, long seconds, string statusUrl)
@@ -74,7 +75,7 @@ public sealed class MidtransPayment(MidtransChannel channel, MidtransClient clie
         }
         catch (MidtransException e)
         {
-            log.LogWarning(e, "Midtrans transaction {Reference} could not be cancelled", attempt.Reference);
+            log.MidtransNotCancelled(e, attempt.Reference);
             return AttemptClosing.Failed;
         }
     }
@@ -95,7 +96,7 @@ public sealed class MidtransPayment(MidtransChannel channel, MidtransClient clie
         }
         catch (MidtransException e)
         {
-            log.LogWarning(e, "Midtrans refund of {Reference} failed", request.PaymentReference);
+            log.MidtransRefundFailed(e, request.PaymentReference);
             return new GatewayRefund(GatewayRefundOutcome.Failed, Error: e.Message);
         }
     }

@@ -58,7 +58,7 @@ public class InvitationModel(InvitationService invitations, SignInManager<Person
         }
     }
 
-    IActionResult Show(InvitationProblem problem)
+    PageResult Show(InvitationProblem problem)
     {
         Problem = problem switch
         {

@@ -52,7 +52,7 @@ public class ProfileModel(BuyerAccounts accounts, UserManager<Person> users, ISt
         return Done("AddressRemoved");
     }
 
-    IActionResult Done(string notice)
+    RedirectToPageResult Done(string notice)
     {
         AccountNotice = notice;
         return RedirectToPage();

@@ -56,12 +56,12 @@ public class IndexModel(CartService carts, CheckoutService checkout, PaymentMeth
             Email = person.Email ?? "";
             Phone = person.PhoneNumber ?? "";
             SavedAddresses = await accounts.AddressesAsync(person.Id, ct);
-            Address = (SavedAddresses.FirstOrDefault(a => a.Id == alamat) ?? SavedAddresses.FirstOrDefault())?.Text ?? "";
+            Address = (SavedAddresses.FirstOrDefault(a => a.Id == alamat) ?? (SavedAddresses.Count > 0 ? SavedAddresses[0] : null))?.Text ?? "";
         }
         Zone = ZoneChoice.Of(HttpContext);
         Deliveries = Cart.Makers.Select(m => new DeliveryInput
         {
-            MakerId = m.MakerId, Method = DeliveryRules.Allowed(m.Parcel).FirstOrDefault(),
+            MakerId = m.MakerId, Method = DeliveryRules.Allowed(m.Parcel) is [var first, ..] ? first : default,
             PickupDate = DeliveryRules.EarliestPickup(m.Parcel, Now),
         }).ToList();
         Quote = CheckoutPricing.Quote(Cart, Chosen(), Zone, options);
@@ -85,32 +85,37 @@ public class IndexModel(CartService carts, CheckoutService checkout, PaymentMeth
         var unreadableDates = Deliveries.Select((d, i) => i).Where(i => ModelState[$"Deliveries[{i}].PickupDate"]?.Errors.Count > 0).ToList();
         ModelState.Clear(); // every message below comes from the shop's own checks, in the buyer's language
         var cartId = CartCookie.Read(HttpContext);
-        Cart = await carts.ViewAsync(cartId, ct);
         if (cartId is null) return RedirectToPage("/Cart/Index");
-        if (Cart.IsEmpty) return await RepeatedOrEmptyAsync(cartId.Value, ct);
         CheckFields();
-        Quote = CheckoutPricing.Quote(Cart, Chosen(), Enum.IsDefined(Zone) ? Zone : IndonesianZone.WIB, options);
         foreach (var index in unreadableDates) ModelState.AddModelError($"Deliveries[{index}]", text["DeliveryProblem.PickupDateInvalid"]);
-        if (!ModelState.IsValid) return Invalid();
+        if (!ModelState.IsValid)
+        {
+            Cart = await carts.ViewAsync(cartId, ct);
+            if (Cart.IsEmpty) return await RepeatedOrEmptyAsync(cartId.Value, ct);
+            Quote = CheckoutPricing.Quote(Cart, Chosen(), Enum.IsDefined(Zone) ? Zone : IndonesianZone.WIB, options);
+            return Invalid();
+        }
 
         var shown = Money.TryParse(ShownTotal, out var total) == MoneyProblem.None ? total : (Money?)null;
         var buyer = Guid.TryParse(users.GetUserId(User), out var id) ? id : (Guid?)null;
         var request = new CheckoutRequest(cartId.Value, buyer, Name, Phone, Email, Address, Zone,
             CultureInfo.CurrentUICulture.TwoLetterISOLanguageName, Method,
             Deliveries.Select(d => new DeliveryChoice(d.MakerId, d.Method, d.PickupDate)).ToList(), shown ?? Money.Of(-1));
+        // The service reads the cart under its lock; the page reads it again only to show a refusal.
         var result = await checkout.PlaceAsync(request, links.BaseUrl, ct);
+        if (result.Problem == CheckoutProblem.None)
+        {
+            if (result.Repeated) TempData["Notice"] = text["AlreadyPlaced"].Value;
+            return Redirect(result.Repeated ? $"/pesanan/{result.Order!.PublicToken}" : result.RedirectUrl ?? $"/pesanan/{result.Order!.PublicToken}");
+        }
+        if (result.Problem == CheckoutProblem.EmptyCart) return await RepeatedOrEmptyAsync(cartId.Value, ct);
+        Cart = await carts.ViewAsync(cartId, ct);
+        Quote = CheckoutPricing.Quote(Cart, Chosen(), Zone, options);
         switch (result.Problem)
         {
-            case CheckoutProblem.None:
-                if (result.Repeated) TempData["Notice"] = text["AlreadyPlaced"].Value;
-                return Redirect(result.Repeated ? $"/pesanan/{result.Order!.PublicToken}" : result.RedirectUrl ?? $"/pesanan/{result.Order!.PublicToken}");
-            case CheckoutProblem.EmptyCart:
-                return await RepeatedOrEmptyAsync(cartId.Value, ct);
             case CheckoutProblem.SoldOut:
                 ModelState.AddModelError("", text["SoldOutNow", string.Join(", ", result.SoldOut ?? [])]);
-                Cart = await carts.ViewAsync(cartId, ct);
                 if (Cart.IsEmpty) return RedirectToPage("/Cart/Index");
-                Quote = CheckoutPricing.Quote(Cart, Chosen(), Zone, options);
                 break;
             case CheckoutProblem.Delivery:
                 foreach (var (makerId, problem) in result.Delivery!)
@@ -139,7 +144,7 @@ public class IndexModel(CartService carts, CheckoutService checkout, PaymentMeth
         return RedirectToPage("/Orders/Status", new { token = placed });
     }
 
-    IActionResult Invalid()
+    PageResult Invalid()
     {
         Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
         return Page();

@@ -35,11 +35,12 @@ public static class PaymentSimulator
             var own = OwnAddress(app.Services.GetRequiredService<IServer>());
             if (own is null) return;
             notifier.ShopAddress = own;
-            simulator.BaseUrl = own + ApiPath;
+            var baseUrl = own + ApiPath;
+            simulator.BaseUrl = baseUrl;
             simulator.AppLink = t => $"{own}/simulasi/bayar/{Uri.EscapeDataString(t.OrderId)}";
-            options.ApiBase = simulator.BaseUrl;
+            options.ApiBase = baseUrl;
             // Recorded, not warned: the demo starts quietly and every simulated page says so to its users.
-            app.Logger.LogInformation("Midtrans payment simulator on at {Address}: no money moves, for the demo only", simulator.BaseUrl);
+            app.Logger.SimulatorOn(baseUrl);
         });
         app.Map(ApiPath + "/v2/{**rest}", async (HttpContext http) =>
         {
@@ -83,7 +84,7 @@ public sealed class SimulatorNotifier(MidtransSimulator simulator, IHttpClientFa
             }
             catch (HttpRequestException e)
             {
-                log.LogWarning(e, "Simulator: the notification for {OrderId} did not reach the shop", orderId);
+                log.NotificationLost(e, orderId);
                 if (attempt == 3) return null;
             }
             await Task.Delay(TimeSpan.FromSeconds(attempt), ct);

@@ -119,6 +119,6 @@ public class OutboxModel(CurrentMaker current, OfflineChanges changes, OfflineLi
         return Text["Outbox.Refused"];
     }
 
-    JsonResult Reply(int status, string result, string message, string? currentValue, int? version, string? link = null) =>
+    static JsonResult Reply(int status, string result, string message, string? currentValue, int? version, string? link = null) =>
         new(new { result, message, current = currentValue, version, link }) { StatusCode = status };
 }

@@ -22,8 +22,8 @@ public abstract class ListingFormPage(CurrentMaker current, ListingEditor editor
         var categories = await db.Categories.OrderBy(c => c.Id).Select(c => new { c.Id, c.NameId, c.NameEn }).ToListAsync(ct);
         var programmes = await editor.ProgrammesAsync(MakerId, ct);
         Choices = new ListingFormChoices(
-            categories.Select(c => new SelectListItem(english ? c.NameEn : c.NameId, c.Id.ToString())).ToList(),
-            programmes.Select(p => new SelectListItem(p.Name, p.Id.ToString())).ToList(), programmeFixed);
+            categories.Select(c => new SelectListItem(english ? c.NameEn : c.NameId, c.Id.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToList(),
+            programmes.Select(p => new SelectListItem(p.Name, p.Id.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToList(), programmeFixed);
     }
 
     protected void ShowErrors(IEnumerable<DraftError> errors) =>

@@ -101,7 +101,7 @@ public class DetailModel(StaffScopeAccessor scopes, OrderDesk desk, OfflinePayme
 
     List<RefundChoice> Choices() => Units.Where(u => u.Value > 0).Select(u => new RefundChoice(u.Key, u.Value)).ToList();
 
-    IActionResult Back(string notice)
+    RedirectToPageResult Back(string notice)
     {
         Notice = notice;
         return RedirectToPage("/Orders/Detail", new { id = Id });

@@ -22,7 +22,7 @@ public class LedgerModel(StaffScopeAccessor scopes, LedgerQueries ledger, Payout
     /// <summary>Or the cursor of the page after the one shown: entries newer than it.</summary>
     [BindProperty(SupportsGet = true, Name = "sebelum")] public string? Before { get; set; }
 
-    public async Task OnGetAsync(int id, CancellationToken ct) => Ledger = await ledger.MakerAsync(await scopes.GetAsync(ct), id, After, ct, Before);
+    public async Task OnGetAsync(int id, CancellationToken ct) => Ledger = await ledger.MakerAsync(await scopes.GetAsync(ct), id, After, Before, ct);
 
     public async Task<IActionResult> OnGetCsvAsync(int id, CancellationToken ct)
     {
