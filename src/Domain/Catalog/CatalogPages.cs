@@ -32,7 +32,7 @@ public sealed record HomePage(IReadOnlyList<ListingCard> Newest, IReadOnlyList<L
 public sealed record SitemapEntry(string Path, DateTimeOffset? LastModified);
 
 /// <summary>The public pages of the catalogue, each read in a few fixed queries.</summary>
-public sealed class CatalogPages(MarketplaceDb db, CatalogQueries catalog, ShopQueries shop)
+public sealed class CatalogPages(MarketplaceDb db, CatalogQueries catalog, ShopQueries shop, CatalogMemory memory)
 {
     /// <summary>At 300 programmes the full list made the home page 77 KB; the busiest dozen stay.</summary>
     public const int HomeProgrammes = 12;
@@ -45,8 +45,7 @@ public sealed class CatalogPages(MarketplaceDb db, CatalogQueries catalog, ShopQ
         return new HomePage(newest, featured, await shop.CategoriesAsync(ct), await shop.ProgrammesAsync(HomeProgrammes, ct));
     }
 
-    public Task<CategoryLink?> CategoryAsync(string slug, CancellationToken ct = default) =>
-        db.Categories.AsNoTracking().Where(c => c.Slug == slug).Select(c => new CategoryLink(c.Slug, c.NameId, c.NameEn)).SingleOrDefaultAsync(ct);
+    public Task<CategoryLink?> CategoryAsync(string slug, CancellationToken ct = default) => shop.CategoryAsync(slug, ct);
 
     public async Task<ProductPage?> ProductAsync(string slug, CancellationToken ct = default)
     {
@@ -62,19 +61,35 @@ public sealed class CatalogPages(MarketplaceDb db, CatalogQueries catalog, ShopQ
             .AsSingleQuery()
             .SingleOrDefaultAsync(ct);
         if (product is null) return null;
-        // Slugs become ids in scalar subqueries, so each strip is a short walk of a (scope, units sold) index.
-        var makerId = db.Makers.Where(m => m.Slug == product.MakerSlug).Select(m => m.Id);
-        var programmeId = db.Programmes.Where(p => p.Slug == product.ProgrammeSlug).Select(p => p.Id);
-        // Both strips in one statement (UNION ALL of two short index walks); the maker's slug tells them apart.
-        var strips = await CatalogQueries.CardsAsync(
-            catalog.Listings.Where(l => l.MakerId == makerId.FirstOrDefault() && l.Id != product.Id)
-                .OrderByDescending(l => l.UnitsSold).ThenByDescending(l => l.Id).Take(4)
-                .Concat(catalog.Listings.Where(l => l.ProgrammeId == programmeId.FirstOrDefault() && l.MakerId != makerId.FirstOrDefault())
-                    .OrderByDescending(l => l.UnitsSold).ThenByDescending(l => l.Id).Take(4))
-                .OrderByDescending(l => l.UnitsSold).ThenByDescending(l => l.Id), 8, ct);
-        var fromMaker = strips.Where(c => c.MakerSlug == product.MakerSlug).ToList();
+        // Every product of a maker in a programme shows the same strips: read once for all of them.
+        var strips = await memory.Strips.GetAsync((product.MakerSlug, product.ProgrammeSlug), async () =>
+        {
+            IReadOnlyList<ListingCard> cards = await StripsAsync(product.MakerSlug, product.ProgrammeSlug, ct);
+            return (cards, cards.Select(c => c.Id).ToArray());
+        });
+        var fromMaker = strips.Where(c => c.MakerSlug == product.MakerSlug && c.Id != product.Id).Take(StripCount).ToList();
         var fromProgramme = strips.Where(c => c.MakerSlug != product.MakerSlug).ToList();
         return new ProductPage(product, fromMaker, fromProgramme);
+    }
+
+    /// <summary>Cards a product page shows beside it: from its maker, and from its programme's other makers.</summary>
+    public const int StripCount = 4;
+
+    /// <summary>
+    /// The maker's best sellers (one more than shown, since the page leaves its own product out) and the programme's
+    /// other makers' best sellers, in one statement: UNION ALL of two short walks of a (scope, units sold) index,
+    /// the slugs turned into ids by scalar subqueries.
+    /// </summary>
+    async Task<List<ListingCard>> StripsAsync(string makerSlug, string programmeSlug, CancellationToken ct)
+    {
+        var makerId = db.Makers.Where(m => m.Slug == makerSlug).Select(m => m.Id);
+        var programmeId = db.Programmes.Where(p => p.Slug == programmeSlug).Select(p => p.Id);
+        return await CatalogQueries.CardsAsync(
+            catalog.Listings.Where(l => l.MakerId == makerId.FirstOrDefault())
+                .OrderByDescending(l => l.UnitsSold).ThenByDescending(l => l.Id).Take(StripCount + 1)
+                .Concat(catalog.Listings.Where(l => l.ProgrammeId == programmeId.FirstOrDefault() && l.MakerId != makerId.FirstOrDefault())
+                    .OrderByDescending(l => l.UnitsSold).ThenByDescending(l => l.Id).Take(StripCount))
+                .OrderByDescending(l => l.UnitsSold).ThenByDescending(l => l.Id), 2 * StripCount + 1, ct);
     }
 
     public Task<ProgrammeProfile?> ProgrammeAsync(string slug, CancellationToken ct = default) =>

@@ -63,31 +63,42 @@ public sealed class CatalogQueries(MarketplaceDb db, CatalogFacetCache facetCach
         keys.GroupBy(k => new { k.Slug, k.Name }).OrderByDescending(g => g.Count()).ThenBy(g => g.Key.Name)
             .Select(g => new FacetOption(g.Key.Slug, g.Key.Name, g.Count())).ToListAsync(ct);
 
+    /// <remarks>
+    /// Every filter is always in the expression, switched off by a null parameter: one LINQ shape for every
+    /// combination, compiled by EF once, where a shape per combination (a thousand of them) cost a compilation
+    /// on nearly every first visit. EF.Parameter keeps EF from folding the null checks into the shape; EF then drops
+    /// the switched-off predicates from the SQL by the parameters' nullness, so PostgreSQL sees only the filters in use.
+    /// </remarks>
     IQueryable<Listing> Filtered(CatalogFilter f)
     {
-        var q = OnSale;
+        var category = Blank(f.Category);
+        var programme = Blank(f.Programme);
+        var maker = Blank(f.Maker);
+        var regency = Blank(f.Regency);
+        var group = Blank(f.Group);
+        var min = f.MinPrice;
+        var max = f.MaxPrice;
+        bool? inStock = f.Availability == Availability.InStock ? true : null;
+        bool? madeToOrder = f.Availability == Availability.MadeToOrder ? true : null;
+        bool? pickup = f.Delivery == DeliveryChoice.Pickup ? true : null;
+        bool? delivered = f.Delivery == DeliveryChoice.Delivery ? true : null;
         // Slugs become ids in a scalar subquery (an InitPlan), so the planner can seek the scope's index.
-        if (!string.IsNullOrEmpty(f.Category)) q = q.Where(l => l.CategoryId == db.Categories.Where(c => c.Slug == f.Category).Select(c => c.Id).FirstOrDefault());
-        if (!string.IsNullOrEmpty(f.Programme)) q = q.Where(l => l.ProgrammeId == db.Programmes.Where(p => p.Slug == f.Programme).Select(p => p.Id).FirstOrDefault());
-        if (!string.IsNullOrEmpty(f.Maker)) q = q.Where(l => l.MakerId == db.Makers.Where(m => m.Slug == f.Maker).Select(m => m.Id).FirstOrDefault());
-        if (!string.IsNullOrEmpty(f.Regency)) q = q.Where(l => l.Maker!.Regency!.Slug == f.Regency);
-        if (!string.IsNullOrEmpty(f.Group)) q = q.Where(l => l.Programme!.Group!.Slug == f.Group);
-        if (f.MinPrice is { } min) q = q.Where(l => l.Price.Amount >= min);
-        if (f.MaxPrice is { } max) q = q.Where(l => l.Price.Amount <= max);
-        q = f.Availability switch
-        {
-            Availability.InStock => q.Where(l => !l.MadeToOrder && l.Stock > 0),
-            Availability.MadeToOrder => q.Where(l => l.MadeToOrder),
-            _ => q,
-        };
-        q = f.Delivery switch
-        {
-            DeliveryChoice.Pickup => q.Where(l => (l.Delivery & DeliveryOptions.Pickup) != DeliveryOptions.None),
-            DeliveryChoice.Delivery => q.Where(l => (l.Delivery & (DeliveryOptions.LocalDelivery | DeliveryOptions.Shipping)) != DeliveryOptions.None),
-            _ => q,
-        };
-        return q;
+        return OnSale
+            .Where(l => EF.Parameter(category) == null || l.CategoryId == db.Categories.Where(c => c.Slug == category).Select(c => c.Id).FirstOrDefault())
+            .Where(l => EF.Parameter(programme) == null || l.ProgrammeId == db.Programmes.Where(p => p.Slug == programme).Select(p => p.Id).FirstOrDefault())
+            .Where(l => EF.Parameter(maker) == null || l.MakerId == db.Makers.Where(m => m.Slug == maker).Select(m => m.Id).FirstOrDefault())
+            // Subqueries, not navigations: a navigation's join would stay in the SQL when its filter is off.
+            .Where(l => EF.Parameter(regency) == null || db.Makers.Where(m => m.Regency!.Slug == regency).Select(m => m.Id).Contains(l.MakerId))
+            .Where(l => EF.Parameter(group) == null || db.Programmes.Where(p => p.Group!.Slug == group).Select(p => p.Id).Contains(l.ProgrammeId))
+            .Where(l => EF.Parameter(min) == null || l.Price.Amount >= min)
+            .Where(l => EF.Parameter(max) == null || l.Price.Amount <= max)
+            .Where(l => EF.Parameter(inStock) == null || (!l.MadeToOrder && l.Stock > 0))
+            .Where(l => EF.Parameter(madeToOrder) == null || l.MadeToOrder)
+            .Where(l => EF.Parameter(pickup) == null || (l.Delivery & DeliveryOptions.Pickup) != DeliveryOptions.None)
+            .Where(l => EF.Parameter(delivered) == null || (l.Delivery & (DeliveryOptions.LocalDelivery | DeliveryOptions.Shipping)) != DeliveryOptions.None);
     }
+
+    static string? Blank(string? value) => string.IsNullOrEmpty(value) ? null : value;
 
     static IOrderedQueryable<Listing> Sorted(IQueryable<Listing> q, CatalogSort sort) => sort switch
     {

@@ -11,6 +11,7 @@ public static class CatalogServices
         services.AddScoped<ShopDirectory>();
         services.AddScoped<UnavailableListings>();
         services.AddSingleton<CatalogFacetCache>(); // filter choices kept until the catalogue changes
+        services.AddSingleton<CatalogMemory>(); // shared parts of first-visit pages, kept until the catalogue changes
         services.AddScoped<CatalogQueries>();
         services.AddScoped<CatalogPages>();
         services.AddSingleton<PopularityTiers>(); // bounds of the popular tiers, read once a minute

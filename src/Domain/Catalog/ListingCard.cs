@@ -16,10 +16,20 @@ public sealed record CategoryLink(string Slug, string NameId, string NameEn)
 public sealed record ProgrammeLink(string Slug, string Name, string GroupName, string RegencyName);
 
 /// <summary>The public shop's read side.</summary>
-public sealed class ShopQueries(MarketplaceDb db)
+public sealed class ShopQueries(MarketplaceDb db, CatalogMemory memory)
 {
-    public Task<List<CategoryLink>> CategoriesAsync(CancellationToken ct = default) =>
-        db.Categories.OrderBy(c => c.Position).Select(c => new CategoryLink(c.Slug, c.NameId, c.NameEn)).ToListAsync(ct);
+    /// <summary>A dozen rows every list page, the home page and the 404 page name: read once until the catalogue changes.</summary>
+    public Task<IReadOnlyList<CategoryLink>> CategoriesAsync(CancellationToken ct = default) =>
+        memory.Categories.GetAsync(0, async () =>
+        {
+            IReadOnlyList<CategoryLink> all = await db.Categories.AsNoTracking().OrderBy(c => c.Position)
+                .Select(c => new CategoryLink(c.Slug, c.NameId, c.NameEn)).ToListAsync(ct);
+            return (all, []);
+        });
+
+    /// <summary>A category by its slug, from the remembered list.</summary>
+    public async Task<CategoryLink?> CategoryAsync(string slug, CancellationToken ct = default) =>
+        (await CategoriesAsync(ct)).FirstOrDefault(c => c.Slug == slug);
 
     /// <summary>The programmes with the most makers first; a count bounds lists that would grow with the shop.</summary>
     public Task<List<ProgrammeLink>> ProgrammesAsync(int count = int.MaxValue, CancellationToken ct = default) =>

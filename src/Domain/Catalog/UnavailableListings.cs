@@ -7,12 +7,26 @@ namespace PasKreatif.Catalog;
 public sealed record UnavailableProduct(string Title, bool Archived, CategoryLink Category, string ProgrammeName, string ProgrammeSlug,
     IReadOnlyList<ListingCard> Similar);
 
+/// <summary>A product link's answer when the product is not on sale: its notice, or (Gone null) "page not found".</summary>
+public sealed record UnavailableAnswer(UnavailableProduct? Gone);
+
 /// <summary>What an old link shows instead of "page not found": once-public listings only, never drafts or rejected ones.</summary>
-public sealed class UnavailableListings(MarketplaceDb db, CatalogQueries catalog)
+public sealed class UnavailableListings(MarketplaceDb db, CatalogQueries catalog, CatalogMemory memory)
 {
     public const int SimilarCount = 8;
 
-    public async Task<UnavailableProduct?> BySlugAsync(string slug, CancellationToken ct = default)
+    /// <summary>The answer remembered for a slug whose product was not on sale; null when none is.</summary>
+    public UnavailableAnswer? Remembered(string slug) => memory.Unavailable.TryGet(slug, out var answer) ? answer : null;
+
+    /// <summary>For a slug no product on sale has: read once, then remembered until the catalogue (or a card it shows) changes.</summary>
+    public async Task<UnavailableProduct?> BySlugAsync(string slug, CancellationToken ct = default) =>
+        (await memory.Unavailable.GetAsync(slug, async () =>
+        {
+            var gone = await ReadAsync(slug, ct);
+            return (new UnavailableAnswer(gone), gone?.Similar.Select(c => c.Id).ToArray() ?? []);
+        })).Gone;
+
+    async Task<UnavailableProduct?> ReadAsync(string slug, CancellationToken ct)
     {
         var gone = await db.Listings.AsNoTracking()
             .Where(l => l.Slug == slug && (l.Status == ListingStatus.Paused || (l.Status == ListingStatus.Archived && l.PublishedAt != null)))

@@ -74,21 +74,21 @@ public sealed class CatalogInstance
 /// instance evicts when that transaction commits, so no page is cached again from data about to change.
 /// Without a transaction the write is already committed and the eviction happens at once.
 /// </summary>
-public sealed class CatalogWriterEviction(IOutputCacheStore store, CatalogFacetCache facets, CatalogInstance instance) : DbTransactionInterceptor
+public sealed class CatalogWriterEviction(IOutputCacheStore store, CatalogMemory memory, CatalogInstance instance) : DbTransactionInterceptor
 {
     readonly ConditionalWeakTable<DbTransaction, CatalogEvictionScope> pending = new();
 
     public void Wrote(DbConnection connection, DbTransaction? transaction, CatalogEvictionScope scope)
     {
         CatalogEvictionNotice.Send(connection, transaction, scope.ToPayload(instance.Id));
-        if (transaction is null) CatalogCacheEviction.Evict(store, facets, scope).AsTask().GetAwaiter().GetResult();
+        if (transaction is null) CatalogCacheEviction.Evict(store, memory, scope).AsTask().GetAwaiter().GetResult();
         else Defer(transaction, scope);
     }
 
     public async ValueTask WroteAsync(DbConnection connection, DbTransaction? transaction, CatalogEvictionScope scope)
     {
         await CatalogEvictionNotice.SendAsync(connection, transaction, scope.ToPayload(instance.Id));
-        if (transaction is null) await CatalogCacheEviction.Evict(store, facets, scope);
+        if (transaction is null) await CatalogCacheEviction.Evict(store, memory, scope);
         else Defer(transaction, scope);
     }
 
@@ -104,12 +104,12 @@ public sealed class CatalogWriterEviction(IOutputCacheStore store, CatalogFacetC
 
     public override void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData)
     {
-        if (Take(transaction) is { } scope) CatalogCacheEviction.Evict(store, facets, scope).AsTask().GetAwaiter().GetResult();
+        if (Take(transaction) is { } scope) CatalogCacheEviction.Evict(store, memory, scope).AsTask().GetAwaiter().GetResult();
     }
 
     public override async Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
     {
-        if (Take(transaction) is { } scope) await CatalogCacheEviction.Evict(store, facets, scope);
+        if (Take(transaction) is { } scope) await CatalogCacheEviction.Evict(store, memory, scope);
     }
 
     // Rolled back: nothing changed, nothing to evict (the notice was rolled back with it).
@@ -124,12 +124,12 @@ public sealed class CatalogWriterEviction(IOutputCacheStore store, CatalogFacetC
     // A failed commit may still have committed: evicting too much is safe, too little is not.
     public override void TransactionFailed(DbTransaction transaction, TransactionErrorEventData eventData)
     {
-        if (Take(transaction) is { } scope) CatalogCacheEviction.Evict(store, facets, scope).AsTask().GetAwaiter().GetResult();
+        if (Take(transaction) is { } scope) CatalogCacheEviction.Evict(store, memory, scope).AsTask().GetAwaiter().GetResult();
     }
 
     public override async Task TransactionFailedAsync(DbTransaction transaction, TransactionErrorEventData eventData, CancellationToken cancellationToken = default)
     {
-        if (Take(transaction) is { } scope) await CatalogCacheEviction.Evict(store, facets, scope);
+        if (Take(transaction) is { } scope) await CatalogCacheEviction.Evict(store, memory, scope);
     }
 }
 
@@ -196,7 +196,7 @@ public static class CatalogEvictionNotice
 /// its own notices are skipped, since it evicted when it wrote. After a lost connection it
 /// reconnects and evicts everything once, since notices sent meanwhile are gone.
 /// </summary>
-public sealed class CatalogEvictionListener(IConfiguration configuration, IOutputCacheStore store, CatalogFacetCache facets,
+public sealed class CatalogEvictionListener(IConfiguration configuration, IOutputCacheStore store, CatalogMemory memory,
     CatalogInstance instance, ILogger<CatalogEvictionListener> log) : BackgroundService
 {
     public const string ApplicationName = "pas-kreatif-catalog-listener";
@@ -227,7 +227,7 @@ public sealed class CatalogEvictionListener(IConfiguration configuration, IOutpu
             Interlocked.Increment(ref own);
             return;
         }
-        CatalogCacheEviction.Evict(store, facets, scope).AsTask().GetAwaiter().GetResult();
+        CatalogCacheEviction.Evict(store, memory, scope).AsTask().GetAwaiter().GetResult();
         if (scope.IsEverything) Interlocked.Increment(ref everything);
         else Interlocked.Increment(ref listings);
     }
@@ -250,7 +250,7 @@ public sealed class CatalogEvictionListener(IConfiguration configuration, IOutpu
                 await connection.OpenAsync(stoppingToken);
                 await using (var listen = new NpgsqlCommand("LISTEN " + CatalogEvictionNotice.Channel, connection))
                     await listen.ExecuteNonQueryAsync(stoppingToken);
-                await CatalogCacheEviction.Evict(store, facets, CatalogEvictionScope.Everything);
+                await CatalogCacheEviction.Evict(store, memory, CatalogEvictionScope.Everything);
                 Interlocked.Increment(ref connections);
                 Volatile.Write(ref listening, true);
                 delay = TimeSpan.FromMilliseconds(250);

@@ -150,14 +150,16 @@ public sealed class CatalogCacheEviction(CatalogWriterEviction writer) : SaveCha
     }
 
     /// <summary>The one eviction, called by the writer after its commit and by every listener on a notice.</summary>
-    public static async ValueTask Evict(IOutputCacheStore store, CatalogFacetCache facets, CatalogEvictionScope scope)
+    public static async ValueTask Evict(IOutputCacheStore store, CatalogMemory memory, CatalogEvictionScope scope)
     {
         if (scope.IsEverything)
         {
-            facets.Clear();
+            memory.Clear();
             await store.EvictByTagAsync(CatalogHosting.CacheTag, CancellationToken.None);
             return;
         }
+        // A stock count alone shows on its product page only; a card's label shows in the remembered strips too.
+        memory.Forget(scope.Cards);
         foreach (var id in scope.Listings!) await store.EvictByTagAsync(CatalogHosting.ListingTag(id), CancellationToken.None);
         foreach (var id in scope.Cards) await store.EvictByTagAsync(CatalogHosting.CardTag(id), CancellationToken.None);
     }

@@ -148,6 +148,81 @@ public class CatalogCacheTests(CatalogFactory factory) : IClassFixture<CatalogFa
         Assert.Equal("/", odd.Headers.Location!.OriginalString);
         Assert.EndsWith(" WIB", (await other.GetDocumentAsync(url)).QuerySelector(".maker-facts time")!.TextContent);
     }
+
+    async Task<int> CommandsForAsync(ShopClient client, string url, HttpStatusCode status)
+    {
+        factory.Commands.Reset();
+        Assert.Equal(status, (await client.Http.GetAsync(url)).StatusCode);
+        return factory.Commands.Count;
+    }
+
+    [Fact]
+    public async Task First_visits_to_other_products_and_other_filter_combinations_compile_no_query()
+    {
+        await using var db = factory.OpenDb();
+        var slugs = await db.Listings.Where(x => x.Status == ListingStatus.Approved).OrderByDescending(x => x.Id).Select(x => x.Slug).Take(6).ToListAsync();
+        var regency = await db.Regencies.OrderBy(r => r.Id).Select(r => r.Slug).FirstAsync();
+        var group = await db.Groups.OrderBy(g => g.Id).Select(g => g.Slug).FirstAsync();
+        using var client = ShopClient.For(factory);
+        async Task VisitAsync(string url) => Assert.Equal(HttpStatusCode.OK, (await client.Http.GetAsync(url)).StatusCode);
+
+        foreach (var slug in slugs.Take(2)) await VisitAsync($"/produk/{slug}?warm=1");
+        await VisitAsync($"/kategori/{StandardCategories.Handicrafts}?urut=termurah&warm=1");
+        factory.ResetQueryCompilations();
+
+        foreach (var slug in slugs.Skip(2)) await VisitAsync($"/produk/{slug}?first=1");
+        await VisitAsync($"/kategori/{StandardCategories.Cakes}?urut=termurah&kabupaten={regency}&stok=ada&first=1");
+        await VisitAsync($"/kategori/{StandardCategories.Sewing}?urut=termurah&kelompok={group}&harga-min=10000&kirim=antar&first=1");
+        await VisitAsync($"/kategori/{StandardCategories.Handicrafts}?urut=termurah&harga-maks=900000&stok=pesanan&kirim=ambil&first=1");
+        Assert.True(factory.QueryCompilations == 0, string.Join("\n----\n", factory.Compiled.Select(m => m.Length > 1500 ? m[..1500] : m)));
+    }
+
+    [Fact]
+    public async Task A_list_sends_the_predicates_of_its_chosen_filters_only()
+    {
+        using var client = ShopClient.For(factory);
+        string BrowseStatement() => Assert.Single(factory.Commands.Texts, t => t.Contains("LIMIT", StringComparison.Ordinal) && t.Contains("\"Price\"", StringComparison.Ordinal));
+
+        await CommandsForAsync(client, $"/kategori/{StandardCategories.Handicrafts}?tanpa=1", HttpStatusCode.OK);
+        var plain = BrowseStatement();
+        Assert.DoesNotMatch(@"@\w+ IS (NOT )?NULL", plain); // a filter switched off leaves no trace
+        Assert.DoesNotContain("\"Regencies\"", plain, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"Groups\"", plain, StringComparison.Ordinal);
+
+        await CommandsForAsync(client, $"/kategori/{StandardCategories.Handicrafts}?kabupaten=banyumas&harga-min=10000&stok=ada", HttpStatusCode.OK);
+        var narrowed = BrowseStatement();
+        Assert.DoesNotMatch(@"@\w+ IS (NOT )?NULL", narrowed);
+        Assert.Contains("\"Regencies\"", narrowed, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"Groups\"", narrowed, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_link_to_a_product_not_on_sale_is_answered_from_memory_until_it_is_back_on_sale()
+    {
+        var paused = await factory.AddListingAsync("Tas Pandan Istirahat", 65_000, StandardCategories.Handicrafts, l => l.Status = ListingStatus.Paused);
+        using var client = ShopClient.For(factory);
+        var url = "/produk/" + paused.Slug;
+
+        Assert.True(await CommandsForAsync(client, url, HttpStatusCode.OK) > 0);
+        // Another address of the same link (the output cache cannot answer it): nothing is read again.
+        Assert.Equal(0, await CommandsForAsync(client, url + "?dari=wa", HttpStatusCode.OK));
+        Assert.Contains("Tidak tersedia lagi", (await client.GetDocumentAsync(url + "?dari=ig")).QuerySelector("#unavailable-notice")!.TextContent);
+
+        Assert.True(await CommandsForAsync(client, "/produk/tas-pandan-tidak-pernah-ada", HttpStatusCode.NotFound) > 0);
+        Assert.Equal(0, await CommandsForAsync(client, "/produk/tas-pandan-tidak-pernah-ada?lagi=1", HttpStatusCode.NotFound));
+
+        // The maker puts it back on sale through the shop: the remembered answer goes with the change.
+        await factory.WithScopeAsync(async services =>
+        {
+            var db = services.GetRequiredService<MarketplaceDb>();
+            var actor = await db.Makers.Where(m => m.Id == paused.MakerId).Select(m => m.PersonId).SingleAsync();
+            await services.GetRequiredService<ListingEditor>().ResumeAsync(paused.MakerId, paused.Id, actor);
+            return 0;
+        });
+        var page = await client.GetDocumentAsync(url + "?dari=fb");
+        Assert.Null(page.QuerySelector("#unavailable-notice"));
+        Assert.NotNull(page.QuerySelector($".buy-bar form.quick-add[action='/keranjang/tambah-cepat/{paused.Id}']"));
+    }
 }
 
 public class CatalogBulkEvictionTests(CatalogFactory factory) : IClassFixture<CatalogFactory>

@@ -14,10 +14,23 @@ public class CatalogFactory : ShopFactory
 {
     public SqlCommandCounter Commands { get; } = new();
 
+    int compilations;
+    /// <summary>LINQ queries EF compiled since the last reset: a first visit should find its shape compiled already.</summary>
+    public int QueryCompilations => Volatile.Read(ref compilations);
+    public void ResetQueryCompilations()
+    {
+        Interlocked.Exchange(ref compilations, 0);
+        Compiled.Clear();
+    }
+
+    /// <summary>What EF logged as it started each compilation, for the failure message.</summary>
+    public System.Collections.Concurrent.ConcurrentQueue<string> Compiled { get; } = new();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
-        builder.ConfigureServices(services => services.ConfigureDbContext<MarketplaceDb>((_, o) => o.AddInterceptors(Commands)));
+        builder.ConfigureServices(services => services.ConfigureDbContext<MarketplaceDb>((_, o) => o.AddInterceptors(Commands)
+            .LogTo(m => { Interlocked.Increment(ref compilations); Compiled.Enqueue(m); }, [Microsoft.EntityFrameworkCore.Diagnostics.CoreEventId.QueryCompilationStarting])));
     }
 
     /// <summary>Adds an approved listing of the first maker in the given category, as moderation would leave it.</summary>
@@ -44,43 +57,56 @@ public class CatalogFactory : ShopFactory
 public sealed class SqlCommandCounter : DbCommandInterceptor
 {
     int count;
+    readonly System.Collections.Concurrent.ConcurrentQueue<string> texts = new();
 
     public int Count => Volatile.Read(ref count);
-    public void Reset() => Interlocked.Exchange(ref count, 0);
+    /// <summary>The statements sent since the last reset, in order.</summary>
+    public IReadOnlyList<string> Texts => texts.ToArray();
+    public void Reset()
+    {
+        Interlocked.Exchange(ref count, 0);
+        texts.Clear();
+    }
 
     public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
     {
         Interlocked.Increment(ref count);
+        texts.Enqueue(command.CommandText);
         return result;
     }
 
     public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
     {
         Interlocked.Increment(ref count);
+        texts.Enqueue(command.CommandText);
         return ValueTask.FromResult(result);
     }
 
     public override InterceptionResult<object> ScalarExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<object> result)
     {
         Interlocked.Increment(ref count);
+        texts.Enqueue(command.CommandText);
         return result;
     }
 
     public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<object> result, CancellationToken cancellationToken = default)
     {
         Interlocked.Increment(ref count);
+        texts.Enqueue(command.CommandText);
         return ValueTask.FromResult(result);
     }
 
     public override InterceptionResult<int> NonQueryExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<int> result)
     {
         Interlocked.Increment(ref count);
+        texts.Enqueue(command.CommandText);
         return result;
     }
 
     public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
         Interlocked.Increment(ref count);
+        texts.Enqueue(command.CommandText);
         return ValueTask.FromResult(result);
     }
 }

@@ -24,7 +24,8 @@ public class ProductModel(CatalogPages pages, UnavailableListings unavailable, P
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
     {
-        var data = await pages.ProductAsync(slug, ct);
+        // A link to a product not on sale is answered from memory: no query until the catalogue changes.
+        var data = unavailable.Remembered(slug) is null ? await pages.ProductAsync(slug, ct) : null;
         if (data is null)
         {
             Gone = await unavailable.BySlugAsync(slug, ct);
