@@ -41,13 +41,15 @@ hz=$(getconf CLK_TCK)
 for kind in $CASES; do
     $LOAD "$BASE" "$kind" 8 3 "$DATA" >/dev/null # warm, unmeasured
     q "SELECT pg_stat_statements_reset()" >/dev/null
+    hits0=$(cache_hits "$BASE")
     shop0=$(ticks "${SHOP_PID[$TIER]}"); pgs=$(pg_pids); pg0=$(ticks $pgs); load=$(cut -d' ' -f1 /proc/loadavg)
     out=$WORK/out.json
     /usr/bin/time -f '%U %S' -o "$WORK/loadgen" $LOAD "$BASE" "$kind" "$CONNECTIONS" "$DURATION" "$DATA" > "$out"
     shop1=$(ticks "${SHOP_PID[$TIER]}"); pg1=$(ticks $pgs)
+    hits=$(( $(cache_hits "$BASE") - hits0 ))
     n=$(python3 -c "import json;print(json.load(open('$out'))['requests'])")
     gen=$(awk '{print $1 + $2}' "$WORK/loadgen")
-    echo "== $kind: $(python3 -c "import json;d=json.load(open('$out'));print(f\"{d['requests']/d['seconds']:.1f} req/s, p50 {d['p50']:.1f} ms, p95 {d['p95']:.1f} ms, errors {d['errors']}\")"), load $load"
+    echo "== $kind: $(python3 -c "import json;d=json.load(open('$out'));print(f\"{d['requests']/d['seconds']:.1f} req/s, p50 {d['p50']:.1f} ms, p95 {d['p95']:.1f} ms, errors {d['errors']}\")"), output-cache hits $hits, load $load"
     python3 -c "print(f'CPU ms per request: shop {($shop1-$shop0)*1000/$hz/$n:.2f}, postgres {($pg1-$pg0)*1000/$hz/$n:.2f}, load generator {$gen*1000/$n:.2f} (whole process)')"
     q "SELECT calls, round(calls::numeric / $n, 2) AS per_request, round(total_plan_time::numeric / calls, 3) AS plan_ms, round(total_exec_time::numeric / calls, 3) AS exec_ms,
               round(shared_blks_hit::numeric / calls, 1) AS hits, left(regexp_replace(query, '\s+', ' ', 'g'), 160)

@@ -54,11 +54,6 @@ log "Building the load generator"
 dotnet build bench/Load -c Release -nologo -v quiet >/dev/null
 LOAD="dotnet bench/Load/bin/Release/net10.0/PasKreatif.Bench.Load.dll"
 drive() { $LOAD "$BASE" "$1" "$2" "$3" "$DATA"; }
-# The output cache's hit counter as /metrics (open to loopback) reports it: read before and after each case,
-# so the report shows how many measured requests a cache answered (it must be 0).
-cache_hits() {
-    curl -fsS "$BASE/metrics" | awk '/^paskreatif_output_cache_requests[a-z_]*[{].*result="hit"/ { s += $NF } END { printf "%d", s }'
-}
 curl -fsS "$BASE/metrics" | grep -q '^paskreatif_output_cache_requests' || log "warning: /metrics shows no output-cache counter yet"
 
 # Warm the JIT and the connection pool on every case, unmeasured.
@@ -72,9 +67,9 @@ for c in $CONNECTIONS; do
     for round in $(seq 1 "$ROUNDS"); do
         for kind in ping $CASES ping; do
             load=$(cut -d' ' -f1 /proc/loadavg)
-            before=$(cache_hits)
+            before=$(cache_hits "$BASE")
             result=$(drive "$kind" "$c" "$DURATION")
-            echo "$kind $c $round $load $(( $(cache_hits) - before )) $result" | tee -a "$WORK/results.txt"
+            echo "$kind $c $round $load $(( $(cache_hits "$BASE") - before )) $result" | tee -a "$WORK/results.txt"
         done
     done
 done

@@ -28,6 +28,11 @@ bench_start_standby() {
     [ "$(as_pg "$PG_BIN/psql" -h 127.0.0.1 -p "$STANDBY_PORT" -U postgres -tAq -d postgres -c 'SELECT pg_is_in_recovery()')" = t ] || die "the copy is not a standby"
 }
 
+# The output cache's hit counter as /metrics (open to loopback) reports it: read before and after each case,
+# so a report shows how many measured requests a cache answered (it must be 0). Usage: cache_hits BASE_URL
+cache_hits() {
+    curl -fsS "$1/metrics" | awk '/^paskreatif_output_cache_requests[a-z_]*[{].*result="hit"/ { s += $NF } END { printf "%d", s }'
+}
 psql_bench() { as_pg "$PG_BIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -tAq "$@"; }
 
 bench_start_shop() {
