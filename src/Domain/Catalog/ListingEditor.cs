@@ -18,6 +18,11 @@ public sealed class ListingEditor(MarketplaceDb db, TimeProvider clock)
             .Include(l => l.Category).Include(l => l.Programme)
             .AsSplitQuery().SingleOrDefaultAsync(ct);
 
+    /// <summary>The categories in their order, named in the maker's language.</summary>
+    public async Task<IReadOnlyList<(int Id, string Name)>> CategoriesAsync(bool english, CancellationToken ct = default) =>
+        (await db.Categories.OrderBy(c => c.Id).Select(c => new { c.Id, c.NameId, c.NameEn }).ToListAsync(ct))
+            .Select(c => (c.Id, english ? c.NameEn : c.NameId)).ToList();
+
     public async Task<IReadOnlyList<(int Id, string Name)>> ProgrammesAsync(int makerId, CancellationToken ct = default) =>
         (await db.MakerProgrammes.Where(mp => mp.MakerId == makerId).Select(mp => new { mp.ProgrammeId, mp.Programme!.Name }).ToListAsync(ct))
             .Select(p => (p.ProgrammeId, p.Name)).ToList();

@@ -6,8 +6,6 @@ using PasKreatif.Catalog;
 using PasKreatif.Makers;
 using PasKreatif.Media;
 using PasKreatif.Orders;
-using PasKreatif.Persistence;
-using Microsoft.EntityFrameworkCore;
 using PasKreatif.Storefront.Pages.Seller.Listings;
 
 namespace PasKreatif.Storefront.Pages.Seller;
@@ -17,7 +15,7 @@ namespace PasKreatif.Storefront.Pages.Seller;
 /// order. Answers JSON: the result code, its message in the maker's language, the value kept now
 /// and the edit version to base the next change on. Antiforgery as for every form.
 /// </summary>
-public class OutboxModel(CurrentMaker current, OfflineChanges changes, OfflineListings drafts, IAntiforgery antiforgery, MarketplaceDb db, IStringLocalizer<WorkspaceText> text)
+public class OutboxModel(CurrentMaker current, OfflineChanges changes, OfflineListings drafts, IAntiforgery antiforgery, ListingEditor editor, IStringLocalizer<WorkspaceText> text)
     : WorkspacePage(current, text)
 {
     public IActionResult OnGet() => NotFound();
@@ -144,10 +142,9 @@ public class OutboxModel(CurrentMaker current, OfflineChanges changes, OfflineLi
     async Task<ChoiceNames> ChoiceNamesAsync(CancellationToken ct)
     {
         var english = System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
-        var categories = await db.Categories.Select(c => new { c.Id, Name = english ? c.NameEn : c.NameId }).ToDictionaryAsync(c => c.Id, c => c.Name, ct);
-        var programmes = await db.MakerProgrammes.Where(mp => mp.MakerId == MakerId).Select(mp => new { mp.ProgrammeId, mp.Programme!.Name })
-            .ToDictionaryAsync(p => p.ProgrammeId, p => p.Name, ct);
-        return new(categories, programmes);
+        var categories = await editor.CategoriesAsync(english, ct);
+        var programmes = await editor.ProgrammesAsync(MakerId, ct);
+        return new(categories.ToDictionary(c => c.Id, c => c.Name), programmes.ToDictionary(p => p.Id, p => p.Name));
     }
 
     // A field's value in the maker's words, for the conflict's two sides.

@@ -1,15 +1,13 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Rendering;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using PasKreatif.Catalog;
 using PasKreatif.Makers;
-using PasKreatif.Persistence;
 
 namespace PasKreatif.Storefront.Pages.Seller.Listings;
 
 /// <summary>The create and edit pages share the form, its choices and its error display.</summary>
-public abstract class ListingFormPage(CurrentMaker current, ListingEditor editor, MarketplaceDb db, IStringLocalizer<WorkspaceText> text)
+public abstract class ListingFormPage(CurrentMaker current, ListingEditor editor, IStringLocalizer<WorkspaceText> text)
     : WorkspacePage(current, text)
 {
     [BindProperty] public ListingForm Form { get; set; } = new();
@@ -19,10 +17,10 @@ public abstract class ListingFormPage(CurrentMaker current, ListingEditor editor
     protected async Task LoadChoicesAsync(bool programmeFixed, CancellationToken ct)
     {
         var english = System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
-        var categories = await db.Categories.OrderBy(c => c.Id).Select(c => new { c.Id, c.NameId, c.NameEn }).ToListAsync(ct);
+        var categories = await editor.CategoriesAsync(english, ct);
         var programmes = await editor.ProgrammesAsync(MakerId, ct);
         Choices = new ListingFormChoices(
-            categories.Select(c => new SelectListItem(english ? c.NameEn : c.NameId, c.Id.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToList(),
+            categories.Select(c => new SelectListItem(c.Name, c.Id.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToList(),
             programmes.Select(p => new SelectListItem(p.Name, p.Id.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToList(), programmeFixed);
     }
 

@@ -2,12 +2,11 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using PasKreatif.Catalog;
 using PasKreatif.Makers;
-using PasKreatif.Persistence;
 
 namespace PasKreatif.Storefront.Pages.Seller.Listings;
 
-public class NewModel(CurrentMaker current, ListingEditor editor, MarketplaceDb db, IStringLocalizer<WorkspaceText> text)
-    : ListingFormPage(current, editor, db, text)
+public class NewModel(CurrentMaker current, ListingEditor editor, IStringLocalizer<WorkspaceText> text)
+    : ListingFormPage(current, editor, text)
 {
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
