@@ -8,7 +8,7 @@ namespace PasKreatif.Catalog;
 /// read is narrowed to the signed-in maker (another maker's id finds nothing), and every state
 /// change goes through <see cref="ListingLifecycle"/>, whose audit entry is stored with it.
 /// </summary>
-public sealed class ListingEditor(MarketplaceDb db, TimeProvider clock)
+public sealed class ListingEditor(MarketplaceDb db, TimeProvider clock, ICatalogChanges catalog)
 {
     /// <summary>The listing with its gallery and revisions, or null when it is not this maker's.</summary>
     public Task<Listing?> OwnAsync(int makerId, int listingId, CancellationToken ct = default) =>
@@ -44,9 +44,11 @@ public sealed class ListingEditor(MarketplaceDb db, TimeProvider clock)
         listing.CategoryId = draft.CategoryId;
         listing.Stock = draft.MadeToOrder ? 0 : draft.Stock;
         db.Listings.Add(listing);
+        await catalog.RaiseAsync(db, CatalogChange.NewDraft, ct);
         await db.SaveChangesAsync(ct);
         listing.Slug = $"{Slugs.From(listing.Title)}-{listing.Id}";
         db.ListingAudit.Add(new Moderation.ListingAuditEntry { ListingId = listing.Id, Action = Moderation.AuditAction.Created, ActorId = actor, At = now });
+        await catalog.RaiseAsync(db, CatalogChange.OfListing(listing), ct);
         await db.SaveChangesAsync(ct);
         return listing;
     }
@@ -86,6 +88,7 @@ public sealed class ListingEditor(MarketplaceDb db, TimeProvider clock)
             }
         }
         listing.UpdatedAt = now;
+        await catalog.RaiseAsync(db, CatalogChange.OfListing(listing), ct);
         await db.SaveChangesAsync(ct);
     }
 
@@ -94,6 +97,7 @@ public sealed class ListingEditor(MarketplaceDb db, TimeProvider clock)
         var listing = await RequireAsync(makerId, listingId, ct);
         if (listing.MadeToOrder) throw new ListingRuleException("MadeToOrderHasNoStock");
         db.ListingAudit.Add(listing.SetStock(stock, actor, clock.GetUtcNow()));
+        await catalog.RaiseAsync(db, CatalogChange.OfListing(listing), ct);
         await db.SaveChangesAsync(ct);
     }
 
@@ -113,6 +117,7 @@ public sealed class ListingEditor(MarketplaceDb db, TimeProvider clock)
             if (open is null || open.Status == RevisionStatus.Submitted) throw new ListingRuleException("NothingToSubmit");
             db.ListingAudit.Add(listing.SubmitRevision(open, actor, now));
         }
+        await catalog.RaiseAsync(db, CatalogChange.OfListing(listing), ct);
         await db.SaveChangesAsync(ct);
     }
 
@@ -136,6 +141,7 @@ public sealed class ListingEditor(MarketplaceDb db, TimeProvider clock)
     {
         var listing = await RequireAsync(makerId, listingId, ct);
         db.ListingAudit.Add(step(listing, clock.GetUtcNow()));
+        await catalog.RaiseAsync(db, CatalogChange.OfListing(listing), ct);
         await db.SaveChangesAsync(ct);
     }
 

@@ -7,7 +7,7 @@ namespace PasKreatif.Catalog;
 /// The photos of a maker's listing, in the order the maker chose. Before approval the gallery
 /// changes in place; afterwards it changes in the open revision, starting as a copy of the public one.
 /// </summary>
-public sealed class ListingGallery(MarketplaceDb db, ListingEditor editor, TimeProvider clock)
+public sealed class ListingGallery(MarketplaceDb db, ListingEditor editor, TimeProvider clock, ICatalogChanges catalog)
 {
     /// <summary>The photos the maker is working on: the listing's own, or the open revision's.</summary>
     // A revision without photos of its own keeps the public ones (approval leaves them), so those are shown.
@@ -34,6 +34,7 @@ public sealed class ListingGallery(MarketplaceDb db, ListingEditor editor, TimeP
         if (listing.EditsInPlace()) listing.Photos.Add(photo);
         else ListingEditor.OpenRevision(listing)!.Photos.Add(photo);
         listing.UpdatedAt = clock.GetUtcNow();
+        await catalog.RaiseAsync(db, CatalogChange.OfListing(listing), ct);
         await db.SaveChangesAsync(ct);
     }
 
@@ -46,6 +47,7 @@ public sealed class ListingGallery(MarketplaceDb db, ListingEditor editor, TimeP
         if (!listing.EditsInPlace() && gallery.Count == 1) throw new ListingRuleException("LastLivePhoto");
         db.ListingPhotos.Remove(photo);
         listing.UpdatedAt = clock.GetUtcNow();
+        await catalog.RaiseAsync(db, CatalogChange.OfListing(listing), ct);
         await db.SaveChangesAsync(ct);
     }
 
@@ -61,6 +63,7 @@ public sealed class ListingGallery(MarketplaceDb db, ListingEditor editor, TimeP
         (gallery[index], gallery[other]) = (gallery[other], gallery[index]);
         for (var i = 0; i < gallery.Count; i++) gallery[i].Position = i;
         listing.UpdatedAt = clock.GetUtcNow();
+        await catalog.RaiseAsync(db, CatalogChange.OfListing(listing), ct);
         await db.SaveChangesAsync(ct);
     }
 
@@ -75,6 +78,7 @@ public sealed class ListingGallery(MarketplaceDb db, ListingEditor editor, TimeP
         gallery.Insert(0, photo);
         for (var i = 0; i < gallery.Count; i++) gallery[i].Position = i;
         listing.UpdatedAt = clock.GetUtcNow();
+        await catalog.RaiseAsync(db, CatalogChange.OfListing(listing), ct);
         await db.SaveChangesAsync(ct);
     }
 
@@ -91,7 +95,11 @@ public sealed class ListingGallery(MarketplaceDb db, ListingEditor editor, TimeP
         Editable(listing);
         if (listing.EditsInPlace() || ListingEditor.OpenRevision(listing) is { Photos.Count: > 0 }) return Working(listing);
         var revision = ListingEditor.OpenRevision(listing) ?? listing.Revise(listing.Title, listing.Description, listing.CategoryId, clock.GetUtcNow());
-        if (revision.Id == 0) await db.SaveChangesAsync(ct);
+        if (revision.Id == 0)
+        {
+            await catalog.RaiseAsync(db, CatalogChange.OfListing(listing), ct);
+            await db.SaveChangesAsync(ct);
+        }
         foreach (var p in listing.Photos.Where(p => p.RevisionId is null).OrderBy(p => p.Position))
             revision.Photos.Add(new ListingPhoto { ListingId = listing.Id, PhotoId = p.PhotoId, Position = p.Position, AltText = p.AltText });
         return revision.Photos.OrderBy(p => p.Position).ToList();

@@ -12,7 +12,7 @@ namespace PasKreatif.Moderation;
 /// Decisions on listings, revisions and stories. Every listing step goes through <see cref="ListingLifecycle"/>,
 /// its audit entry is stored in the same save, and the maker is told by mail.
 /// </summary>
-public sealed class ModerationDesk(MarketplaceDb db, TimeProvider clock, MailQueue mail, ShopLinks links, Notifications.MakerNotices notices)
+public sealed class ModerationDesk(MarketplaceDb db, TimeProvider clock, MailQueue mail, ShopLinks links, Notifications.MakerNotices notices, ICatalogChanges catalog)
 {
 
     public async Task ApproveAsync(StaffScope scope, int listingId, CancellationToken ct = default)
@@ -28,6 +28,7 @@ public sealed class ModerationDesk(MarketplaceDb db, TimeProvider clock, MailQue
         else
             throw new ListingRuleException("NothingToReview");
         notices.Add(listing.MakerId, Notifications.NotificationKind.ListingApproved, listing.Title, $"/toko-saya/produk/{listing.Id}");
+        await catalog.RaiseAsync(db, CatalogChange.OfListing(listing), ct);
         await db.SaveChangesAsync(ct);
         var key = fresh ? "ListingApproved" : "RevisionApproved";
         await TellMakerAsync(listing.MakerId, culture => (
@@ -53,6 +54,7 @@ public sealed class ModerationDesk(MarketplaceDb db, TimeProvider clock, MailQue
         }
         else throw new ListingRuleException("NothingToReview");
         notices.Add(listing.MakerId, Notifications.NotificationKind.ListingRejected, listing.Title, $"/toko-saya/produk/{listing.Id}");
+        await catalog.RaiseAsync(db, CatalogChange.OfListing(listing), ct);
         await db.SaveChangesAsync(ct);
         await TellMakerAsync(listing.MakerId, culture => (
             BackOfficeMail.Text(key + "Subject", culture, listing.Title),
@@ -97,6 +99,7 @@ public sealed class ModerationDesk(MarketplaceDb db, TimeProvider clock, MailQue
         {
             MakerId = maker.Id, Action = reason is null ? StoryAction.Approved : StoryAction.Rejected, ActorId = scope.PersonId, At = now, Reason = reason,
         });
+        await catalog.RaiseAsync(db, CatalogChange.Maker(maker.Id), ct);
         await db.SaveChangesAsync(ct);
         await TellMakerAsync(maker.Id, culture => reason is null
             ? (BackOfficeMail.Text("StoryApprovedSubject", culture), BackOfficeMail.Text("StoryApprovedBody", culture, "{name}", links.Maker(maker.Slug)))

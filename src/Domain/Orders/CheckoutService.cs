@@ -34,7 +34,7 @@ public sealed record CheckoutResult(CheckoutProblem Problem, Order? Order = null
 /// often it is submitted; stock is reserved by conditional updates in the same transaction.
 /// </summary>
 public sealed class CheckoutService(MarketplaceDb db, CartService carts, PaymentMethods methods, PaymentAttempts attempts, OrderMail mail, MailOutbox outbox,
-    OrderOptions options, TimeProvider clock, ILogger<CheckoutService> log)
+    OrderOptions options, TimeProvider clock, ICatalogChanges catalog, ILogger<CheckoutService> log)
 {
     /// <summary>The figures the page shows for the buyer's choices: each part's delivery and the total, for the chosen zone.</summary>
     public async Task<CheckoutQuote> QuoteAsync(Guid cartId, IReadOnlyList<DeliveryChoice> deliveries, IndonesianZone zone, CancellationToken ct = default) =>
@@ -71,7 +71,7 @@ public sealed class CheckoutService(MarketplaceDb db, CartService carts, Payment
             // Fixed order of listings, so two checkouts never wait on each other in a circle.
             foreach (var line in cart.Lines.OrderBy(l => l.ListingId))
             {
-                if (!await ListingStock.ReserveAsync(db, line.ListingId, line.Quantity, ct))
+                if (!await ListingStock.ReserveAsync(db, line.ListingId, line.Quantity, catalog, ct))
                 {
                     await tx.RollbackAsync(ct);
                     ShopMetrics.StockConflict();

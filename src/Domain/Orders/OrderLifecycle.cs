@@ -21,7 +21,7 @@ public sealed record GatewayPayment(int OrderId, PaymentMethod Method, string Pa
 /// is delivered or collected.
 /// </summary>
 public sealed class OrderLifecycle(MarketplaceDb db, OrderWork work, RevenueLedger ledger, RefundDesk refunds, OrderMail mail,
-    TimeProvider clock, ILogger<OrderLifecycle> log)
+    TimeProvider clock, ICatalogChanges catalog, ILogger<OrderLifecycle> log)
 {
     /// <summary>Records the whole order's payment (a transfer an officer confirmed, a card) and credits the makers' ledgers.</summary>
     public async Task<OrderChange> MarkPaidAsync(int orderId, string? providerReference, Guid? confirmedBy, CancellationToken ct = default)
@@ -59,7 +59,7 @@ public sealed class OrderLifecycle(MarketplaceDb db, OrderWork work, RevenueLedg
         order.PaidAt = now;
         await db.SaveChangesAsync(ct);
         await ledger.CreditPartsAsync(order.Id, null, now, ct);
-        await UnitsSold.AddAsync(db, order.Lines.Select(l => (l.ListingId, l.Quantity)), ct);
+        await UnitsSold.AddAsync(db, order.Lines.Select(l => (l.ListingId, l.Quantity)), catalog, ct);
         mail.PaymentReceived(order);
         await mail.NewOrderToMakersAsync(order.Id, ct);
         log.OrderPaid(order.Id);
@@ -78,7 +78,7 @@ public sealed class OrderLifecycle(MarketplaceDb db, OrderWork work, RevenueLedg
             part.MarkCashCollected(order, now, confirmedBy);
             await db.SaveChangesAsync(ct);
             await ledger.CreditPartsAsync(order.Id, [part.Id], now, ct);
-            await UnitsSold.AddAsync(db, part.Lines.Select(l => (l.ListingId, l.Quantity)), ct);
+            await UnitsSold.AddAsync(db, part.Lines.Select(l => (l.ListingId, l.Quantity)), catalog, ct);
             order.ExpectedPayment().ConfirmedById = confirmedBy;
             // The buyer hears of each part collected; the last one's news is the order's receipt and completion.
             if (order.Fulfilments.Any(f => f.IsLive && !f.IsPaid)) await mail.PartStepAsync(order, part, ct);
@@ -315,7 +315,7 @@ public sealed class OrderLifecycle(MarketplaceDb db, OrderWork work, RevenueLedg
     async Task ReleaseStockAsync(IEnumerable<Fulfilment> parts, CancellationToken ct)
     {
         foreach (var line in parts.SelectMany(p => p.Lines).OrderBy(l => l.ListingId))
-            await ListingStock.ReleaseAsync(db, line.ListingId, line.Quantity, ct);
+            await ListingStock.ReleaseAsync(db, line.ListingId, line.Quantity, catalog, ct);
     }
 
     static OrderChange WhyNot(Order order, OrderStatus wanted) =>

@@ -4,6 +4,7 @@ using PasKreatif.Ledger;
 using PasKreatif.Mail;
 using PasKreatif.Orders;
 using PasKreatif.Organisation;
+using PasKreatif.Catalog;
 using PasKreatif.Persistence;
 
 namespace PasKreatif.Payments;
@@ -22,7 +23,7 @@ public enum RefundStep { Done, AlreadyDone, NotAllowed, Unknown }
 /// cash at the group. "Refunded" and the buyer's mail come only when the money went back.
 /// </summary>
 public sealed class RefundDesk(MarketplaceDb db, RevenueLedger ledger, PaymentMethods methods, OrderMail mail, MailOutbox outbox,
-    TimeProvider clock, ILogger<RefundDesk> log)
+    TimeProvider clock, ICatalogChanges catalog, ILogger<RefundDesk> log)
 {
     static readonly TimeSpan StuckAfter = TimeSpan.FromMinutes(10);
 
@@ -68,7 +69,7 @@ public sealed class RefundDesk(MarketplaceDb db, RevenueLedger ledger, PaymentMe
         await db.SaveChangesAsync(ct);
         await ledger.ReverseRefundAsync(refund, ReversalNote(order, reason), by, ct);
         await UnitsSold.AddAsync(db, lines.Where(l => l.OrderLineId is not null)
-            .Select(l => (order.Lines.Single(o => o.Id == l.OrderLineId).ListingId, -l.Quantity)), ct);
+            .Select(l => (order.Lines.Single(o => o.Id == l.OrderLineId).ListingId, -l.Quantity)), catalog, ct);
         log.RefundCreated(order.Number, refund.Id, refund.Amount, reason);
         return (RefundProblem.None, refund);
     }

@@ -19,7 +19,7 @@ public sealed record MakerQuestion(int Id, int ListingId, string ListingTitle, s
 public sealed record PublicAnswer(int Id, string Question, string Answer, DateTimeOffset AnsweredAt);
 
 /// <summary>Questions through the shop: asked from a product page, answered in the workspace, told by mail.</summary>
-public sealed class QuestionDesk(MarketplaceDb db, TimeProvider clock, MailQueue mail, MakerNotices notices, ShopLinks links)
+public sealed class QuestionDesk(MarketplaceDb db, TimeProvider clock, MailQueue mail, MakerNotices notices, ShopLinks links, ICatalogChanges catalog)
 {
 
     /// <summary>Stores the question; returns whether it carried contact details (the writer is warned, the maker sees them masked).</summary>
@@ -51,6 +51,7 @@ public sealed class QuestionDesk(MarketplaceDb db, TimeProvider clock, MailQueue
             Culture = asker.Culture, ClientAddress = asker.ClientAddress, Text = body, AskedAt = clock.GetUtcNow(),
         });
         notices.Add(listing.MakerId, NotificationKind.Question, listing.Title, "/toko-saya/pertanyaan");
+        await catalog.RaiseAsync(db, CatalogChange.Answers(listing.Id, shown: false), ct);
         await db.SaveChangesAsync(ct);
         return ContactDetails.Found(body);
     }
@@ -70,6 +71,7 @@ public sealed class QuestionDesk(MarketplaceDb db, TimeProvider clock, MailQueue
         var body = QuestionRules.CheckText(answer);
         var question = await db.Set<Question>().SingleOrDefaultAsync(q => q.Id == questionId && q.MakerId == makerId, ct) ?? throw new ListingNotFoundException();
         question.AnswerWith(body, makePublic, clock.GetUtcNow());
+        await catalog.RaiseAsync(db, CatalogChange.Answers(question.ListingId, shown: makePublic), ct);
         await db.SaveChangesAsync(ct);
         var listing = await db.Listings.Where(l => l.Id == question.ListingId).Select(l => new { l.Title, l.Slug, Maker = l.Maker!.DisplayName }).SingleAsync(ct);
         var culture = question.Culture;

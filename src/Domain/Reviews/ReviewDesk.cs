@@ -16,7 +16,8 @@ namespace PasKreatif.Reviews;
 /// Writing, deciding and answering reviews. Approval keeps the listing's count and star total in the
 /// same save, so catalogue pages read two columns and their cache is evicted with it.
 /// </summary>
-public sealed class ReviewDesk(MarketplaceDb db, TimeProvider clock, MailQueue mail, MakerNotices notices, PhotoPipeline photos, ShopLinks links)
+public sealed class ReviewDesk(MarketplaceDb db, TimeProvider clock, MailQueue mail, MakerNotices notices, PhotoPipeline photos, ShopLinks links,
+    ICatalogChanges catalog)
 {
 
     /// <summary>A line counts once its order is completed, or its maker's part was delivered or collected.</summary>
@@ -64,6 +65,7 @@ public sealed class ReviewDesk(MarketplaceDb db, TimeProvider clock, MailQueue m
             review.Photos.Add(new ReviewPhoto { PhotoId = (await StorePhotoAsync(photoFiles[i], buyerId, ct)).Id, Position = i });
         db.Set<Review>().Add(review);
         notices.Add(line.MakerId, NotificationKind.Review, line.Title, "/toko-saya/ulasan");
+        await catalog.RaiseAsync(db, CatalogChange.Reviews(line.ListingId, line.MakerId, shown: false), ct);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -74,6 +76,7 @@ public sealed class ReviewDesk(MarketplaceDb db, TimeProvider clock, MailQueue m
         }
         // A guest has no account: the empty id stands for "the buyer of the order".
         db.Set<ReviewAuditEntry>().Add(new ReviewAuditEntry { ReviewId = review.Id, Action = ReviewAction.Written, ActorId = buyerId ?? Guid.Empty, At = now });
+        await catalog.RaiseAsync(db, CatalogChange.Reviews(line.ListingId, line.MakerId, shown: false), ct);
         await db.SaveChangesAsync(ct);
         return review;
     }
@@ -115,6 +118,7 @@ public sealed class ReviewDesk(MarketplaceDb db, TimeProvider clock, MailQueue m
             ReviewId = review.Id, Action = reason is null ? ReviewAction.Approved : ReviewAction.Rejected, ActorId = scope.PersonId, At = now, Reason = reason,
         });
         notices.Add(review.MakerId, reason is null ? NotificationKind.ReviewApproved : NotificationKind.ReviewRejected, listing.Title, "/toko-saya/ulasan");
+        await catalog.RaiseAsync(db, CatalogChange.Reviews(listing.Id, review.MakerId, shown: reason is null), ct);
         await db.SaveChangesAsync(ct);
 
         var buyer = review.BuyerId is { } buyerId
@@ -143,6 +147,7 @@ public sealed class ReviewDesk(MarketplaceDb db, TimeProvider clock, MailQueue m
         review.ReplyWith(ContactDetails.Mask(reply), now);
         var personId = await db.Makers.Where(m => m.Id == makerId).Select(m => m.PersonId).SingleAsync(ct);
         db.Set<ReviewAuditEntry>().Add(new ReviewAuditEntry { ReviewId = review.Id, Action = ReviewAction.Replied, ActorId = personId, At = now });
+        await catalog.RaiseAsync(db, CatalogChange.Reviews(review.ListingId, makerId, shown: true), ct);
         await db.SaveChangesAsync(ct);
     }
 }

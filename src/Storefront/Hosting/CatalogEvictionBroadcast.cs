@@ -1,136 +1,15 @@
 using System.Data.Common;
-using System.Globalization;
-using System.Runtime.CompilerServices;
 using Microsoft.AspNetCore.OutputCaching;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Npgsql;
 using PasKreatif.Catalog;
 using PasKreatif.Persistence;
 
 namespace PasKreatif.Storefront.Hosting;
 
-/// <summary>
-/// What a change evicts: the whole catalogue (every page and the facets), some listings' own pages, or
-/// some listings' own pages and every page that shows their card (a sell-out changes the card's label).
-/// </summary>
-public sealed class CatalogEvictionScope
-{
-    public static readonly CatalogEvictionScope Everything = new(null, []);
-
-    CatalogEvictionScope(IReadOnlyCollection<int>? listings, IReadOnlyCollection<int> cards) => (Listings, Cards) = (listings, cards);
-
-    /// <summary>The listings whose pages go; null means everything.</summary>
-    public IReadOnlyCollection<int>? Listings { get; }
-
-    /// <summary>Listings whose card changed: their page and every list showing the card go.</summary>
-    public IReadOnlyCollection<int> Cards { get; }
-
-    public bool IsEverything => Listings is null;
-
-    public static CatalogEvictionScope Of(IEnumerable<int> listings) => new(listings.Distinct().Order().ToArray(), []);
-
-    public static CatalogEvictionScope OfCards(IEnumerable<int> listings)
-    {
-        var cards = listings.Distinct().Order().ToArray();
-        return new(cards, cards);
-    }
-
-    public CatalogEvictionScope With(CatalogEvictionScope other) =>
-        IsEverything || other.IsEverything ? Everything
-            : new(Listings!.Concat(other.Listings!).Distinct().Order().ToArray(), Cards.Concat(other.Cards).Distinct().Order().ToArray());
-
-    /// <summary>"sender:*" or "sender:12,c40" (c: the card too): short enough for NOTIFY's 8,000 bytes at any realistic number of ids.</summary>
-    public string ToPayload(string sender) =>
-        sender + ":" + (IsEverything ? "*" : string.Join(',', Listings!.Select(i =>
-            (Cards.Contains(i) ? "c" : "") + i.ToString(CultureInfo.InvariantCulture))));
-
-    /// <summary>Anything unreadable (an older instance's empty notice during a rolling restart) evicts everything.</summary>
-    public static (string? Sender, CatalogEvictionScope Scope) Parse(string? payload)
-    {
-        var colon = payload?.LastIndexOf(':') ?? -1;
-        if (colon < 0) return (null, Everything);
-        var sender = payload![..colon];
-        var ids = new List<int>();
-        var cards = new List<int>();
-        foreach (var part in payload[(colon + 1)..].Split(','))
-        {
-            var card = part.StartsWith('c');
-            if (!int.TryParse(card ? part[1..] : part, NumberStyles.None, CultureInfo.InvariantCulture, out var id)) return (sender, Everything);
-            ids.Add(id);
-            if (card) cards.Add(id);
-        }
-        return (sender, new CatalogEvictionScope(ids.Distinct().Order().ToArray(), cards.Distinct().Order().ToArray()));
-    }
-}
-
 /// <summary>This instance's name in its notices, so its own listener can skip them (it evicted already).</summary>
 public sealed class CatalogInstance
 {
     public string Id { get; } = Guid.NewGuid().ToString("N")[..12];
-}
-
-/// <summary>
-/// The writer's side of an eviction: the notice goes out inside the writing transaction, and this
-/// instance evicts when that transaction commits, so no page is cached again from data about to change.
-/// Without a transaction the write is already committed and the eviction happens at once.
-/// </summary>
-public sealed class CatalogWriterEviction(IOutputCacheStore store, CatalogMemory memory, CatalogInstance instance) : DbTransactionInterceptor
-{
-    readonly ConditionalWeakTable<DbTransaction, CatalogEvictionScope> pending = new();
-
-    public void Wrote(DbConnection connection, DbTransaction? transaction, CatalogEvictionScope scope)
-    {
-        CatalogEvictionNotice.Send(connection, transaction, scope.ToPayload(instance.Id));
-        if (transaction is null) CatalogCacheEviction.Evict(store, memory, scope).AsTask().GetAwaiter().GetResult();
-        else Defer(transaction, scope);
-    }
-
-    public async ValueTask WroteAsync(DbConnection connection, DbTransaction? transaction, CatalogEvictionScope scope)
-    {
-        await CatalogEvictionNotice.SendAsync(connection, transaction, scope.ToPayload(instance.Id));
-        if (transaction is null) await CatalogCacheEviction.Evict(store, memory, scope);
-        else Defer(transaction, scope);
-    }
-
-    void Defer(DbTransaction transaction, CatalogEvictionScope scope)
-    {
-        lock (pending) pending.AddOrUpdate(transaction, pending.TryGetValue(transaction, out var earlier) ? earlier.With(scope) : scope);
-    }
-
-    CatalogEvictionScope? Take(DbTransaction transaction)
-    {
-        lock (pending) return pending.TryGetValue(transaction, out var scope) && pending.Remove(transaction) ? scope : null;
-    }
-
-    public override void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData)
-    {
-        if (Take(transaction) is { } scope) CatalogCacheEviction.Evict(store, memory, scope).AsTask().GetAwaiter().GetResult();
-    }
-
-    public override async Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
-    {
-        if (Take(transaction) is { } scope) await CatalogCacheEviction.Evict(store, memory, scope);
-    }
-
-    // Rolled back: nothing changed, nothing to evict (the notice was rolled back with it).
-    public override void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => Take(transaction);
-
-    public override Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
-    {
-        Take(transaction);
-        return Task.CompletedTask;
-    }
-
-    // A failed commit may still have committed: evicting too much is safe, too little is not.
-    public override void TransactionFailed(DbTransaction transaction, TransactionErrorEventData eventData)
-    {
-        if (Take(transaction) is { } scope) CatalogCacheEviction.Evict(store, memory, scope).AsTask().GetAwaiter().GetResult();
-    }
-
-    public override async Task TransactionFailedAsync(DbTransaction transaction, TransactionErrorEventData eventData, CancellationToken cancellationToken = default)
-    {
-        if (Take(transaction) is { } scope) await CatalogCacheEviction.Evict(store, memory, scope);
-    }
 }
 
 /// <summary>
@@ -142,22 +21,25 @@ public static class CatalogEvictionNotice
     public const string Channel = "pas_kreatif_catalog";
     const string Sql = "SELECT pg_notify('" + Channel + "', @payload)";
 
-    public static void Send(DbConnection connection, DbTransaction? transaction, string payload)
+    /// <summary>NOTIFY's payload holds 8,000 bytes; a longer list of changes goes as one whole eviction.</summary>
+    const int Longest = 7_000;
+
+    /// <summary>"sender:SoldOut=12;StockLeft=7": the changes as raised, so every listener evicts by the same rule.</summary>
+    public static string Payload(string sender, IReadOnlyList<CatalogChange> changes)
     {
-        var opened = Open(connection);
-        try
-        {
-            using var command = Command(connection, transaction, payload);
-            command.ExecuteNonQuery();
-        }
-        finally
-        {
-            if (opened) connection.Close();
-        }
+        var text = CatalogChange.Write(changes);
+        return sender + ":" + (text.Length > Longest ? CatalogChange.Write([CatalogChange.Everything]) : text);
     }
 
-    public static async Task SendAsync(DbConnection connection, DbTransaction? transaction, string payload)
+    public static (string? Sender, IReadOnlyList<CatalogChange> Changes) Parse(string? payload)
     {
+        var colon = payload?.IndexOf(':', StringComparison.Ordinal) ?? -1;
+        return colon < 0 ? (null, [CatalogChange.Everything]) : (payload![..colon], CatalogChange.Read(payload[(colon + 1)..]));
+    }
+
+    public static async Task SendAsync(DbConnection connection, DbTransaction? transaction, string sender, IReadOnlyList<CatalogChange> changes)
+    {
+        var payload = Payload(sender, changes);
         var opened = connection.State != System.Data.ConnectionState.Open;
         if (opened) await connection.OpenAsync();
         try
@@ -169,13 +51,6 @@ public static class CatalogEvictionNotice
         {
             if (opened) await connection.CloseAsync();
         }
-    }
-
-    static bool Open(DbConnection connection)
-    {
-        if (connection.State == System.Data.ConnectionState.Open) return false;
-        connection.Open();
-        return true;
     }
 
     static DbCommand Command(DbConnection connection, DbTransaction? transaction, string payload)
@@ -221,13 +96,14 @@ public sealed class CatalogEvictionListener(IConfiguration configuration, IOutpu
 
     void Receive(string? payload)
     {
-        var (sender, scope) = CatalogEvictionScope.Parse(payload);
+        var (sender, changes) = CatalogEvictionNotice.Parse(payload);
         if (sender == instance.Id)
         {
             Interlocked.Increment(ref own);
             return;
         }
-        CatalogCacheEviction.Evict(store, memory, scope).AsTask().GetAwaiter().GetResult();
+        var scope = CatalogEvictionScope.Of(changes);
+        CatalogEviction.EvictAsync(store, memory, scope).AsTask().GetAwaiter().GetResult();
         if (scope.IsEverything) Interlocked.Increment(ref everything);
         else Interlocked.Increment(ref listings);
     }
@@ -250,7 +126,7 @@ public sealed class CatalogEvictionListener(IConfiguration configuration, IOutpu
                 await connection.OpenAsync(stoppingToken);
                 await using (var listen = new NpgsqlCommand("LISTEN " + CatalogEvictionNotice.Channel, connection))
                     await listen.ExecuteNonQueryAsync(stoppingToken);
-                await CatalogCacheEviction.Evict(store, memory, CatalogEvictionScope.Everything);
+                await CatalogEviction.EvictAsync(store, memory, CatalogEvictionScope.Everything);
                 Interlocked.Increment(ref connections);
                 Volatile.Write(ref listening, true);
                 delay = TimeSpan.FromMilliseconds(250);

@@ -1,16 +1,10 @@
-using System.Data.Common;
 using System.Globalization;
-using System.Runtime.CompilerServices;
 using System.Text;
 using System.Xml;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
-using Microsoft.EntityFrameworkCore.Storage;
 using PasKreatif.Catalog;
-using PasKreatif.Makers;
 using PasKreatif.Observability;
-using PasKreatif.Organisation;
 using PasKreatif.Persistence;
 using PasKreatif.Storefront.Pages.Shop;
 
@@ -42,14 +36,12 @@ public static class CatalogHosting
             .VaryByValue(http => new KeyValuePair<string, string>("lz", CultureInfo.CurrentUICulture.Name + "|" + ZoneChoice.Of(http)))
             .AddPolicy<CacheLookupCounted>()));
         services.AddSingleton<CatalogInstance>();
-        services.AddSingleton<CatalogWriterEviction>();
-        services.AddSingleton<CatalogCacheEviction>();
-        services.AddSingleton<CatalogBulkUpdateEviction>();
+        services.AddSingleton<CatalogEviction>();
+        services.AddSingleton<ICatalogChanges>(sp => sp.GetRequiredService<CatalogEviction>());
         services.AddSingleton<CatalogEvictionListener>();
-        services.AddHostedService(sp => sp.GetRequiredService<CatalogEvictionListener>()); // scale-out: evictions from other instances
-        services.ConfigureDbContext<MarketplaceDb>((sp, o) => o.AddInterceptors(
-            sp.GetRequiredService<CatalogCacheEviction>(), sp.GetRequiredService<CatalogBulkUpdateEviction>(),
-            sp.GetRequiredService<CatalogWriterEviction>()));
+        services.AddHostedService(sp => sp.GetRequiredService<CatalogEvictionListener>()); // scale-out: changes from other instances
+        // It waits for each write's commit: saves and transactions of the shop's contexts pass through it.
+        services.ConfigureDbContext<MarketplaceDb>((sp, o) => o.AddInterceptors(sp.GetRequiredService<CatalogEviction>()));
         return services;
     }
 
@@ -106,112 +98,6 @@ public static class CatalogHosting
         }
         return Results.Text(output.ToString().Replace("encoding=\"utf-16\"", "encoding=\"utf-8\"", StringComparison.Ordinal), "application/xml", Encoding.UTF8);
     }
-}
-
-/// <summary>
-/// Evicts the cached catalogue pages when a saved change touches what they show, so no feature
-/// has to remember to call the cache; the notice carries the eviction to the other instances.
-/// </summary>
-public sealed class CatalogCacheEviction(CatalogWriterEviction writer) : SaveChangesInterceptor
-{
-    static readonly HashSet<Type> Shown =
-    [
-        typeof(Listing), typeof(ListingPhoto), typeof(ListingRevision), typeof(Maker), typeof(MakerStory),
-        typeof(MakerProgramme), typeof(Programme), typeof(Group), typeof(Regency), typeof(Category),
-        typeof(Reviews.Review), typeof(Questions.Question), // replies and public answers show on product pages
-    ];
-
-    readonly ConditionalWeakTable<DbContext, object> touched = new();
-
-    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
-    {
-        Note(eventData.Context);
-        return result;
-    }
-
-    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
-    {
-        Note(eventData.Context);
-        return ValueTask.FromResult(result);
-    }
-
-    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
-    {
-        if (Taken(eventData.Context))
-            writer.Wrote(eventData.Context!.Database.GetDbConnection(), eventData.Context.Database.CurrentTransaction?.GetDbTransaction(), CatalogEvictionScope.Everything);
-        return result;
-    }
-
-    public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
-    {
-        if (Taken(eventData.Context))
-            await writer.WroteAsync(eventData.Context!.Database.GetDbConnection(), eventData.Context.Database.CurrentTransaction?.GetDbTransaction(), CatalogEvictionScope.Everything);
-        return result;
-    }
-
-    /// <summary>The one eviction, called by the writer after its commit and by every listener on a notice.</summary>
-    public static async ValueTask Evict(IOutputCacheStore store, CatalogMemory memory, CatalogEvictionScope scope)
-    {
-        if (scope.IsEverything)
-        {
-            memory.Clear();
-            await store.EvictByTagAsync(CatalogHosting.CacheTag, CancellationToken.None);
-            return;
-        }
-        // A stock count alone shows on its product page only; a card's label shows in the remembered strips too.
-        memory.Forget(scope.Cards);
-        foreach (var id in scope.Listings!) await store.EvictByTagAsync(CatalogHosting.ListingTag(id), CancellationToken.None);
-        foreach (var id in scope.Cards) await store.EvictByTagAsync(CatalogHosting.CardTag(id), CancellationToken.None);
-    }
-
-    public override void SaveChangesFailed(DbContextErrorEventData eventData) => Taken(eventData.Context);
-
-    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
-    {
-        Taken(eventData.Context);
-        return Task.CompletedTask;
-    }
-
-    void Note(DbContext? context)
-    {
-        if (context is null) return;
-        var changed = context.ChangeTracker.Entries().Any(e =>
-            e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && Shown.Contains(e.Metadata.ClrType));
-        if (changed) touched.AddOrUpdate(context, this);
-    }
-
-    bool Taken(DbContext? context) => context is not null && touched.Remove(context);
-}
-
-/// <summary>
-/// Bulk statements (ExecuteUpdate/ExecuteDelete, e.g. a stock reservation by conditional update)
-/// bypass SaveChanges; they evict the catalogue too when they write to the listings table. A statement
-/// run inside <see cref="ListingOnlyWrite.RunAsync"/> evicts only its listing's pages; any other evicts everything.
-/// </summary>
-public sealed class CatalogBulkUpdateEviction(CatalogWriterEviction writer) : DbCommandInterceptor
-{
-    public override int NonQueryExecuted(DbCommand command, CommandExecutedEventData eventData, int result)
-    {
-        if (Scope(command, eventData, result) is { } scope) writer.Wrote(command.Connection!, command.Transaction, scope);
-        return result;
-    }
-
-    public override async ValueTask<int> NonQueryExecutedAsync(DbCommand command, CommandExecutedEventData eventData, int result, CancellationToken cancellationToken = default)
-    {
-        if (Scope(command, eventData, result) is { } scope) await writer.WroteAsync(command.Connection!, command.Transaction, scope);
-        return result;
-    }
-
-    /// <summary>SaveChanges' own statements are left to <see cref="CatalogCacheEviction"/>, which sees every shown entity.</summary>
-    static CatalogEvictionScope? Scope(DbCommand command, CommandExecutedEventData eventData, int result) =>
-        result > 0 && eventData.CommandSource != CommandSource.SaveChanges && WritesListings(command.CommandText)
-            ? ListingOnlyWrite.Current is { } listing
-                ? ListingOnlyWrite.CardChanges ? CatalogEvictionScope.OfCards([listing]) : CatalogEvictionScope.Of([listing])
-                : CatalogEvictionScope.Everything
-            : null;
-
-    internal static bool WritesListings(string sql) =>
-        sql.Contains("UPDATE \"Listings\"", StringComparison.Ordinal) || sql.Contains("DELETE FROM \"Listings\"", StringComparison.Ordinal);
 }
 
 /// <summary>Counts the catalogue cache's hits and misses in the shop's meter.</summary>

@@ -13,4 +13,7 @@ static partial class HostLog
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The catalogue eviction listener lost its database connection; reconnecting in {Delay}")]
     public static partial void EvictionListenerLost(this ILogger log, Exception error, TimeSpan delay);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "A {Entity} the catalogue shows was saved with no catalogue change raised: the whole catalogue is evicted")]
+    public static partial void UnannouncedCatalogueWrite(this ILogger log, string entity);
 }

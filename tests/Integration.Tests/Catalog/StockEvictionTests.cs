@@ -111,8 +111,9 @@ public class StockEvictionTests(CatalogFactory factory) : IClassFixture<CatalogF
     [Fact]
     public void A_notice_to_other_instances_says_which_cards_changed()
     {
-        var scope = PasKreatif.Storefront.Hosting.CatalogEvictionScope.Of([3]).With(PasKreatif.Storefront.Hosting.CatalogEvictionScope.OfCards([7]));
-        var (sender, parsed) = PasKreatif.Storefront.Hosting.CatalogEvictionScope.Parse(scope.ToPayload("abc"));
+        var payload = PasKreatif.Storefront.Hosting.CatalogEvictionNotice.Payload("abc", [CatalogChange.StockLeft(3), CatalogChange.SoldOut(7)]);
+        var (sender, changes) = PasKreatif.Storefront.Hosting.CatalogEvictionNotice.Parse(payload);
+        var parsed = CatalogEvictionScope.Of(changes);
         Assert.Equal("abc", sender);
         Assert.Equal([3, 7], parsed.Listings!);
         Assert.Equal([7], parsed.Cards);

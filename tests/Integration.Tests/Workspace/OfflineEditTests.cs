@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using PasKreatif.Domain.Tests.Media;
 using System.Globalization;
 using System.Net;
@@ -129,7 +130,7 @@ public class OfflineEditTests(ShopFactory factory) : IClassFixture<ShopFactory>
     {
         var (id, version, shown) = await ListingAsync(2);
         await using (var db = factory.OpenDb())
-            Assert.True(await ListingStock.ReserveAsync(db, id, 1, CancellationToken.None)); // a buyer's checkout
+            Assert.True(await ListingStock.ReserveAsync(db, id, 1, factory.Services.GetRequiredService<ICatalogChanges>(), CancellationToken.None)); // a buyer's checkout
         using var maker = await MakerAsync();
         var (status, body) = await EditAsync(maker, Guid.NewGuid(), id, version, shown, shown with { Description = "Dianyam rapat, tahan air hujan ringan." });
         Assert.Equal(HttpStatusCode.OK, status);

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
@@ -72,7 +73,7 @@ public class OutboxTests(ShopFactory factory) : IClassFixture<ShopFactory>
     {
         var (id, version, stock) = await OwnListingAsync();
         await using (var db = factory.OpenDb())
-            Assert.True(await ListingStock.ReserveAsync(db, id, 1, CancellationToken.None)); // a buyer's checkout, no edit version
+            Assert.True(await ListingStock.ReserveAsync(db, id, 1, factory.Services.GetRequiredService<ICatalogChanges>(), CancellationToken.None)); // a buyer's checkout, no edit version
         using var maker = ShopClient.For(factory);
         await maker.SignInAsync("pembuat");
         var (status, body) = await SendAsync(maker, "Stock", Stock(id, version, stock, stock + 2));
