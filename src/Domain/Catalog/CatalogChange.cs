@@ -148,7 +148,7 @@ public sealed class CatalogEvictionScope
     }
 
     /// <summary>What several changes evict together (one transaction's, one notice's).</summary>
-    public static CatalogEvictionScope Of(IEnumerable<CatalogChange> changes) => changes.Aggregate(Nothing, (scope, c) => scope.With(c.Evicts));
+    public static CatalogEvictionScope For(IEnumerable<CatalogChange> changes) => changes.Aggregate(Nothing, (scope, c) => scope.With(c.Evicts));
 
     public CatalogEvictionScope With(CatalogEvictionScope other) =>
         IsEverything || other.IsEverything ? Everything

@@ -47,7 +47,7 @@ public sealed class CatalogEviction(IOutputCacheStore store, CatalogMemory memor
 
     async ValueTask PublishAsync(DbConnection connection, DbTransaction? transaction, IReadOnlyList<CatalogChange> changes)
     {
-        var scope = CatalogEvictionScope.Of(changes);
+        var scope = CatalogEvictionScope.For(changes);
         if (scope.IsNothing) return;
         await CatalogEvictionNotice.SendAsync(connection, transaction, instance.Id, changes);
         if (transaction is null) await EvictAsync(store, memory, scope);
@@ -150,7 +150,7 @@ public sealed class CatalogEviction(IOutputCacheStore store, CatalogMemory memor
     {
         List<CatalogChange>? changes;
         lock (beforeCommit) changes = beforeCommit.TryGetValue(transaction, out var c) ? c : null;
-        if (changes is null || CatalogEvictionScope.Of(changes).IsNothing) return;
+        if (changes is null || CatalogEvictionScope.For(changes).IsNothing) return;
         await CatalogEvictionNotice.SendAsync(transaction.Connection!, transaction, instance.Id, changes);
     }
 
@@ -162,7 +162,7 @@ public sealed class CatalogEviction(IOutputCacheStore store, CatalogMemory memor
 
     async ValueTask CommittedAsync(DbTransaction transaction)
     {
-        if (Take(beforeCommit, transaction) is { } changes) await EvictAsync(store, memory, CatalogEvictionScope.Of(changes));
+        if (Take(beforeCommit, transaction) is { } changes) await EvictAsync(store, memory, CatalogEvictionScope.For(changes));
     }
 
     // Rolled back: nothing changed, nothing to evict or tell.

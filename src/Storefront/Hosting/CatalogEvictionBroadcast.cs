@@ -102,7 +102,7 @@ public sealed class CatalogEvictionListener(IConfiguration configuration, IOutpu
             Interlocked.Increment(ref own);
             return;
         }
-        var scope = CatalogEvictionScope.Of(changes);
+        var scope = CatalogEvictionScope.For(changes);
         CatalogEviction.EvictAsync(store, memory, scope).AsTask().GetAwaiter().GetResult();
         if (scope.IsEverything) Interlocked.Increment(ref everything);
         else Interlocked.Increment(ref listings);

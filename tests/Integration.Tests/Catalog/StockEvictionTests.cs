@@ -113,7 +113,7 @@ public class StockEvictionTests(CatalogFactory factory) : IClassFixture<CatalogF
     {
         var payload = PasKreatif.Storefront.Hosting.CatalogEvictionNotice.Payload("abc", [CatalogChange.StockLeft(3), CatalogChange.SoldOut(7)]);
         var (sender, changes) = PasKreatif.Storefront.Hosting.CatalogEvictionNotice.Parse(payload);
-        var parsed = CatalogEvictionScope.Of(changes);
+        var parsed = CatalogEvictionScope.For(changes);
         Assert.Equal("abc", sender);
         Assert.Equal([3, 7], parsed.Listings!);
         Assert.Equal([7], parsed.Cards);
