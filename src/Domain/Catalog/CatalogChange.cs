@@ -161,6 +161,10 @@ public sealed class CatalogEvictionScope
 /// or at once when the write committed already (a bulk update outside a transaction). A failed save or a
 /// rolled-back transaction publishes nothing.
 /// </summary>
+/// <remarks>
+/// Raise before each SaveChanges that writes something the catalogue shows: a save with nothing raised evicts
+/// everything. A change raised while the context holds unsaved changes waits for that save (or the commit).
+/// </remarks>
 public interface ICatalogChanges
 {
     ValueTask RaiseAsync(MarketplaceDb db, CatalogChange change, CancellationToken ct = default);

@@ -136,18 +136,20 @@ public sealed class CatalogEviction(IOutputCacheStore store, CatalogMemory memor
     // Transactions: the notice goes out inside the transaction, this instance evicts once it committed.
     public InterceptionResult TransactionCommitting(DbTransaction transaction, TransactionEventData eventData, InterceptionResult result)
     {
-        SendAsync(transaction).AsTask().GetAwaiter().GetResult();
+        SendAsync(transaction, eventData.Context).AsTask().GetAwaiter().GetResult();
         return result;
     }
 
     public async ValueTask<InterceptionResult> TransactionCommittingAsync(DbTransaction transaction, TransactionEventData eventData, InterceptionResult result, CancellationToken cancellationToken = default)
     {
-        await SendAsync(transaction);
+        await SendAsync(transaction, eventData.Context);
         return result;
     }
 
-    async ValueTask SendAsync(DbTransaction transaction)
+    async ValueTask SendAsync(DbTransaction transaction, DbContext? context)
     {
+        // Raised while the context held unsaved changes that were never saved: the commit still carries the write.
+        if (context is not null && Take(beforeSave, context) is { } unsaved) Add(beforeCommit, transaction, unsaved);
         List<CatalogChange>? changes;
         lock (beforeCommit) changes = beforeCommit.TryGetValue(transaction, out var c) ? c : null;
         if (changes is null || CatalogEvictionScope.For(changes).IsNothing) return;

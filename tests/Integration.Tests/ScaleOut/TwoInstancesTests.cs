@@ -136,6 +136,46 @@ public class TwoInstancesTests(TwoInstances shop, ITestOutputHelper output) : IC
     }
 
     [Fact]
+    public async Task Selling_the_last_unit_on_A_evicts_on_B_the_pages_showing_its_card_and_keeps_the_others()
+    {
+        var (a, b) = (TwoInstances.Listener(shop.A), TwoInstances.Listener(shop.B));
+        await Poll.UntilAsync(() => Task.FromResult(a.Listening && b.Listening), "both listeners listen");
+        // The demo's unpaid orders lapse on the expiry job's first run, releasing stock: settle that first.
+        await using (var scope = shop.A.Services.CreateAsyncScope())
+            await scope.ServiceProvider.GetRequiredService<PasKreatif.Orders.OrderLifecycle>().ExpireDueAsync();
+        await Task.Delay(500);
+        int id;
+        string slug, category, other;
+        await using (var db = TestDatabases.Open(shop.Database))
+        {
+            var listings = await db.Listings.Where(l => l.Status == PasKreatif.Catalog.ListingStatus.Approved && !l.Category!.Perishable)
+                .OrderByDescending(l => l.Id).Skip(2).Take(2).Select(l => new { l.Id, l.Slug, Category = l.Category!.Slug }).ToListAsync();
+            (id, slug, category, other) = (listings[0].Id, listings[0].Slug, listings[0].Category, listings[1].Slug);
+            await db.Listings.Where(l => l.Id == id).ExecuteUpdateAsync(s => s
+                .SetProperty(l => l.Stock, 3).SetProperty(l => l.MadeToOrder, false).SetProperty(l => l.LeadTimeDays, 0)
+                .SetProperty(l => l.Delivery, PasKreatif.Catalog.DeliveryOptions.Pickup));
+        }
+        var categoryUrl = $"/kategori/{category}?uji=habis-skala";
+        using var visitor = shop.B.Client();
+        async Task<bool> CachedOnB(string url) => (await visitor.Http.GetAsync(url)).Headers.Age is not null;
+        async Task<string?> CardOnB() => (await visitor.GetDocumentAsync(categoryUrl))
+            .QuerySelector($"li.product-card:has(a[href='/produk/{slug}']) .availability")?.TextContent.Trim();
+        Assert.Equal("Stok tersedia", await CardOnB());
+        await visitor.Http.GetAsync("/produk/" + other);
+        Assert.True(await CachedOnB(categoryUrl) && await CachedOnB("/produk/" + other));
+        var bEverything = b.EverythingEvicted;
+
+        // A buyer on A takes all three: the card reads "sold out" wherever B shows it.
+        using var buyer = shop.A.Client();
+        await PasKreatif.Integration.Tests.Checkout.Shopping.AddAsync(buyer, id, 3);
+        PasKreatif.Integration.Tests.Checkout.Shopping.Token(await PasKreatif.Integration.Tests.Checkout.Shopping.CheckoutAsync(buyer, "BankTransfer", "habis-skala@contoh.test"));
+
+        await Poll.UntilAsync(async () => await CardOnB() == "Stok habis", "B's category page shows the card sold out");
+        Assert.True(await CachedOnB("/produk/" + other), "another product page on B is still cached");
+        Assert.Equal(bEverything, b.EverythingEvicted);
+    }
+
+    [Fact]
     public async Task After_its_connection_is_cut_Bs_listener_reconnects_and_evictions_reach_B_again()
     {
         var listener = TwoInstances.Listener(shop.B);
