@@ -22,7 +22,7 @@ public sealed record OfflineEditAnswer(OfflineResult Result, ListingDraft Curren
 /// from the phone's outbox in order. Each names the value and edit version it was made over; see
 /// <see cref="OfflineChange"/>. Another maker's listing or order is not found, as everywhere.
 /// </summary>
-public sealed class OfflineChanges(MarketplaceDb db, ListingEditor editor, MakerOrders orders, TimeProvider clock)
+public sealed class OfflineChanges(MarketplaceDb db, ListingEditor editor, MakerOrders orders, TimeProvider clock, ICatalogChanges catalog)
 {
     public async Task<OfflineAnswer> SetStockAsync(int makerId, Guid actor, int listingId, int seenVersion, int seenStock, int stock, CancellationToken ct = default)
     {
@@ -34,6 +34,7 @@ public sealed class OfflineChanges(MarketplaceDb db, ListingEditor editor, Maker
         try
         {
             db.ListingAudit.Add(listing.SetStock(stock, actor, clock.GetUtcNow()));
+            await catalog.RaiseAsync(db, CatalogChange.OfListing(listing), ct);
             await db.SaveChangesAsync(ct);
         }
         catch (ListingRuleException e) { return Refused(listing, listing.Stock, e.Code); }
@@ -51,6 +52,7 @@ public sealed class OfflineChanges(MarketplaceDb db, ListingEditor editor, Maker
         try
         {
             listing.SetPrice(Money.Of(price), clock.GetUtcNow());
+            await catalog.RaiseAsync(db, CatalogChange.OfListing(listing), ct);
             await db.SaveChangesAsync(ct);
         }
         catch (DbUpdateConcurrencyException) { return await ReloadedConflictAsync(makerId, listingId, l => l.Price.Amount, ct); }
