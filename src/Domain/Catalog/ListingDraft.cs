@@ -5,12 +5,11 @@ public sealed record ListingDraft(
     string Title, string Description, int CategoryId, int ProgrammeId, decimal Price,
     bool MadeToOrder, int Stock, int LeadTimeDays, int WeightGrams, DeliveryOptions Delivery);
 
-/// <summary>A field the maker must fix; the code names the message.</summary>
-public sealed record DraftError(string Field, string Code);
-
 public static class ListingDrafts
 {
     public const int MaxPhotos = 8;
+    public const int TitleMinLength = 3;
+    public const int TitleMaxLength = 120;
     public const int MaxDescription = 4000;
 
     /// <summary>Plain text only: line endings made uniform, control characters other than line breaks dropped.</summary>
@@ -21,11 +20,11 @@ public static class ListingDrafts
 
     public static bool StockInRange(int stock) => stock is >= 0 and <= 100_000;
 
-    public static IReadOnlyList<DraftError> Check(ListingDraft d)
+    public static IReadOnlyList<InputError> Check(ListingDraft d)
     {
-        var errors = new List<DraftError>();
+        var errors = new List<InputError>();
         var title = CleanText(d.Title);
-        if (title.Length is < 3 or > 120) errors.Add(new(nameof(d.Title), "TitleLength"));
+        if (title.Length is < TitleMinLength or > TitleMaxLength) errors.Add(new(nameof(d.Title), "TitleLength"));
         if (title.Contains('\n')) errors.Add(new(nameof(d.Title), "TitleOneLine"));
         if (CleanText(d.Description).Length is < 10 or > MaxDescription) errors.Add(new(nameof(d.Description), "DescriptionLength"));
         if (!PriceInRange(d.Price)) errors.Add(new(nameof(d.Price), "PriceRange"));
@@ -39,7 +38,7 @@ public static class ListingDrafts
 }
 
 /// <summary>The draft broke a rule; nothing was saved.</summary>
-public sealed class ListingDraftException(IReadOnlyList<DraftError> errors) : Exception(string.Join(", ", errors.Select(e => e.Code)))
+public sealed class ListingDraftException(IReadOnlyList<InputError> errors) : Exception(string.Join(", ", errors.Select(e => e.Code)))
 {
-    public IReadOnlyList<DraftError> Errors { get; } = errors;
+    public IReadOnlyList<InputError> Errors { get; } = errors;
 }

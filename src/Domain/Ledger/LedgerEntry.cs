@@ -32,6 +32,7 @@ public class LedgerEntry
     public long? ReversesEntryId { get; init; }
     /// <summary>The refund a credit's reversal belongs to; one reversal per refund and line.</summary>
     public int? RefundId { get; init; }
+    public const int NoteMaxLength = 500;
     public string? Note { get; init; }
     public Guid? RecordedById { get; init; }
 

@@ -26,6 +26,7 @@ public sealed class InvitationService(MarketplaceDb db, UserManager<Person> user
 {
     public async Task<NewInvitation> CreateAsync(StaffScope scope, int groupId, string? note, CancellationToken ct = default)
     {
+        if (new InvitationInput(groupId, note).Validate() is [var broken, ..]) throw new MakerRuleException(broken.Code);
         var group = await scope.Groups(db).SingleOrDefaultAsync(g => g.Id == groupId, ct)
             ?? throw new OutOfScopeException();
         var token = Invitation.NewToken();

@@ -58,8 +58,7 @@ public sealed class MakerDirectory(MarketplaceDb db, TimeProvider clock)
     public async Task UpdateProfileAsync(StaffScope scope, int makerId, ProfileChange change, CancellationToken ct = default)
     {
         var maker = await scope.Makers(db).Include(m => m.Programmes).SingleOrDefaultAsync(m => m.Id == makerId, ct) ?? throw new OutOfScopeException();
-        var name = change.DisplayName.Trim();
-        if (name.Length is < 2 or > 80) throw new MakerRuleException("DisplayNameLength");
+        var name = MakerName.Clean(change.DisplayName) ?? throw new MakerRuleException("DisplayNameLength");
         var group = await scope.Groups(db).Where(g => g.Id == change.HomeGroupId).Select(g => new { g.Id, g.OfficeId }).SingleOrDefaultAsync(ct)
             ?? throw new MakerRuleException("UnknownGroup");
         if (!await db.Regencies.AnyAsync(r => r.Id == change.RegencyId && r.OfficeId == group.OfficeId, ct)) throw new MakerRuleException("RegencyOutsideOffice");
@@ -79,10 +78,9 @@ public sealed class MakerDirectory(MarketplaceDb db, TimeProvider clock)
     public async Task AddMilestoneAsync(StaffScope scope, int makerId, MilestoneKind kind, DateOnly date, string? note, CancellationToken ct = default)
     {
         if (!await scope.Makers(db).AnyAsync(m => m.Id == makerId, ct)) throw new OutOfScopeException();
-        if (!Enum.IsDefined(kind)) throw new MakerRuleException("UnknownMilestone");
+        if (new MilestoneInput(kind, date, note).Validate() is [var broken, ..]) throw new MakerRuleException(broken.Code);
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.AddHours(9)); // no zone in Indonesia is ahead of WIT
         if (date > today) throw new MakerRuleException("MilestoneInFuture");
-        if (note?.Length > 2000) throw new MakerRuleException("NoteTooLong");
         db.Milestones.Add(new Milestone
         {
             MakerId = makerId, Kind = kind, Date = date, Note = string.IsNullOrWhiteSpace(note) ? null : note.Trim(),

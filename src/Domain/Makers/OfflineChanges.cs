@@ -14,7 +14,7 @@ public sealed record OfflineAnswer(OfflineResult Result, string Current, int Ver
 /// <param name="Conflicts">The fields changed on both sides, on a conflict.</param>
 /// <param name="Errors">The form's own refusals, each naming its field.</param>
 /// <param name="Merged">The maker's changes over the shop's form now: what "keep mine" sends again.</param>
-public sealed record OfflineEditAnswer(OfflineResult Result, ListingDraft Current, int Version, IReadOnlyList<string> Conflicts, IReadOnlyList<DraftError> Errors,
+public sealed record OfflineEditAnswer(OfflineResult Result, ListingDraft Current, int Version, IReadOnlyList<string> Conflicts, IReadOnlyList<InputError> Errors,
     string? Problem = null, ListingDraft? Merged = null);
 
 /// <summary>

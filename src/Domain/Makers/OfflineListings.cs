@@ -6,7 +6,7 @@ using PasKreatif.Persistence;
 namespace PasKreatif.Makers;
 
 /// <summary>What the phone learns about a listing or photo it drafted offline: the outcome, the listing, and why not.</summary>
-public sealed record OfflineDraftAnswer(OfflineResult Result, int? ListingId, IReadOnlyList<DraftError> Errors, string? Problem = null);
+public sealed record OfflineDraftAnswer(OfflineResult Result, int? ListingId, IReadOnlyList<InputError> Errors, string? Problem = null);
 
 /// <summary>
 /// New listings and photos a maker made without signal, sent later by the phone's outbox, each under the phone's

@@ -4,9 +4,6 @@ using PasKreatif.People;
 
 namespace PasKreatif.Orders;
 
-/// <summary>A field the buyer must fix on the checkout form; the code names the message.</summary>
-public sealed record CheckoutError(string Field, string Code);
-
 /// <summary>
 /// What the buyer types into the checkout form, before any rule is applied: the one home of those rules and of the
 /// limits the form's <c>maxlength</c> attributes show.
@@ -25,10 +22,10 @@ public sealed record CheckoutDetails(string? Name, string? Phone, string? Email,
         this with { Name = (Name ?? "").Trim(), Phone = (Phone ?? "").Trim(), Email = (Email ?? "").Trim(), Address = (Address ?? "").Trim() };
 
     /// <summary>Every rule the details break, one error per field; none when they may be placed.</summary>
-    public IReadOnlyList<CheckoutError> Validate()
+    public IReadOnlyList<InputError> Validate()
     {
         var d = Trimmed();
-        var errors = new List<CheckoutError>();
+        var errors = new List<InputError>();
         if (PersonName.Clean(d.Name) is null) errors.Add(new(nameof(Name), "NameRequired"));
         if (!PhoneRule.IsValid(d.Phone)) errors.Add(new(nameof(Phone), "PhoneInvalid"));
         if (EmailRule.Clean(d.Email) is null) errors.Add(new(nameof(Email), "EmailInvalid"));

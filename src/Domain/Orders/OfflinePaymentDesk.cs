@@ -12,8 +12,6 @@ namespace PasKreatif.Orders;
 /// </summary>
 public sealed class OfflinePaymentDesk(MarketplaceDb db, OrderLifecycle lifecycle)
 {
-    public const int MaxReference = 120;
-
     public async Task<OrderChange> ConfirmTransferAsync(StaffScope scope, int orderId, string? reference, CancellationToken ct = default)
     {
         var groups = await db.Fulfilments.Where(f => f.OrderId == orderId && f.Order!.PaymentMethod == PaymentMethod.BankTransfer)

@@ -210,7 +210,7 @@ public sealed class RefundDesk(MarketplaceDb db, RevenueLedger ledger, PaymentMe
         if (!await HandlesAsync(scope, refundId, ct)) throw new OutOfScopeException();
         if (known.Route == RefundRoute.Gateway) return RefundStep.NotAllowed;
         if (known.Route == RefundRoute.BankTransfer && string.IsNullOrWhiteSpace(reference)) throw new RefundRuleException("ReferenceRequired");
-        if (reference?.Trim().Length > 120) throw new RefundRuleException("ReferenceTooLong");
+        if (new TransferReferenceInput(reference).Validate() is [var broken, ..]) throw new RefundRuleException(broken.Code);
         RefundStep step;
         await using (var tx = await db.Database.BeginTransactionAsync(ct))
         {

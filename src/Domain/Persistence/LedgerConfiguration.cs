@@ -12,7 +12,7 @@ class LedgerEntryConfiguration : IEntityTypeConfiguration<LedgerEntry>
 {
     public void Configure(EntityTypeBuilder<LedgerEntry> b)
     {
-        b.Property(e => e.Note).HasMaxLength(500);
+        b.Property(e => e.Note).HasMaxLength(LedgerEntry.NoteMaxLength);
         b.HasMoney(e => e.Amount);
         b.Ignore(e => e.SignedAmount);
         b.HasIndex(e => new { e.MakerId, e.OccurredAt });

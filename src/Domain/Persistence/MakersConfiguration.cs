@@ -10,7 +10,7 @@ class MakerConfiguration : IEntityTypeConfiguration<Maker>
 {
     public void Configure(EntityTypeBuilder<Maker> b)
     {
-        b.Property(m => m.DisplayName).HasMaxLength(80);
+        b.Property(m => m.DisplayName).HasMaxLength(MakerName.MaxLength);
         b.Property(m => m.Slug).HasMaxLength(120);
         b.Property(m => m.LegalName).HasMaxLength(160);
         b.Property(m => m.Phone).HasMaxLength(People.PhoneRule.MaxLength);
@@ -48,7 +48,7 @@ class MilestoneConfiguration : IEntityTypeConfiguration<Milestone>
 {
     public void Configure(EntityTypeBuilder<Milestone> b)
     {
-        b.Property(m => m.Note).HasMaxLength(2000);
+        b.Property(m => m.Note).HasMaxLength(MilestoneInput.NoteMaxLength);
         b.HasIndex(m => m.MakerId);
     }
 }
@@ -58,7 +58,7 @@ class InvitationConfiguration : IEntityTypeConfiguration<Invitation>
     public void Configure(EntityTypeBuilder<Invitation> b)
     {
         b.Property(i => i.TokenHash).HasMaxLength(64);
-        b.Property(i => i.Note).HasMaxLength(200);
+        b.Property(i => i.Note).HasMaxLength(InvitationInput.NoteMaxLength);
         b.HasIndex(i => i.TokenHash).IsUnique();
         b.HasOne<Group>().WithMany().HasForeignKey(i => i.GroupId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Regency>().WithMany().HasForeignKey(i => i.RegencyId).OnDelete(DeleteBehavior.Restrict);

@@ -120,11 +120,11 @@ class RefundConfiguration : IEntityTypeConfiguration<Refund>
 {
     public void Configure(EntityTypeBuilder<Refund> b)
     {
-        b.Property(r => r.Note).HasMaxLength(500);
+        b.Property(r => r.Note).HasMaxLength(StaffNoteInput.NoteMaxLength);
         b.Property(r => r.AccountBank).HasMaxLength(60);
         b.Property(r => r.AccountNumber).HasMaxLength(30);
         b.Property(r => r.AccountHolder).HasMaxLength(120);
-        b.Property(r => r.Reference).HasMaxLength(120);
+        b.Property(r => r.Reference).HasMaxLength(TransferReferenceInput.ReferenceMaxLength);
         b.Property(r => r.LastError).HasMaxLength(500);
         b.HasMoney(r => r.Amount);
         b.HasIndex(r => new { r.OrderId, r.Status });

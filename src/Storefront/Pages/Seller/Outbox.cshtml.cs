@@ -106,7 +106,7 @@ public class OutboxModel(CurrentMaker current, OfflineChanges changes, OfflineLi
     }
 
     // The answer's messages by form field, so the form reopened on the phone shows each next to its field.
-    JsonResult RefusedEdit(ListingForm form, IEnumerable<DraftError> errors, int listing)
+    JsonResult RefusedEdit(ListingForm form, IEnumerable<InputError> errors, int listing)
     {
         ListingFormErrors.Show(ModelState, form, errors, Text);
         var byField = ModelState.Where(e => e.Key.StartsWith("Form.", StringComparison.Ordinal) && e.Value!.Errors.Count > 0)
@@ -165,7 +165,7 @@ public class OutboxModel(CurrentMaker current, OfflineChanges changes, OfflineLi
     };
 
     // The form's own messages, each naming its field, in one line for the phone's list.
-    JsonResult RefusedDraft(ListingForm form, IEnumerable<DraftError> errors)
+    JsonResult RefusedDraft(ListingForm form, IEnumerable<InputError> errors)
     {
         ListingFormErrors.Show(ModelState, form, errors, Text);
         var messages = ModelState.Values.SelectMany(v => v.Errors).Select(e => e.ErrorMessage).Where(m => m.Length > 0).Distinct();

@@ -57,7 +57,7 @@ static class ListingFormErrors
     /// Replaces the binder's English messages with ours and adds the domain's, one message per field,
     /// each naming its field: an empty box says it is empty, a typo says a number is wanted.
     /// </summary>
-    public static void Show(ModelStateDictionary state, ListingForm form, IEnumerable<DraftError> errors, IStringLocalizer text)
+    public static void Show(ModelStateDictionary state, ListingForm form, IEnumerable<InputError> errors, IStringLocalizer text)
     {
         var unreadable = new HashSet<string>();
         foreach (var (key, entry) in state.Where(e => e.Value!.Errors.Count > 0).ToList())
@@ -79,7 +79,7 @@ static class ListingFormErrors
             state.AddModelError("Form." + e.Field, text["Error." + Emptied(form, e)]);
     }
 
-    static string Emptied(ListingForm form, DraftError e) => e.Code switch
+    static string Emptied(ListingForm form, InputError e) => e.Code switch
     {
         "TitleLength" when string.IsNullOrWhiteSpace(form.Title) => "TitleEmpty",
         "DescriptionLength" when string.IsNullOrWhiteSpace(form.Description) => "DescriptionEmpty",

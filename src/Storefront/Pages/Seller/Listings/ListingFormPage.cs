@@ -24,6 +24,6 @@ public abstract class ListingFormPage(CurrentMaker current, ListingEditor editor
             programmes.Select(p => new SelectListItem(p.Name, p.Id.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToList(), programmeFixed);
     }
 
-    protected void ShowErrors(IEnumerable<DraftError> errors) =>
+    protected void ShowErrors(IEnumerable<InputError> errors) =>
         ListingFormErrors.Show(ModelState, Form, errors, Text);
 }

@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
@@ -11,7 +10,7 @@ namespace PasKreatif.Admin.Pages.Makers;
 public class InviteModel(StaffScopeAccessor scopes, ScopeOverview overview, InvitationService invitations, IStringLocalizer<AdminText> text) : PageModel
 {
     [BindProperty] public int GroupId { get; set; }
-    [BindProperty, StringLength(200)] public string? Note { get; set; }
+    [BindProperty] public string? Note { get; set; }
 
     public List<SelectListItem> GroupChoices { get; private set; } = [];
     public string? Link { get; private set; }
@@ -26,6 +25,7 @@ public class InviteModel(StaffScopeAccessor scopes, ScopeOverview overview, Invi
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         await LoadChoicesAsync(ct);
+        foreach (var error in new InvitationInput(GroupId, Note).Validate()) ModelState.AddModelError(error.Field, text[error.Code, InvitationInput.NoteMaxLength]);
         if (!ModelState.IsValid) return Page();
         try
         {

@@ -35,7 +35,7 @@ public class DetailModel(StaffScopeAccessor scopes, OrderDesk desk, OfflinePayme
 
     public async Task<IActionResult> OnPostConfirmTransferAsync(string? reference, CancellationToken ct)
     {
-        if (reference?.Trim().Length > OfflinePaymentDesk.MaxReference) return Back(text["ReferenceTooLong"]);
+        if (new TransferReferenceInput(reference).Validate() is [var broken, ..]) return Back(text[broken.Code]);
         var change = await payments.ConfirmTransferAsync(await scopes.GetAsync(ct), Id, reference, ct);
         return Back(text["Confirm." + change, reference?.Trim() ?? ""]);
     }
@@ -58,7 +58,7 @@ public class DetailModel(StaffScopeAccessor scopes, OrderDesk desk, OfflinePayme
     /// <summary>First press: what the cancellation pays back, shown for confirmation. Second (confirmed): done.</summary>
     public async Task<IActionResult> OnPostCancelPartAsync(int fulfilmentId, bool confirmed, CancellationToken ct)
     {
-        if (Note?.Length > 500) return Back(text["NoteTooLong"]);
+        if (new StaffNoteInput(Note).Validate() is [var broken, ..]) return Back(text[broken.Code]);
         if (confirmed) return Back(text["CancelPart." + await desk.CancelPartAsync(await scopes.GetAsync(ct), Id, fulfilmentId, Note, ct)]);
         await OnGetAsync(ct);
         Cancelling = View.Parts.FirstOrDefault(p => p.Part.Id == fulfilmentId && p.CanCancel);
@@ -79,7 +79,7 @@ public class DetailModel(StaffScopeAccessor scopes, OrderDesk desk, OfflinePayme
 
     public async Task<IActionResult> OnPostRefundAsync(CancellationToken ct)
     {
-        if (Note?.Length > 500) return Back(text["NoteTooLong"]);
+        if (new StaffNoteInput(Note).Validate() is [var broken, ..]) return Back(text[broken.Code]);
         var problem = await desk.RefundLinesAsync(await scopes.GetAsync(ct), Id, Choices(), Note, ct);
         return Back(text["RefundProblem." + problem]);
     }

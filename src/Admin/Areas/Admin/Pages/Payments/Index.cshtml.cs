@@ -20,9 +20,9 @@ public class IndexModel(StaffScopeAccessor scopes, OrderQueries queries, Offline
 
     public async Task<IActionResult> OnPostConfirmAsync(int orderId, string? reference, CancellationToken ct)
     {
-        if (reference?.Trim().Length > OfflinePaymentDesk.MaxReference)
+        if (new TransferReferenceInput(reference).Validate() is [var broken, ..])
         {
-            Notice = text["ReferenceTooLong"];
+            Notice = text[broken.Code];
             return RedirectToPage();
         }
         var change = await desk.ConfirmTransferAsync(await scopes.GetAsync(ct), orderId, reference, ct);

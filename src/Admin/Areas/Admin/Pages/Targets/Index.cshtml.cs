@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
@@ -22,15 +21,14 @@ public class IndexModel(StaffScopeAccessor scopes, TargetSettings targets, IStri
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        var problem = Money.TryParse(Amount, out var amount);
-        if (problem != MoneyProblem.None) ModelState.AddModelError(nameof(Amount), Money.Explain(problem));
-        if (!DateOnly.TryParseExact((FromMonth ?? "") + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var month))
-            ModelState.AddModelError(nameof(FromMonth), text["MonthInvalid"]);
+        var input = new TargetInput(Amount, FromMonth);
+        foreach (var error in input.Validate())
+            ModelState.AddModelError(error.Field, error.MoneyProblem is { } problem ? Money.Explain(problem) : text[error.Code]);
         if (ModelState.IsValid)
         {
             try
             {
-                await targets.SetAsync(await scopes.GetAsync(ct), RegencyId, month, amount, ct);
+                await targets.SetAsync(await scopes.GetAsync(ct), RegencyId, input.Month!.Value, input.ParsedAmount, ct);
                 Message = text["TargetSaved"];
                 return RedirectToPage();
             }

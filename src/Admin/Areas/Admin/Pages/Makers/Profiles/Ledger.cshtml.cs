@@ -34,14 +34,12 @@ public class LedgerModel(StaffScopeAccessor scopes, LedgerQueries ledger, Payout
 
     public async Task<IActionResult> OnPostPayoutAsync(int id, CancellationToken ct)
     {
-        // "25.000", "25000" and "Rp25.000" all mean the same; "25,5", "-25000" and "2e4" are refused, never guessed.
-        var problem = Money.TryParse(Amount, out var amount);
-        if (problem != MoneyProblem.None) ModelState.AddModelError(nameof(Amount), $"{text["PayoutAmount"]}: {Money.Explain(problem)}");
-        if (Method is null) ModelState.AddModelError(nameof(Method), text["MethodRequired"]);
-        if (Reference?.Length > 100) ModelState.AddModelError(nameof(Reference), text["ReferenceTooLong"]);
+        var input = new PayoutInput(Amount, Method, Reference);
+        foreach (var error in input.Validate())
+            ModelState.AddModelError(error.Field, error.MoneyProblem is { } problem ? $"{text["PayoutAmount"]}: {Money.Explain(problem)}" : text[error.Code]);
         if (!ModelState.IsValid) return await RedisplayAsync(id, ct);
 
-        var result = await payouts.RecordAsync(await scopes.GetAsync(ct), id, amount, Method!.Value, Reference, ct);
+        var result = await payouts.RecordAsync(await scopes.GetAsync(ct), id, input.ParsedAmount, Method!.Value, Reference, ct);
         switch (result.Problem)
         {
             case PayoutProblem.None:
@@ -62,13 +60,11 @@ public class LedgerModel(StaffScopeAccessor scopes, LedgerQueries ledger, Payout
 
     public async Task<IActionResult> OnPostReverseAsync(int id, int payoutId, CancellationToken ct)
     {
-        if (string.IsNullOrWhiteSpace(ReversalNote) || ReversalNote.Length > 500)
-        {
-            ModelState.AddModelError(nameof(ReversalNote), text["ReversalNoteRequired"]);
-            return await RedisplayAsync(id, ct);
-        }
+        var errors = new PayoutReversalInput(ReversalNote).Validate();
+        foreach (var error in errors) ModelState.AddModelError(nameof(ReversalNote), text[error.Code]);
+        if (errors.Count > 0) return await RedisplayAsync(id, ct);
         // Five colleagues pressing at once: one correction is recorded, the others are told it was done.
-        var reversed = await payouts.ReverseAsync(await scopes.GetAsync(ct), id, payoutId, ReversalNote, ct);
+        var reversed = await payouts.ReverseAsync(await scopes.GetAsync(ct), id, payoutId, ReversalNote!, ct);
         Message = reversed ? text["PayoutReversed"] : text["PayoutAlreadyReversed"];
         return Redirect($"/admin/pembuat/{id}/saldo");
     }

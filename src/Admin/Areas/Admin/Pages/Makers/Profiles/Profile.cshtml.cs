@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
@@ -17,7 +16,7 @@ public class ProfileModel(StaffScopeAccessor scopes, MakerDirectory makers, IStr
 
     [BindProperty] public MilestoneKind? Kind { get; set; }
     [BindProperty] public DateOnly? Date { get; set; }
-    [BindProperty, StringLength(2000)] public string? MilestoneNote { get; set; }
+    [BindProperty] public string? MilestoneNote { get; set; }
     [TempData] public string? Message { get; set; }
 
     public async Task OnGetAsync(int id, CancellationToken ct)
@@ -47,8 +46,9 @@ public class ProfileModel(StaffScopeAccessor scopes, MakerDirectory makers, IStr
 
     public async Task<IActionResult> OnPostMilestoneAsync(int id, CancellationToken ct)
     {
-        if (Kind is null) ModelState.AddModelError(nameof(Kind), text["MilestoneKindRequired"]);
-        if (Date is null) ModelState.AddModelError(nameof(Date), text["MilestoneDateRequired"]);
+        foreach (var error in new MilestoneInput(Kind, Date, MilestoneNote).Validate())
+            ModelState.AddModelError(error.Field == nameof(MilestoneInput.Note) ? nameof(MilestoneNote) : error.Field,
+                text[error.Code is "MilestoneKindRequired" or "MilestoneDateRequired" ? error.Code : $"Rule.{error.Code}"]);
         if (ModelState.IsValid)
         {
             try
