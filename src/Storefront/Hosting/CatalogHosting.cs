@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Xml;
+using Hangfire;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using PasKreatif.Catalog;
@@ -54,6 +55,7 @@ public static class CatalogHosting
 
     public static WebApplication MapCatalog(this WebApplication app)
     {
+        OfflineEditReceiptExpiry.Schedule(app.Services.GetRequiredService<IRecurringJobManager>());
         app.MapGet("/zona/{zone}", (string zone, string? kembali, HttpContext http) =>
         {
             ZoneChoice.Remember(http, zone);
