@@ -14,7 +14,9 @@ public class FormInputTests
     [Fact]
     public void A_payout_needs_a_readable_amount_a_method_and_a_short_reference()
     {
+        Assert.Equal(Payout.ReferenceMaxLength, PayoutInput.ReferenceMaxLength); // what the form takes, the column keeps
         Assert.Empty(new PayoutInput("Rp25.000", PayoutMethod.Cash, new string('r', PayoutInput.ReferenceMaxLength)).Validate());
+        Assert.Empty(new PayoutInput("Rp25.000", PayoutMethod.Cash, "   ").Validate());
         Assert.Equal("Reference:ReferenceTooLong", Codes(new PayoutInput("25000", PayoutMethod.Cash, new string('r', PayoutInput.ReferenceMaxLength + 1)).Validate()));
         Assert.Equal("Amount:Money.Empty,Method:MethodRequired", Codes(new PayoutInput("  ", null, null).Validate()));
         Assert.Equal(MoneyProblem.Fraction, new PayoutInput("25,5", PayoutMethod.Cash, "").Validate().Single().MoneyProblem);
