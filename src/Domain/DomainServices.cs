@@ -1,12 +1,22 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using PasKreatif.Backup;
 using PasKreatif.Catalog;
+using PasKreatif.Independence;
+using PasKreatif.Ledger;
 using PasKreatif.Mail;
 using PasKreatif.Makers;
 using PasKreatif.Media;
+using PasKreatif.Moderation;
+using PasKreatif.Notifications;
 using PasKreatif.Orders;
+using PasKreatif.Organisation;
+using PasKreatif.People;
 using PasKreatif.Persistence;
+using PasKreatif.Questions;
+using PasKreatif.Reviews;
+using PasKreatif.Sharing;
 
 namespace PasKreatif;
 
@@ -31,14 +41,20 @@ public static class DomainServices
         services.AddMedia(configuration);
         services.AddMail(configuration);
 
+        // Each feature registers its own services, lowest folder first.
+        services.AddOrganisation();
+        services.AddPeople();
+        services.AddMakers();
         services.AddCatalogDomain();
-        services.AddMakersDomain();
-        services.AddScoped<Ledger.RevenueLedger>();
-        services.AddScoped<Ledger.MakerEarnings>();
-        services.AddScoped<Organisation.ScopeOverview>();
         services.AddOrders(configuration);
-        services.AddBackOfficeDomain(configuration);
-        services.AddTrustDomain();
+        services.AddLedger();
+        services.AddIndependence();
+        services.AddModeration();
+        services.AddReviews();
+        services.AddQuestions();
+        services.AddNotifications();
+        services.AddSharing();
+        services.AddBackup(configuration);
         return services;
     }
 }
