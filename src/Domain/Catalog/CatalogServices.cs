@@ -19,6 +19,7 @@ public static class CatalogServices
         services.AddScoped<MakerWorkspaceQueries>();
         services.AddScoped<ListingEditor>();
         services.AddScoped<ListingGallery>();
+        services.AddScoped<OfflineEditReceiptExpiry>();
         return services;
     }
 }

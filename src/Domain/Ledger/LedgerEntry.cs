@@ -85,6 +85,7 @@ public class Payout
     public int MakerId { get; init; }
     public Money Amount { get; init; }
     public PayoutMethod Method { get; init; }
+    public const int ReferenceMaxLength = 120;
     public string? Reference { get; init; }
     public Guid RecordedById { get; init; }
     public DateTimeOffset RecordedAt { get; init; }

@@ -3,7 +3,7 @@ namespace PasKreatif.Ledger;
 /// <summary>What an officer types to record a payout, before the balance is checked: the one home of the form's rules and limits.</summary>
 public sealed record PayoutInput(string? Amount, PayoutMethod? Method, string? Reference)
 {
-    public const int ReferenceMaxLength = 100;
+    public const int ReferenceMaxLength = Payout.ReferenceMaxLength;
 
     /// <summary>The amount as the one rupiah parser reads it; zero when it cannot.</summary>
     public Money ParsedAmount => Money.TryParse(Amount, out var amount) == MoneyProblem.None ? amount : Money.Zero;

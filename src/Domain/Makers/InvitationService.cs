@@ -8,10 +8,26 @@ namespace PasKreatif.Makers;
 
 public sealed record NewInvitation(int Id, string Token, DateTimeOffset ExpiresAt);
 
-/// <summary>The maker's answers; the optional story waits for a mentor's approval before it shows.</summary>
-public sealed record InvitationAcceptance(string Token, string UserName, string DisplayName, string Password, string? Email, string? Story = null)
+/// <summary>The maker's answers, the one home of the joining form's rules; the optional story waits for a mentor's approval before it shows.</summary>
+public sealed record InvitationAcceptance(string Token, string? UserName, string? DisplayName, string? Password, string? Email, string? Story = null)
 {
     public const int MaxStory = 2000;
+
+    /// <summary>Every rule the answers break, one error per field; none when the account may be tried against the taken names.</summary>
+    public IReadOnlyList<InputError> Validate()
+    {
+        var errors = new List<InputError>();
+        if (string.IsNullOrWhiteSpace(DisplayName)) errors.Add(new(nameof(DisplayName), AccountInputCodes.Required));
+        else if (MakerName.Clean(DisplayName) is null) errors.Add(new(nameof(DisplayName), AccountInputCodes.Length));
+        var userName = (UserName ?? "").Trim();
+        if (userName.Length == 0) errors.Add(new(nameof(UserName), AccountInputCodes.Required));
+        else if (!UserNameRule.HasValidLength(userName)) errors.Add(new(nameof(UserName), AccountInputCodes.Length));
+        else if (!UserNameRule.HasValidCharacters(userName)) errors.Add(new(nameof(UserName), AccountInputCodes.UserNameChars));
+        if (!string.IsNullOrWhiteSpace(Email) && EmailRule.Clean(Email) is null) errors.Add(new(nameof(Email), AccountInputCodes.Email));
+        AccountInputCodes.Password(errors, nameof(Password), Password);
+        if (Catalog.ListingDrafts.CleanText(Story).Length > MaxStory) errors.Add(new(nameof(Story), "StoryTooLong"));
+        return errors;
+    }
 }
 
 public enum InvitationProblem { None, Unknown, Expired, AlreadyUsed, UserNameTaken, EmailTaken, InvalidPassword, InvalidInput }
@@ -55,11 +71,10 @@ public sealed class InvitationService(MarketplaceDb db, UserManager<Person> user
 
     public async Task<AcceptResult> AcceptAsync(InvitationAcceptance input, CancellationToken ct = default)
     {
-        var userName = input.UserName.Trim();
-        var displayName = input.DisplayName.Trim();
+        if (input.Validate().Count > 0) return new(InvitationProblem.InvalidInput);
+        var userName = input.UserName!.Trim();
+        var displayName = MakerName.Clean(input.DisplayName)!;
         var story = Catalog.ListingDrafts.CleanText(input.Story);
-        if (userName.Length is < 3 or > 40 || displayName.Length is < 2 or > 80 || story.Length > InvitationAcceptance.MaxStory)
-            return new(InvitationProblem.InvalidInput);
 
         var hash = Invitation.Hash(input.Token);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -68,13 +83,13 @@ public sealed class InvitationService(MarketplaceDb db, UserManager<Person> user
         if (invitation is null) return new(InvitationProblem.Unknown);
         if (Problem(invitation) is not InvitationProblem.None and var problem) return new(problem);
 
-        var email = string.IsNullOrWhiteSpace(input.Email) ? null : input.Email.Trim();
+        var email = EmailRule.Clean(input.Email);
         if (await users.FindByNameAsync(userName) is not null) return new(InvitationProblem.UserNameTaken);
         if (email is not null && await users.FindByEmailAsync(email) is not null) return new(InvitationProblem.EmailTaken);
 
         var now = clock.GetUtcNow();
         var person = new Person(displayName) { UserName = userName, Email = email, CreatedAt = now, LockoutEnabled = true };
-        var created = await users.CreateAsync(person, input.Password);
+        var created = await users.CreateAsync(person, input.Password!);
         if (!created.Succeeded)
         {
             var details = created.Errors.Select(e => e.Code).ToList();

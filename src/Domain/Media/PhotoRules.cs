@@ -34,11 +34,14 @@ public static class PhotoRules
         ["VipsForeignLoadHeifBuffer"] = "heic", ["heifload_buffer"] = "heic",
     };
 
+    /// <summary>What the size alone refuses, so a page can answer before it reads an announced upload into memory.</summary>
+    public static PhotoProblem CheckSize(long length) =>
+        length <= 0 ? PhotoProblem.Empty : length > MaxBytes ? PhotoProblem.TooLarge : PhotoProblem.None;
+
     /// <summary>Checks size, kind and dimensions from the first bytes and the header only.</summary>
     public static PhotoHeader Inspect(byte[] content)
     {
-        if (content.Length == 0) throw new PhotoRefusedException(PhotoProblem.Empty);
-        if (content.LongLength > MaxBytes) throw new PhotoRefusedException(PhotoProblem.TooLarge);
+        if (CheckSize(content.LongLength) is not PhotoProblem.None and var size) throw new PhotoRefusedException(size);
         var sniffed = Sniff(content) ?? throw new PhotoRefusedException(PhotoProblem.NotAPhoto);
         // libvips must agree with the magic bytes, so no other loader (SVG, PDF, matrix...) ever runs.
         var loader = Image.FindLoadBuffer(content);

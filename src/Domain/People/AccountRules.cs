@@ -2,14 +2,36 @@ using PasKreatif.Makers;
 
 namespace PasKreatif.People;
 
+/// <summary>A sign-in name staff or a maker choose: the one rule and limit for the invitation, the account form and the views.</summary>
+public static class UserNameRule
+{
+    public const int MinLength = 3;
+    public const int MaxLength = 40;
+
+    public static bool HasValidLength(string name) => name.Length is >= MinLength and <= MaxLength;
+
+    // Letters, digits, dots, underscores and hyphens: a name people can type on any phone and read aloud.
+    public static bool HasValidCharacters(string name) => name.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-');
+
+    public static bool IsValid(string name) => HasValidLength(name) && HasValidCharacters(name);
+}
+
+/// <summary>A password as people choose it: the one limit Identity, every form that asks for one and its views use.</summary>
+public static class PasswordRule
+{
+    public const int MinLength = 8;
+    public const int MaxLength = 200;
+
+    public static bool HasValidLength(string password) => password.Length is >= MinLength and <= MaxLength;
+}
+
 /// <summary>The plain rules of an account an administrator sets up, testable without a database.</summary>
 public static class AccountRules
 {
     public static (string UserName, string DisplayName, string? Email) Clean(string? userName, string? displayName, string? email)
     {
         var name = (userName ?? "").Trim();
-        if (name.Length is < 3 or > 40 || !name.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-'))
-            throw new MakerRuleException("UserNameInvalid");
+        if (!UserNameRule.IsValid(name)) throw new MakerRuleException("UserNameInvalid");
         var display = PersonName.Clean(displayName) ?? throw new MakerRuleException("DisplayNameLength");
         var address = string.IsNullOrWhiteSpace(email) ? null : EmailRule.Clean(email) ?? throw new MakerRuleException("EmailInvalid");
         return (name, display, address);

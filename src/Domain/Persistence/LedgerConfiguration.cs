@@ -49,7 +49,7 @@ class PayoutConfiguration : IEntityTypeConfiguration<Payout>
 {
     public void Configure(EntityTypeBuilder<Payout> b)
     {
-        b.Property(p => p.Reference).HasMaxLength(120);
+        b.Property(p => p.Reference).HasMaxLength(Payout.ReferenceMaxLength);
         b.HasMoney(p => p.Amount);
         b.HasIndex(p => p.MakerId);
         b.HasOne<Maker>().WithMany().HasForeignKey(p => p.MakerId).OnDelete(DeleteBehavior.Restrict);

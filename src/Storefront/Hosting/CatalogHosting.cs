@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Xml;
+using Hangfire;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using PasKreatif.Catalog;
@@ -56,6 +57,7 @@ public static class CatalogHosting
 
     public static WebApplication MapCatalog(this WebApplication app)
     {
+        OfflineEditReceiptExpiry.Schedule(app.Services.GetRequiredService<IRecurringJobManager>());
         app.MapGet(ZonePath + "{zone}", (string zone, string? kembali, HttpContext http) =>
         {
             ZoneChoice.Remember(http, zone);

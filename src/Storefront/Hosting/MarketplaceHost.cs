@@ -62,7 +62,7 @@ public static class MarketplaceHost
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
                 o.Lockout.AllowedForNewUsers = true;
                 // Makers type on cheap phones: length protects better than forced symbols.
-                o.Password.RequiredLength = 8;
+                o.Password.RequiredLength = PasswordRule.MinLength;
                 o.Password.RequireNonAlphanumeric = false;
                 o.Password.RequireUppercase = false;
                 o.Password.RequireLowercase = false;

@@ -21,6 +21,17 @@ public class PhotoRulesTests
     }
 
     [Fact]
+    public void An_upload_s_size_is_judged_before_it_is_read_at_most_twenty_megabytes()
+    {
+        Assert.Equal(PhotoProblem.None, PhotoRules.CheckSize(PhotoRules.MaxBytes));
+        Assert.Equal(PhotoProblem.None, PhotoRules.CheckSize(1));
+        Assert.Equal(PhotoProblem.TooLarge, PhotoRules.CheckSize(PhotoRules.MaxBytes + 1));
+        Assert.Equal(PhotoProblem.Empty, PhotoRules.CheckSize(0));
+        Assert.Equal(PhotoProblem.TooLarge, Assert.Throws<PhotoRefusedException>(() => PhotoRules.Inspect(new byte[PhotoRules.MaxBytes + 1])).Problem);
+        Assert.Equal(PhotoProblem.Empty, Assert.Throws<PhotoRefusedException>(() => PhotoRules.Inspect([])).Problem);
+    }
+
+    [Fact]
     public async Task A_phone_photo_comes_out_upright_with_no_metadata_at_all()
     {
         var original = PhoneShots.SidewaysJpegWithGps();

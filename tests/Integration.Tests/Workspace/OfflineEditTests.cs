@@ -1,3 +1,4 @@
+using Hangfire.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using PasKreatif.Domain.Tests.Media;
 using System.Globalization;
@@ -198,5 +199,40 @@ public class OfflineEditTests(ShopFactory factory) : IClassFixture<ShopFactory>
             { new StringContent(listing.ToString(CultureInfo.InvariantCulture)), "listing" }, { file, "photo", name },
         };
         return await ReadAsync(await maker.Http.PostAsync(Outbox + "?handler=Photo", body));
+    }
+
+    [Fact]
+    public async Task Receipts_past_their_keeping_are_forgotten_each_night_and_the_same_edit_sent_after_that_changes_nothing()
+    {
+        var (id, version, shown) = await ListingAsync(3);
+        using var maker = await MakerAsync();
+        var key = Guid.NewGuid();
+        var wanted = shown with { Description = shown.Description + " Dijahit rapi." };
+        Assert.Equal("Saved", (await EditAsync(maker, key, id, version, shown, wanted)).Body.GetProperty("result").GetString());
+        var saved = await NowAsync(id);
+        int makerId;
+        var (old, young) = (Guid.NewGuid(), Guid.NewGuid());
+        await using (var db = factory.OpenDb())
+        {
+            makerId = await db.OfflineEditReceipts.Where(r => r.Key == key).Select(r => r.MakerId).SingleAsync();
+            var now = DateTimeOffset.UtcNow;
+            db.OfflineEditReceipts.Add(OfflineEditReceipt.For(makerId, old, id, now - OfflineEditReceipt.KeptFor - TimeSpan.FromHours(1)));
+            db.OfflineEditReceipts.Add(OfflineEditReceipt.For(makerId, young, id, now - OfflineEditReceipt.KeptFor + TimeSpan.FromHours(1)));
+            await db.SaveChangesAsync();
+        }
+        Assert.Contains(factory.Services.GetRequiredService<Hangfire.JobStorage>().GetConnection().GetRecurringJobs(), j => j.Id == OfflineEditReceiptExpiry.Id);
+
+        Assert.True(await factory.WithScopeAsync(s => s.GetRequiredService<OfflineEditReceiptExpiry>().RunAsync(CancellationToken.None)) >= 1);
+        await using (var db = factory.OpenDb())
+        {
+            var kept = await db.OfflineEditReceipts.Where(r => r.MakerId == makerId && (r.Key == key || r.Key == old || r.Key == young)).Select(r => r.Key).ToListAsync();
+            Assert.Equal(new[] { key, young }.Order(), kept.Order());
+            db.OfflineEditReceipts.RemoveRange(db.OfflineEditReceipts.Where(r => r.Key == key));
+            await db.SaveChangesAsync();
+        }
+        // Its receipt gone, the same edit sent again finds its words already shown: nothing is saved twice.
+        var again = await EditAsync(maker, key, id, version, shown, wanted);
+        Assert.Equal("AlreadySaved", again.Body.GetProperty("result").GetString());
+        Assert.Equal(saved, await NowAsync(id));
     }
 }

@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -11,10 +10,10 @@ namespace PasKreatif.Storefront.Pages.Account;
 public class InvitationModel(InvitationService invitations, SignInManager<Person> signIn, UserManager<Person> users, IStringLocalizer<ShopText> text) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string Token { get; set; } = "";
-    [BindProperty, Display(Name = "DisplayName"), Required(ErrorMessage = "RequiredField"), StringLength(80, MinimumLength = 2, ErrorMessage = "Length")] public string DisplayName { get; set; } = "";
-    [BindProperty, Display(Name = "UserName"), Required(ErrorMessage = "RequiredField"), StringLength(40, MinimumLength = 3, ErrorMessage = "Length"), RegularExpression("^[A-Za-z0-9._-]+$", ErrorMessage = "UserNameChars")] public string UserName { get; set; } = "";
-    [BindProperty, Display(Name = "EmailLabel"), EmailAddress(ErrorMessage = "Email"), StringLength(EmailRule.MaxLength)] public string? Email { get; set; }
-    [BindProperty, Display(Name = "NewPassword"), Required(ErrorMessage = "RequiredField"), DataType(DataType.Password), StringLength(200, MinimumLength = 8, ErrorMessage = "Length")] public string Password { get; set; } = "";
+    [BindProperty] public string? DisplayName { get; set; }
+    [BindProperty] public string? UserName { get; set; }
+    [BindProperty] public string? Email { get; set; }
+    [BindProperty] public string? Password { get; set; }
     /// <summary>Optional; it waits for a mentor's approval before it shows anywhere.</summary>
     [BindProperty] public string? Story { get; set; }
 
@@ -32,9 +31,14 @@ public class InvitationModel(InvitationService invitations, SignInManager<Person
     {
         var (problem, group) = await invitations.CheckAsync(Token, ct);
         GroupName = group;
+        var input = new InvitationAcceptance(Token, UserName, DisplayName, Password, Email, Story);
+        var errors = input.Validate();
+        // A story beyond its limit has no field message of its own: the form as a whole asks to be checked.
+        if (errors.Any(e => e.Field == nameof(Story))) ModelState.AddModelError("", text["CheckTheForm"]);
+        ModelState.AddAccountErrors(errors.Where(e => e.Field != nameof(Story)), text, Field);
         if (problem != InvitationProblem.None || !ModelState.IsValid) return Show(problem);
 
-        var result = await invitations.AcceptAsync(new InvitationAcceptance(Token, UserName, DisplayName, Password, Email, Story), ct);
+        var result = await invitations.AcceptAsync(input, ct);
         switch (result.Problem)
         {
             case InvitationProblem.None:
@@ -57,6 +61,14 @@ public class InvitationModel(InvitationService invitations, SignInManager<Person
                 return Show(result.Problem);
         }
     }
+
+    static AccountField Field(string name) => name switch
+    {
+        nameof(DisplayName) => new("DisplayName", MakerName.MinLength, MakerName.MaxLength),
+        nameof(UserName) => new("UserName", UserNameRule.MinLength, UserNameRule.MaxLength),
+        nameof(Email) => new("EmailLabel"),
+        _ => new("NewPassword", PasswordRule.MinLength, PasswordRule.MaxLength),
+    };
 
     PageResult Show(InvitationProblem problem)
     {

@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
@@ -6,12 +5,12 @@ using PasKreatif.People;
 
 namespace PasKreatif.Storefront.Pages.Account;
 
-public class ResetPasswordModel(PasswordReset reset, IStringLocalizer<SecurityText> text) : PageModel
+public class ResetPasswordModel(PasswordReset reset, IStringLocalizer<SecurityText> text, IStringLocalizer<ShopText> fields) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "orang")] public Guid PersonId { get; set; }
     [BindProperty(SupportsGet = true, Name = "token")] public string Token { get; set; } = "";
-    [BindProperty, Display(Name = "NewPassword"), Required(ErrorMessage = "RequiredField"), DataType(DataType.Password), StringLength(200, MinimumLength = 8, ErrorMessage = "Length")] public string Password { get; set; } = "";
-    [BindProperty, Display(Name = "ConfirmPassword"), Required(ErrorMessage = "RequiredField"), DataType(DataType.Password), StringLength(200)] public string ConfirmPassword { get; set; } = "";
+    [BindProperty] public string? Password { get; set; }
+    [BindProperty] public string? ConfirmPassword { get; set; }
     [BindProperty(SupportsGet = true, Name = "selesai")] public bool Done { get; set; }
 
     public bool LinkValid { get; private set; }
@@ -24,10 +23,12 @@ public class ResetPasswordModel(PasswordReset reset, IStringLocalizer<SecurityTe
     public async Task<IActionResult> OnPostAsync()
     {
         LinkValid = true;
-        if (ModelState.IsValid && Password != ConfirmPassword)
-            ModelState.AddModelError(nameof(ConfirmPassword), text["PasswordsDiffer"]);
+        var errors = new ResetPasswordInput(Password, ConfirmPassword).Validate();
+        foreach (var differ in errors.Where(e => e.Code == AccountInputCodes.PasswordsDiffer)) ModelState.AddModelError(differ.Field, text["PasswordsDiffer"]);
+        ModelState.AddAccountErrors(errors.Where(e => e.Code != AccountInputCodes.PasswordsDiffer), fields, field => field == nameof(Password)
+            ? new("NewPassword", PasswordRule.MinLength, PasswordRule.MaxLength) : new("ConfirmPassword"));
         if (!ModelState.IsValid) return Page();
-        var (outcome, _) = await reset.ResetAsync(PersonId, Token, Password);
+        var (outcome, _) = await reset.ResetAsync(PersonId, Token, Password!);
         switch (outcome)
         {
             case PasswordResetOutcome.Done:

@@ -46,9 +46,8 @@ public class OutboxModel(CurrentMaker current, OfflineChanges changes, OfflineLi
         if (!OfflineListing.IsKey(key) || (listing is null && !OfflineListing.IsKey(listingKey)))
             return Reply(StatusCodes.Status400BadRequest, "Refused", Text["Outbox.Malformed"], null, null);
         if (!await ResolveMakerAsync(ct)) return NotFound();
-        if (photo is null || photo.Length == 0) return RefusedPhoto("Photo." + PhotoProblem.Empty);
-        if (photo.Length > PhotoRules.MaxBytes) return RefusedPhoto("Photo." + PhotoProblem.TooLarge);
-        using var buffer = new MemoryStream((int)photo.Length);
+        if (PhotoRules.CheckSize(photo?.Length ?? 0) is not PhotoProblem.None and var refused) return RefusedPhoto("Photo." + refused);
+        using var buffer = new MemoryStream((int)photo!.Length);
         await photo.CopyToAsync(buffer, ct);
         OfflineDraftAnswer answer;
         try

@@ -35,7 +35,7 @@ public class GuestModel(ReviewQueries queries, ReviewDesk desk, IStringLocalizer
             var files = new List<byte[]>();
             foreach (var photo in (photos ?? []).Where(p => p.Length > 0))
             {
-                if (photo.Length > PhotoRules.MaxBytes) throw new PhotoRefusedException(PhotoProblem.TooLarge);
+                if (PhotoRules.CheckSize(photo.Length) is not PhotoProblem.None and var refused) throw new PhotoRefusedException(refused);
                 using var buffer = new MemoryStream((int)photo.Length);
                 await photo.CopyToAsync(buffer, ct);
                 files.Add(buffer.ToArray());

@@ -91,9 +91,8 @@ public class DetailModel(CurrentMaker current, ListingEditor editor, ListingGall
 
     async Task<PhotoUpload> StartUploadAsync(IFormFile? photo, CancellationToken ct)
     {
-        if (photo is null || photo.Length == 0) throw new PhotoRefusedException(PhotoProblem.Empty);
-        if (photo.Length > PhotoRules.MaxBytes) throw new PhotoRefusedException(PhotoProblem.TooLarge);
-        using var buffer = new MemoryStream((int)photo.Length);
+        if (PhotoRules.CheckSize(photo?.Length ?? 0) is not PhotoProblem.None and var refused) throw new PhotoRefusedException(refused);
+        using var buffer = new MemoryStream((int)photo!.Length);
         await photo.CopyToAsync(buffer, ct);
         return await uploads.StartAsync(MakerId, Id, buffer.ToArray(), ct);
     }

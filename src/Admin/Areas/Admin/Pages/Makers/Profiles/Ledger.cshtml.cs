@@ -36,7 +36,7 @@ public class LedgerModel(StaffScopeAccessor scopes, LedgerQueries ledger, Payout
     {
         var input = new PayoutInput(Amount, Method, Reference);
         foreach (var error in input.Validate())
-            ModelState.AddModelError(error.Field, error.MoneyProblem is { } problem ? $"{text["PayoutAmount"]}: {Money.Explain(problem)}" : text[error.Code]);
+            ModelState.AddModelError(error.Field, error.MoneyProblem is { } problem ? $"{text["PayoutAmount"]}: {Money.Explain(problem)}" : text[error.Code, PayoutInput.ReferenceMaxLength]);
         if (!ModelState.IsValid) return await RedisplayAsync(id, ct);
 
         var result = await payouts.RecordAsync(await scopes.GetAsync(ct), id, input.ParsedAmount, Method!.Value, Reference, ct);
