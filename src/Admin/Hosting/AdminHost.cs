@@ -24,6 +24,8 @@ public static class AdminPolicies
 
 public static class AdminHost
 {
+    public const string JobsPath = "/admin/jobs";
+
     /// <summary>The back office lives under /admin: staff only, settings for administrators.</summary>
     public static IServiceCollection AddMarketplaceAdmin(this IServiceCollection services)
     {
@@ -40,7 +42,7 @@ public static class AdminHost
 
     public static WebApplication MapAdmin(this WebApplication app)
     {
-        app.MapHangfireDashboard("/admin/jobs", new DashboardOptions
+        app.MapHangfireDashboard(JobsPath, new DashboardOptions
         {
             Authorization = [new AdministratorsOnly()],
             AppPath = "/admin",

@@ -14,6 +14,8 @@ namespace PasKreatif.Storefront.Hosting;
 /// <summary>The public catalogue's wiring: output cache and its eviction, the zone choice, sitemap and robots.txt.</summary>
 public static class CatalogHosting
 {
+    public const string ZonePath = "/zona/";
+
     public const string CachePolicy = "catalog";
     public const string CacheTag = "catalog";
 
@@ -56,7 +58,7 @@ public static class CatalogHosting
     public static WebApplication MapCatalog(this WebApplication app)
     {
         OfflineEditReceiptExpiry.Schedule(app.Services.GetRequiredService<IRecurringJobManager>());
-        app.MapGet("/zona/{zone}", (string zone, string? kembali, HttpContext http) =>
+        app.MapGet(ZonePath + "{zone}", (string zone, string? kembali, HttpContext http) =>
         {
             ZoneChoice.Remember(http, zone);
             return Results.LocalRedirect(kembali is { Length: > 0 } && kembali.StartsWith('/') && !kembali.StartsWith("//", StringComparison.Ordinal) && !kembali.StartsWith("/\\", StringComparison.Ordinal) ? kembali : "/");

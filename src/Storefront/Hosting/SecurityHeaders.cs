@@ -15,8 +15,7 @@ public static class SecurityHeaders
         "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; " +
         "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
-    public const string DashboardPath = "/admin/jobs";
-    public const string Hsts = "max-age=31536000; includeSubDomains";
+        public const string Hsts = "max-age=31536000; includeSubDomains";
     public const string DefaultReferrerPolicy = "strict-origin-when-cross-origin";
 
     /// <summary>Every cookie (sign-in, antiforgery, TempData, cart, language, zone) is Secure on an HTTPS request, as the proxy saw it.</summary>
@@ -34,7 +33,7 @@ public static class SecurityHeaders
         app.Use((http, next) =>
         {
             // Read now: the dashboard moves its prefix into PathBase before the response starts.
-            var dashboard = http.Request.Path.StartsWithSegments(DashboardPath, StringComparison.OrdinalIgnoreCase);
+            var dashboard = http.Request.Path.StartsWithSegments(PasKreatif.Admin.AdminHost.JobsPath, StringComparison.OrdinalIgnoreCase);
             // Set when the response starts, so error pages and re-executed status pages carry them too.
             http.Response.OnStarting(() =>
             {

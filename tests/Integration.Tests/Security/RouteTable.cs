@@ -99,8 +99,7 @@ public static class RouteTable
         new("PAGE /toko-saya/kirim-tertunda", "/toko-saya/kirim-tertunda", "401 403 404 403 403 403"), // the offline outbox: posts only; signed out gets 401, not the sign-in page
 
         // The back office: staff, each in their scope
-        new("PAGE /Admin", "/Admin", "in 403 403 ok ok ok"),
-        new("PAGE /Admin/Index", "/Admin/Index", "in 403 403 ok ok ok"),
+        new("PAGE /admin", "/admin", "in 403 403 ok ok ok"),
         new("PAGE /admin/moderasi", "/admin/moderasi", "in 403 403 ok ok ok"),
         new("PAGE /admin/moderasi/produk/{id:int}", "/admin/moderasi/produk/{listing}", "in 403 403 ok ok ok"),
         new("PAGE /admin/moderasi/cerita/{id:int}", "/admin/moderasi/cerita/{maker}", "in 403 403 ok ok ok"),

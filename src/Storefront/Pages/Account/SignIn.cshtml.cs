@@ -61,8 +61,8 @@ public class SignInModel(SignInManager<Person> signIn, UserManager<Person> users
 
     /// <summary>Staff start in the back office, makers in their workspace, buyers in the shop.</summary>
 
-    public static string StartPage(IList<string> roles) =>
-        roles.Any(r => r is Roles.Administrator or Roles.Officer or Roles.Mentor) ? "/admin"
-        : roles.Contains(Roles.Maker) ? "/toko-saya"
-        : "/";
+    string StartPage(IList<string> roles) =>
+        roles.Any(r => r is Roles.Administrator or Roles.Officer or Roles.Mentor) ? Url.Page("/Index", new { area = "Admin" })!
+        : roles.Contains(Roles.Maker) ? Url.Page("/Seller/Index")!
+        : Url.Page("/Index")!;
 }

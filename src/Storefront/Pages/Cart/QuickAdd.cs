@@ -27,7 +27,7 @@ public static class QuickAdd
     }
 
     static async Task<IResult> AddAsync(int listingId, HttpContext http, CartService carts, UserManager<Person> users,
-        IStringLocalizer<CheckoutText> text, ITempDataDictionaryFactory tempData, ShopLinks links, CancellationToken ct)
+        IStringLocalizer<CheckoutText> text, ITempDataDictionaryFactory tempData, ShopLinks links, LinkGenerator pages, CancellationToken ct)
     {
         var wantsJson = http.Request.Headers.Accept.ToString().Contains("application/json", StringComparison.OrdinalIgnoreCase);
         http.Response.Headers.CacheControl = "no-store";
@@ -37,7 +37,7 @@ public static class QuickAdd
                 return Results.StatusCode(StatusCodes.Status403Forbidden);
             case SameOrigin.Verdict.Unknown:
                 // An old browser that says nothing of where the post came from: the page with the real token form.
-                return wantsJson ? Results.StatusCode(StatusCodes.Status403Forbidden) : Results.Redirect($"/keranjang/tambah/{listingId}");
+                return wantsJson ? Results.StatusCode(StatusCodes.Status403Forbidden) : Results.Redirect(pages.GetPathByPage(http, "/Cart/Add", values: new { listingId })!);
         }
         var listing = await carts.ListingAsync(listingId, ct);
         if (listing is null) return Results.NotFound();
@@ -54,7 +54,7 @@ public static class QuickAdd
         var notices = tempData.GetTempData(http);
         notices["Notice"] = message;
         notices.Save();
-        return Results.Redirect("/keranjang");
+        return Results.Redirect(pages.GetPathByPage(http, "/Cart/Index")!);
     }
 
     static async Task<IResult> CountAsync(HttpContext http, CartService carts, CancellationToken ct)

@@ -9,6 +9,8 @@ namespace PasKreatif.Storefront.Pages.Checkout;
 
 public static class CheckoutEndpoints
 {
+    public static string OrderPollPath(string token) => $"/pesanan/{token}/status";
+
     public static IServiceCollection AddCheckout(this IServiceCollection services) => services.AddCartMergeOnSignIn().AddPaymentSimulator();
 
     /// <summary>Stripe's webhook, the expiry of unpaid orders and the orders' follow-ups (refunds to send, sessions to close, mail).</summary>
@@ -38,7 +40,7 @@ public static class CheckoutEndpoints
             return Results.Json(new { outcome = outcome.ToString() }, statusCode: status);
         }).DisableAntiforgery();
         // The order page's small poll: the status only, never cached.
-        app.MapGet("/pesanan/{token}/status", async (string token, HttpResponse response, OrderQueries orders, CancellationToken ct) =>
+        app.MapGet(OrderPollPath("{token}"), async (string token, HttpResponse response, OrderQueries orders, CancellationToken ct) =>
         {
             response.Headers.CacheControl = "no-store";
             response.Headers["Referrer-Policy"] = "no-referrer";

@@ -16,6 +16,7 @@ namespace PasKreatif.Storefront.Pages.Seller.Offline;
 public static class WorkspaceOffline
 {
     public const string Scope = "/toko-saya";
+    public const string ManifestPath = Scope + "/manifest.webmanifest";
     public const string KeyHeader = "X-Workspace-Key";
     const string WorkerFile = "js/workspace-sw.js";
 
@@ -54,7 +55,7 @@ public static class WorkspaceOffline
     public static WebApplication MapWorkspaceOffline(this WebApplication app)
     {
         app.MapGet(Scope + "/sw.js", ServeWorker);
-        app.MapGet(Scope + "/manifest.webmanifest", ServeManifest);
+        app.MapGet(ManifestPath, ServeManifest);
         return app;
     }
 

@@ -23,5 +23,5 @@ public class NotificationsModel(CurrentMaker current, MakerNotices notices, IStr
         {
             await notices.MarkAllReadAsync(MakerId, ct);
             return "AllRead";
-        }, "/toko-saya/notifikasi", ct);
+        }, ct);
 }

@@ -19,5 +19,5 @@ public class QuestionsModel(CurrentMaker current, QuestionDesk desk, IStringLoca
 
     public Task<IActionResult> OnPostAnswerAsync(int questionId, string? answer, bool makePublic, CancellationToken ct) =>
         TrustStepAsync(async () => await desk.AnswerAsync(MakerId, questionId, answer ?? "", makePublic, ct) ? "AnswerSentContactHidden" : "AnswerSent",
-            "/toko-saya/pertanyaan", ct);
+            ct);
 }

@@ -22,5 +22,5 @@ public class ReviewsModel(CurrentMaker current, ReviewQueries queries, ReviewDes
         {
             await desk.ReplyAsync(MakerId, reviewId, reply ?? "", ct);
             return "ReplySaved";
-        }, "/toko-saya/ulasan", ct);
+        }, ct);
 }

@@ -13,7 +13,7 @@ public abstract class TrustWorkspacePage(CurrentMaker current, IStringLocalizer<
 {
     protected IStringLocalizer<TrustText> Trust => text;
 
-    protected async Task<IActionResult> TrustStepAsync(Func<Task<string>> work, string redirect, CancellationToken ct)
+    protected async Task<IActionResult> TrustStepAsync(Func<Task<string>> work, CancellationToken ct)
     {
         if (!await ResolveMakerAsync(ct)) return NotFound();
         try
@@ -23,6 +23,6 @@ public abstract class TrustWorkspacePage(CurrentMaker current, IStringLocalizer<
         catch (ListingNotFoundException) { return NotFound(); }
         catch (ReviewRuleException e) { Problem = text["Rule." + e.Code]; }
         catch (QuestionRuleException e) { Problem = text["Rule." + e.Code]; }
-        return LocalRedirect(redirect);
+        return RedirectToPage();
     }
 }

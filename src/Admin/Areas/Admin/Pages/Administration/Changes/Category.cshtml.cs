@@ -32,5 +32,5 @@ public class CategoryModel(OrganisationEdits edits, IStringLocalizer<Administrat
         RunAsync(() => edits.EditCategoryAsync(Id, new CategoryEdit(NameId ?? "", NameEn ?? "", Position, Perishable, UsuallyMadeToOrder, OneOfAKind), ct), "Saved", null, ct);
 
     public Task<IActionResult> OnPostRemoveAsync(CancellationToken ct) =>
-        RunAsync(() => edits.RemoveCategoryAsync(Id, ct), "Removed", "/admin/kelola", ct);
+        RunAsync(() => edits.RemoveCategoryAsync(Id, ct), "Removed", "/Administration/Index", ct);
 }

@@ -35,13 +35,13 @@ public abstract class ChangePage(IStringLocalizer<AdministrationText> text) : Pa
         _ => "",
     };
 
-    protected async Task<IActionResult> RunAsync(Func<Task> change, string done, string? then, CancellationToken ct)
+    protected async Task<IActionResult> RunAsync(Func<Task> change, string done, string? thenPage, CancellationToken ct)
     {
         try
         {
             await change();
             Message = text[done];
-            return then is null ? RedirectToPage() : Redirect(then);
+            return RedirectToPage(thenPage);
         }
         catch (MakerRuleException e)
         {

@@ -34,7 +34,7 @@ public class GroupModel(OrganisationEdits edits, OrganisationDesk desk, IStringL
         RunAsync(() => edits.EditGroupAsync(Id, new GroupEdit(Name ?? "", Kind, RegencyId, PickupAddress ?? "", Fee(FeePercent)), ct), "Saved", null, ct);
 
     public Task<IActionResult> OnPostRemoveAsync(CancellationToken ct) =>
-        RunAsync(() => edits.RemoveGroupAsync(Id, ct), "Removed", "/admin/kelola", ct);
+        RunAsync(() => edits.RemoveGroupAsync(Id, ct), "Removed", "/Administration/Index", ct);
 
     // Read by the one percent reader; what it cannot read is refused with the rule's own message.
     static decimal Fee(string? value) =>

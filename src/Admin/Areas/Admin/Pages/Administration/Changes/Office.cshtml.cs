@@ -23,5 +23,5 @@ public class OfficeModel(OrganisationEdits edits, IStringLocalizer<Administratio
         RunAsync(() => edits.EditOfficeAsync(Id, new OfficeEdit(Name ?? "", Zone), ct), "Saved", null, ct);
 
     public Task<IActionResult> OnPostRemoveAsync(CancellationToken ct) =>
-        RunAsync(() => edits.RemoveOfficeAsync(Id, ct), "Removed", "/admin/kelola", ct);
+        RunAsync(() => edits.RemoveOfficeAsync(Id, ct), "Removed", "/Administration/Index", ct);
 }

@@ -30,5 +30,5 @@ public class ProgrammeModel(OrganisationEdits edits, OrganisationDesk desk, IStr
         RunAsync(() => edits.EditProgrammeAsync(Id, new ProgrammeEdit(Name ?? "", GroupId, Story, StoryEn), ct), "Saved", null, ct);
 
     public Task<IActionResult> OnPostRemoveAsync(CancellationToken ct) =>
-        RunAsync(() => edits.RemoveProgrammeAsync(Id, ct), "Removed", "/admin/kelola", ct);
+        RunAsync(() => edits.RemoveProgrammeAsync(Id, ct), "Removed", "/Administration/Index", ct);
 }

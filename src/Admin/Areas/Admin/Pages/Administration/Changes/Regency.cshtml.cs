@@ -28,5 +28,5 @@ public class RegencyModel(OrganisationEdits edits, OrganisationDesk desk, IStrin
         RunAsync(() => edits.EditRegencyAsync(Id, new RegencyEdit(Name ?? "", OfficeId), ct), "Saved", null, ct);
 
     public Task<IActionResult> OnPostRemoveAsync(CancellationToken ct) =>
-        RunAsync(() => edits.RemoveRegencyAsync(Id, ct), "Removed", "/admin/kelola", ct);
+        RunAsync(() => edits.RemoveRegencyAsync(Id, ct), "Removed", "/Administration/Index", ct);
 }

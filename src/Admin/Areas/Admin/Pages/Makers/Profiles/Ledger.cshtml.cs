@@ -44,7 +44,7 @@ public class LedgerModel(StaffScopeAccessor scopes, LedgerQueries ledger, Payout
         {
             case PayoutProblem.None:
                 Message = text["PayoutRecorded", result.Payout!.Amount, result.Balance];
-                return Redirect($"/admin/pembuat/{id}/saldo");
+                return RedirectToPage(new { id });
             case PayoutProblem.MoreThanBalance:
                 ModelState.AddModelError(nameof(Amount), text["PayoutOverBalance", result.Balance]);
                 break;
@@ -66,7 +66,7 @@ public class LedgerModel(StaffScopeAccessor scopes, LedgerQueries ledger, Payout
         // Five colleagues pressing at once: one correction is recorded, the others are told it was done.
         var reversed = await payouts.ReverseAsync(await scopes.GetAsync(ct), id, payoutId, ReversalNote!, ct);
         Message = reversed ? text["PayoutReversed"] : text["PayoutAlreadyReversed"];
-        return Redirect($"/admin/pembuat/{id}/saldo");
+        return RedirectToPage(new { id });
     }
 
     async Task<IActionResult> RedisplayAsync(int id, CancellationToken ct)
