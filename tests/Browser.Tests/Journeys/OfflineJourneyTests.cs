@@ -37,10 +37,12 @@ public class OfflineJourneyTests(BrowserFixture fixture)
     static async Task WaitUntilKeptAsync(IPage page) =>
         Assert.True(await page.EvaluateAsync<bool>(PagesKept), "the worker kept this page and its files within 30 s; kept: " + await page.EvaluateAsync<string>(Kept));
 
-    [Fact]
-    public async Task The_start_page_opens_without_signal_from_the_phones_cache_after_a_first_visit()
+    [Theory]
+    [InlineData(360, 740)]
+    [InlineData(1280, 800)]
+    public async Task The_start_page_opens_without_signal_from_the_phones_cache_after_a_first_visit(int width, int height)
     {
-        var page = await SignedInMakerAsync();
+        var page = await SignedInMakerAsync(width, height);
         Assert.Equal("/toko-saya/manifest.webmanifest", await page.Locator("link[rel=manifest]").GetAttributeAsync("href"));
         await WaitUntilKeptAsync(page);
         // Renamed after the visit: the copy kept on the phone still shows the old name, so the page below is the cached one.
@@ -66,7 +68,7 @@ public class OfflineJourneyTests(BrowserFixture fixture)
             // A page the phone never kept says so, in words.
             await page.GotoAsync("/toko-saya/pendapatan");
             await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Tanpa sinyal");
-            await MakerJourneyTests.AssertAccessibleAsync(page, "maker-offline-page-360");
+            await MakerJourneyTests.AssertAccessibleAsync(page, $"maker-offline-page-{width}");
         }
         finally
         {
@@ -223,13 +225,15 @@ public class OfflineJourneyTests(BrowserFixture fixture)
         return (OfflineEdit.Shown(listing).Title, await db.OfflineEditReceipts.CountAsync(r => r.ListingId == id));
     }
 
-    [Fact]
-    public async Task An_existing_listings_words_edited_offline_are_kept_then_saved_once_when_the_signal_returns()
+    [Theory]
+    [InlineData(360, 740)]
+    [InlineData(1280, 800)]
+    public async Task An_existing_listings_words_edited_offline_are_kept_then_saved_once_when_the_signal_returns(int width, int height)
     {
         var (id, _) = await EditableListingAsync(1);
         var before = await ShownAsync(id);
-        const string title = "Keranjang rotan diubah tanpa sinyal";
-        var page = await SignedInMakerAsync();
+        var title = $"Keranjang rotan diubah tanpa sinyal {width}";
+        var page = await SignedInMakerAsync(width, height);
         await page.GotoAsync($"/toko-saya/produk/{id}/ubah");
         await page.Context.SetOfflineAsync(true);
         await page.GetByLabel("Nama produk").FillAsync(title);
@@ -237,7 +241,7 @@ public class OfflineJourneyTests(BrowserFixture fixture)
         var outbox = page.Locator("#outbox");
         await Assertions.Expect(outbox).ToContainTextAsync("1 perubahan");
         await Assertions.Expect(outbox).ToContainTextAsync("Nama produk"); // the field changed
-        await MakerJourneyTests.AssertAccessibleAsync(page, "maker-outbox-edit-queued-360");
+        await MakerJourneyTests.AssertAccessibleAsync(page, $"maker-outbox-edit-queued-{width}");
         Assert.Equal(before, await ShownAsync(id));
 
         await page.Context.SetOfflineAsync(false); // the browser's online event sends it
