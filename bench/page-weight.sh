@@ -58,9 +58,9 @@ TYPO=$(echo "${WORDS[1]}" | sed -E 's/^(.)(.)(.)/\1\3\2/')
     for info in tentang cara-belanja pengiriman pembatalan-dan-pengembalian privasi syarat kontak; do
         echo "{\"kind\":\"catalogue\",\"name\":\"info: $info\",\"path\":\"/$info\"},"
     done
-    for w in "start:/toko-saya" "listing detail:@listing" "listing editor:@listing/ubah" "new listing:/toko-saya/produk/baru" \
+    for w in "start:/toko-saya" "listing detail:@listing" "listing editor:@listing/ubah" "listing preview:@listing/pratinjau" "new listing:/toko-saya/produk/baru" \
              "orders:/toko-saya/pesanan" "order detail:@order" "earnings:/toko-saya/pendapatan" "questions:/toko-saya/pertanyaan" \
-             "reviews:/toko-saya/ulasan" "notifications:/toko-saya/notifikasi"; do
+             "reviews:/toko-saya/ulasan" "notifications:/toko-saya/notifikasi" "no signal:/toko-saya/tanpa-sinyal"; do
         echo "{\"kind\":\"workspace\",\"name\":\"${w%%:*}\",\"path\":\"${w#*:}\",\"signedIn\":true,\"warm\":true},"
     done
     echo '{"kind":"end"}]'

@@ -109,7 +109,7 @@ public class MakerJourneyTests(BrowserFixture fixture)
     internal static async Task AssertAccessibleAsync(IPage page, string name)
     {
         await BrowserFixture.ScreenshotAsync(page, name);
-        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), $"{name} scrolls sideways at 360 px");
+        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), $"{name} scrolls sideways at {page.ViewportSize?.Width} px");
         var axe = await page.RunAxe();
         var serious = axe.Violations.Where(v => v.Impact is "serious" or "critical").Select(v => $"{v.Id}: {string.Join(", ", v.Nodes.Select(n => n.Html))}").ToList();
         Assert.True(serious.Count == 0, string.Join("; ", serious));

@@ -1,9 +1,12 @@
 using PasKreatif.Domain.Tests.Media;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using PasKreatif.Catalog;
+using PasKreatif.Media;
 using PasKreatif.Orders;
 using PasKreatif.Payments;
+using PasKreatif.Persistence;
 
 namespace PasKreatif.Browser.Tests.Journeys;
 
@@ -34,10 +37,12 @@ public class OfflineJourneyTests(BrowserFixture fixture)
     static async Task WaitUntilKeptAsync(IPage page) =>
         Assert.True(await page.EvaluateAsync<bool>(PagesKept), "the worker kept this page and its files within 30 s; kept: " + await page.EvaluateAsync<string>(Kept));
 
-    [Fact]
-    public async Task The_start_page_opens_without_signal_from_the_phones_cache_after_a_first_visit()
+    [Theory]
+    [InlineData(360, 740)]
+    [InlineData(1280, 800)]
+    public async Task The_start_page_opens_without_signal_from_the_phones_cache_after_a_first_visit(int width, int height)
     {
-        var page = await SignedInMakerAsync();
+        var page = await SignedInMakerAsync(width, height);
         Assert.Equal("/toko-saya/manifest.webmanifest", await page.Locator("link[rel=manifest]").GetAttributeAsync("href"));
         await WaitUntilKeptAsync(page);
         // Renamed after the visit: the copy kept on the phone still shows the old name, so the page below is the cached one.
@@ -63,7 +68,7 @@ public class OfflineJourneyTests(BrowserFixture fixture)
             // A page the phone never kept says so, in words.
             await page.GotoAsync("/toko-saya/pendapatan");
             await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Tanpa sinyal");
-            await MakerJourneyTests.AssertAccessibleAsync(page, "maker-offline-page-360");
+            await MakerJourneyTests.AssertAccessibleAsync(page, $"maker-offline-page-{width}");
         }
         finally
         {
@@ -186,6 +191,22 @@ public class OfflineJourneyTests(BrowserFixture fixture)
             Assert.Equal(71000m, (await db.Listings.SingleAsync(l => l.Id == id)).Price.Amount);
     }
 
+    // A listing of the maker's made for one journey and put on sale, so its words change by a revision and no other journey touches it.
+    async Task<int> ListingOnSaleAsync(string title)
+    {
+        await using var scope = fixture.Shop.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MarketplaceDb>();
+        var maker = await db.Makers.SingleAsync(m => m.Person!.UserName == "pembuat");
+        var like = await db.Listings.Where(l => l.MakerId == maker.Id).OrderBy(l => l.Id).FirstAsync();
+        var listing = await scope.ServiceProvider.GetRequiredService<ListingEditor>().CreateAsync(maker.Id, maker.PersonId,
+            new ListingDraft(title, "Dibuat tangan, satu per satu.", like.CategoryId, like.ProgrammeId, 42000m, false, 5, 0, 400, DeliveryOptions.Pickup | DeliveryOptions.Shipping));
+        var now = DateTimeOffset.UtcNow;
+        db.ListingAudit.Add(listing.Submit(maker.PersonId, now));
+        db.ListingAudit.Add(listing.Approve(maker.PersonId, now));
+        await db.SaveChangesAsync();
+        return listing.Id;
+    }
+
     // A listing of the maker's whose words edit without a revision waiting for review, not one the other journeys touch.
     async Task<(int Id, string Title)> EditableListingAsync(int skip)
     {
@@ -204,13 +225,15 @@ public class OfflineJourneyTests(BrowserFixture fixture)
         return (OfflineEdit.Shown(listing).Title, await db.OfflineEditReceipts.CountAsync(r => r.ListingId == id));
     }
 
-    [Fact]
-    public async Task An_existing_listings_words_edited_offline_are_kept_then_saved_once_when_the_signal_returns()
+    [Theory]
+    [InlineData(360, 740)]
+    [InlineData(1280, 800)]
+    public async Task An_existing_listings_words_edited_offline_are_kept_then_saved_once_when_the_signal_returns(int width, int height)
     {
         var (id, _) = await EditableListingAsync(1);
         var before = await ShownAsync(id);
-        const string title = "Keranjang rotan diubah tanpa sinyal";
-        var page = await SignedInMakerAsync();
+        var title = $"Keranjang rotan diubah tanpa sinyal {width}";
+        var page = await SignedInMakerAsync(width, height);
         await page.GotoAsync($"/toko-saya/produk/{id}/ubah");
         await page.Context.SetOfflineAsync(true);
         await page.GetByLabel("Nama produk").FillAsync(title);
@@ -218,7 +241,7 @@ public class OfflineJourneyTests(BrowserFixture fixture)
         var outbox = page.Locator("#outbox");
         await Assertions.Expect(outbox).ToContainTextAsync("1 perubahan");
         await Assertions.Expect(outbox).ToContainTextAsync("Nama produk"); // the field changed
-        await MakerJourneyTests.AssertAccessibleAsync(page, "maker-outbox-edit-queued-360");
+        await MakerJourneyTests.AssertAccessibleAsync(page, $"maker-outbox-edit-queued-{width}");
         Assert.Equal(before, await ShownAsync(id));
 
         await page.Context.SetOfflineAsync(false); // the browser's online event sends it
@@ -230,13 +253,15 @@ public class OfflineJourneyTests(BrowserFixture fixture)
         Assert.Equal(0, await page.EvaluateAsync<int>("() => document.querySelectorAll('[data-outbox-item=Edit]').length"));
     }
 
-    [Fact]
-    public async Task Words_changed_elsewhere_while_offline_are_shown_beside_the_makers_and_the_maker_chooses()
+    [Theory]
+    [InlineData(360, 740)]
+    [InlineData(1280, 800)]
+    public async Task Words_changed_elsewhere_while_offline_are_shown_beside_the_makers_and_the_maker_chooses(int width, int height)
     {
         var (id, _) = await EditableListingAsync(2);
-        const string mine = "Tikar pandan versi ponsel";
-        const string theirs = "Tikar pandan versi komputer";
-        var page = await SignedInMakerAsync();
+        var mine = $"Tikar pandan versi ponsel {width}";
+        var theirs = $"Tikar pandan versi komputer {width}";
+        var page = await SignedInMakerAsync(width, height);
         await page.GotoAsync($"/toko-saya/produk/{id}/ubah");
         await page.Context.SetOfflineAsync(true);
         await page.GetByLabel("Nama produk").FillAsync(mine);
@@ -256,12 +281,150 @@ public class OfflineJourneyTests(BrowserFixture fixture)
         var conflict = page.Locator(".outbox-conflict");
         await Assertions.Expect(conflict).ToContainTextAsync("Di ponsel Anda: " + mine, new() { Timeout = 30_000 });
         await Assertions.Expect(conflict).ToContainTextAsync("Di toko sekarang: " + theirs);
-        await MakerJourneyTests.AssertAccessibleAsync(page, "maker-outbox-edit-conflict-360");
+        await MakerJourneyTests.AssertAccessibleAsync(page, $"maker-outbox-edit-conflict-{width}");
         Assert.Equal(theirs, (await ShownAsync(id)).Title); // never silently overwritten
 
         await conflict.GetByRole(AriaRole.Button, new() { Name = "Pakai punya saya" }).ClickAsync();
         await Assertions.Expect(page.Locator("#outbox")).ToBeHiddenAsync(new() { Timeout = 30_000 });
         Assert.Equal(mine, (await ShownAsync(id)).Title);
+    }
+
+    [Theory]
+    [InlineData(360, 740)]
+    [InlineData(1280, 800)]
+    public async Task An_edit_refused_when_the_signal_returns_reopens_in_its_form_with_the_message_beside_its_field_and_is_saved_once_corrected(int width, int height)
+    {
+        var id = await ListingOnSaleAsync($"Vas tanah liat {width}");
+        var before = await ShownAsync(id);
+        var title = $"Vas tanah liat diubah tanpa sinyal {width}";
+        var page = await SignedInMakerAsync(width, height);
+        await page.GotoAsync($"/toko-saya/produk/{id}/ubah");
+        await page.Context.SetOfflineAsync(true);
+        await page.GetByLabel("Nama produk").FillAsync(title);
+        await page.GetByLabel("Berat (gram)").FillAsync("0"); // the shop takes 1 gram to 100 kg
+        await page.GetByRole(AriaRole.Button, new() { Name = "Simpan perubahan" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#outbox")).ToContainTextAsync("1 perubahan");
+
+        await page.Context.SetOfflineAsync(false);
+        var refused = page.Locator(".outbox-refused");
+        await Assertions.Expect(refused).ToContainTextAsync("Berat antara 1 gram dan 100 kg.", new() { Timeout = 30_000 });
+        Assert.Equal(before, await ShownAsync(id)); // nothing of it saved
+
+        // The outbox is on every workspace page: from the start page, the refused edit opens again in its own form.
+        await page.GotoAsync("/toko-saya");
+        await Assertions.Expect(refused).ToContainTextAsync("Berat antara 1 gram dan 100 kg.");
+        await refused.GetByRole(AriaRole.Link, new() { Name = "Ubah lagi" }).ClickAsync();
+        await page.WaitForURLAsync(u => new Uri(u).AbsolutePath == $"/toko-saya/produk/{id}/ubah");
+        await Assertions.Expect(page.Locator("[data-outbox-reopened]")).ToContainTextAsync("dibuka lagi");
+        var weight = page.GetByLabel("Berat (gram)");
+        await Assertions.Expect(weight).ToHaveValueAsync("0");
+        await Assertions.Expect(page.GetByLabel("Nama produk")).ToHaveValueAsync(title);
+        await Assertions.Expect(weight).ToHaveAttributeAsync("aria-invalid", "true");
+        await Assertions.Expect(weight).ToHaveAccessibleDescriptionAsync("Berat antara 1 gram dan 100 kg.");
+        await Assertions.Expect(page.Locator("#Form_WeightGrams + .invalid-feedback")).ToHaveTextAsync("Berat antara 1 gram dan 100 kg.");
+        await Assertions.Expect(weight).ToBeFocusedAsync();
+        await Assertions.Expect(page.GetByLabel("Nama produk")).Not.ToHaveAttributeAsync("aria-invalid", "true");
+        await MakerJourneyTests.AssertAccessibleAsync(page, $"maker-outbox-edit-reopened-{width}");
+
+        // Corrected with signal: sent under its first key, then the listing opens.
+        await weight.FillAsync("350");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Simpan perubahan" }).ClickAsync();
+        await page.WaitForURLAsync(u => new Uri(u).AbsolutePath == $"/toko-saya/produk/{id}", new() { Timeout = 30_000 });
+        await page.GotoAsync("/toko-saya");
+        Assert.Equal((title, before.Receipts + 1), await ShownAsync(id));
+        await using (var db = fixture.Shop.OpenDb())
+            Assert.Equal(350, (await db.Listings.SingleAsync(l => l.Id == id)).WeightGrams);
+        Assert.Equal(0, await page.EvaluateAsync<int>("() => document.querySelectorAll('[data-outbox-item=Edit]').length"));
+    }
+
+    [Theory]
+    [InlineData(360, 740)]
+    [InlineData(1280, 800)]
+    public async Task A_draft_refused_when_the_signal_returns_reopens_with_the_message_beside_its_field_and_keeps_its_photo(int width, int height)
+    {
+        var title = $"Tatakan gelas eceng gondok {width}";
+        var page = await SignedInMakerAsync(width, height);
+        await page.GotoAsync("/toko-saya/produk/baru");
+        await page.Context.SetOfflineAsync(true);
+        await page.GetByLabel("Nama produk").FillAsync(title);
+        await page.GetByLabel("Keterangan").FillAsync("Enam tatakan anyaman eceng gondok.");
+        await page.GetByLabel("Harga (rupiah)").FillAsync("100"); // under the shop's Rp500
+        await page.GetByLabel("Foto (boleh ditambah nanti)").SetInputFilesAsync(new FilePayload { Name = "tatakan.jpg", MimeType = "image/jpeg", Buffer = PhoneShots.Jpeg(800, 600) });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Simpan sebagai draf" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#outbox")).ToContainTextAsync("2 perubahan");
+
+        await page.Context.SetOfflineAsync(false);
+        var refused = page.Locator(".outbox-refused");
+        await Assertions.Expect(refused).ToContainTextAsync("Harga antara Rp500 dan Rp100.000.000", new() { Timeout = 30_000 });
+        await Assertions.Expect(page.Locator("#outbox")).ToContainTextAsync("tatakan.jpg"); // held behind its draft, not sent alone
+        await using (var db = fixture.Shop.OpenDb())
+            Assert.Equal(0, await db.Listings.CountAsync(l => l.Title == title));
+
+        await refused.GetByRole(AriaRole.Link, new() { Name = "Ubah lagi" }).ClickAsync();
+        var price = page.GetByLabel("Harga (rupiah)");
+        await Assertions.Expect(price).ToHaveValueAsync("100");
+        await Assertions.Expect(page.GetByLabel("Nama produk")).ToHaveValueAsync(title);
+        await Assertions.Expect(price).ToHaveAttributeAsync("aria-invalid", "true");
+        await Assertions.Expect(price).ToHaveAccessibleDescriptionAsync(new System.Text.RegularExpressions.Regex("^Harga antara Rp500 dan Rp100\\.000\\.000"));
+        await Assertions.Expect(page.Locator(".input-group:has(#Form_Price) + .invalid-feedback")).ToContainTextAsync("Harga antara Rp500");
+        await Assertions.Expect(price).ToBeFocusedAsync();
+        await Assertions.Expect(page.Locator("[data-outbox-photos-kept]")).ToContainTextAsync("tatakan.jpg");
+        await MakerJourneyTests.AssertAccessibleAsync(page, $"maker-outbox-draft-reopened-{width}");
+
+        await price.FillAsync("15000");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Simpan sebagai draf" }).ClickAsync();
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/toko-saya/produk/\\d+$"), new() { Timeout = 30_000 });
+        await page.GotoAsync("/toko-saya");
+        await using (var db = fixture.Shop.OpenDb())
+        {
+            var listing = Assert.Single(await db.Listings.Where(l => l.Title == title).ToListAsync());
+            Assert.Equal((ListingStatus.Draft, 15000m), (listing.Status, listing.Price.Amount));
+            Assert.Equal(1, await db.PhotoUploads.CountAsync(u => u.ListingId == listing.Id));
+        }
+        Assert.Equal(0, await page.EvaluateAsync<int>("() => document.querySelectorAll('[data-outbox-item=Listing], [data-outbox-item=Photo]').length"));
+    }
+
+    [Fact]
+    public async Task An_existing_listing_edited_offline_with_a_photo_is_saved_once_and_the_photo_shows_on_it_when_the_signal_returns()
+    {
+        var id = await ListingOnSaleAsync("Dompet tenun ikat");
+        var before = await ShownAsync(id);
+        List<Guid> uploadsBefore;
+        await using (var db = fixture.Shop.OpenDb())
+            uploadsBefore = await db.PhotoUploads.Where(u => u.ListingId == id).Select(u => u.Id).ToListAsync();
+        const string title = "Dompet tenun dengan foto baru";
+        var page = await SignedInMakerAsync();
+        await page.GotoAsync($"/toko-saya/produk/{id}");
+        var photosBefore = await page.Locator(".workspace-photo img").CountAsync();
+        await page.GotoAsync($"/toko-saya/produk/{id}/ubah");
+        await page.Context.SetOfflineAsync(true);
+        await page.GetByLabel("Nama produk").FillAsync(title);
+        await page.GetByLabel("Foto (boleh ditambah nanti)").SetInputFilesAsync(new FilePayload { Name = "dompet-samping.jpg", MimeType = "image/jpeg", Buffer = PhoneShots.Jpeg(900, 700) });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Simpan perubahan" }).ClickAsync();
+        var outbox = page.Locator("#outbox");
+        await Assertions.Expect(outbox).ToContainTextAsync("2 perubahan"); // the edit and its photo
+        await Assertions.Expect(outbox).ToContainTextAsync("dompet-samping.jpg");
+        Assert.Equal(before, await ShownAsync(id));
+        await using (var db = fixture.Shop.OpenDb())
+            Assert.Equal(uploadsBefore.Count, await db.PhotoUploads.CountAsync(u => u.ListingId == id));
+
+        await page.Context.SetOfflineAsync(false);
+        await Assertions.Expect(outbox).ToBeHiddenAsync(new() { Timeout = 30_000 });
+        // The worker is off in tests: run the job the photo's upload waits for.
+        var sent = await MakerJourneyTests.RunUploadJobsAsync(fixture, id, 1, uploadsBefore);
+        // Opening the app again sends nothing twice.
+        await page.GotoAsync("/toko-saya");
+        await page.GotoAsync($"/toko-saya/produk/{id}");
+        await Assertions.Expect(page.Locator(".workspace-photo img")).ToHaveCountAsync(photosBefore + 1);
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync(title);
+        Assert.Equal((title, before.Receipts + 1), await ShownAsync(id));
+        await using (var db = fixture.Shop.OpenDb())
+        {
+            var upload = await db.PhotoUploads.SingleAsync(u => u.Id == Assert.Single(sent));
+            Assert.Equal(PhotoUploadState.Done, upload.State);
+            Assert.Equal(uploadsBefore.Count + 1, await db.PhotoUploads.CountAsync(u => u.ListingId == id));
+        }
+        Assert.Equal(0, await page.EvaluateAsync<int>("() => document.querySelectorAll('[data-outbox-item=Edit], [data-outbox-item=Photo]').length"));
     }
 
     [Fact]

@@ -133,6 +133,11 @@ public class OfflineListingTests(ShopFactory factory) : IClassFixture<ShopFactor
         Assert.Contains("product name", message, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("description", message, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("Stock:", message);
+        // By field as well, so the phone puts each message beside its field when it reopens the draft.
+        var errors = body.GetProperty("errors").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString()!);
+        Assert.Equal(["Form.Description", "Form.Stock", "Form.Title"], errors.Keys.Order());
+        Assert.Contains("product name", errors["Form.Title"], StringComparison.OrdinalIgnoreCase);
+        Assert.StartsWith("Stock:", errors["Form.Stock"], StringComparison.Ordinal);
         await using var db = factory.OpenDb();
         Assert.Equal(0, await db.Listings.CountAsync(l => l.Title == ""));
     }

@@ -163,12 +163,15 @@ public class OutboxModel(CurrentMaker current, OfflineChanges changes, OfflineLi
         _ => "",
     };
 
-    // The form's own messages, each naming its field, in one line for the phone's list.
+    // The form's own messages, each naming its field: in one line for the phone's list, and by field for the form reopened there.
     JsonResult RefusedDraft(ListingForm form, IEnumerable<InputError> errors)
     {
         ListingFormErrors.Show(ModelState, form, errors, Text);
         var messages = ModelState.Values.SelectMany(v => v.Errors).Select(e => e.ErrorMessage).Where(m => m.Length > 0).Distinct();
-        return Reply(StatusCodes.Status422UnprocessableEntity, "Refused", string.Join(" ", messages), null, null);
+        var byField = ModelState.Where(e => e.Key.StartsWith("Form.", StringComparison.Ordinal) && e.Value!.Errors.Count > 0)
+            .ToDictionary(e => e.Key, e => e.Value!.Errors[0].ErrorMessage);
+        return new JsonResult(new { result = "Refused", message = string.Join(" ", messages), errors = byField })
+            { StatusCode = StatusCodes.Status422UnprocessableEntity };
     }
 
     JsonResult RefusedPhoto(string key) =>
