@@ -63,7 +63,7 @@ public sealed class ReviewQueries(MarketplaceDb db)
         if (head is null) return (new ReviewBoard(new RatingSummary(0, 0), []), []);
         var summary = new RatingSummary(head.ReviewCount, head.ReviewStarTotal);
         var newest = summary.Count == 0 ? [] : await Public(Approved.Where(r => r.ListingId == listingId), ct);
-        var answers = head.Answers.Select(q => new Questions.PublicAnswer(q.Id, Questions.ContactDetails.Mask(q.Text), Questions.ContactDetails.Mask(q.Answer!), q.AnsweredAt!.Value)).ToList();
+        var answers = head.Answers.Select(q => new Questions.PublicAnswer(q.Id, People.ContactDetails.Mask(q.Text), People.ContactDetails.Mask(q.Answer!), q.AnsweredAt!.Value)).ToList();
         return (new ReviewBoard(summary, newest), answers);
     }
 
