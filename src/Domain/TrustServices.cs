@@ -10,6 +10,7 @@ public static class TrustServices
         services.AddScoped<Reviews.ReviewDesk>();
         services.AddScoped<Reviews.ReviewQueries>();
         services.AddScoped<Questions.QuestionDesk>();
+        services.AddScoped<Questions.ProductTrust>();
         services.AddScoped<Notifications.MakerNotices>();
         services.AddScoped<Sharing.MentorMessages>();
         return services;
