@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using PasKreatif.Catalog;
 using PasKreatif.Media;
-using PasKreatif.Moderation;
 using PasKreatif.Persistence;
 
 namespace PasKreatif.Demo;

@@ -47,7 +47,7 @@ public sealed class ListingEditor(MarketplaceDb db, TimeProvider clock, ICatalog
         await catalog.RaiseAsync(db, CatalogChange.NewDraft, ct);
         await db.SaveChangesAsync(ct);
         listing.Slug = $"{Slugs.From(listing.Title)}-{listing.Id}";
-        db.ListingAudit.Add(new Moderation.ListingAuditEntry { ListingId = listing.Id, Action = Moderation.AuditAction.Created, ActorId = actor, At = now });
+        db.ListingAudit.Add(new ListingAuditEntry { ListingId = listing.Id, Action = AuditAction.Created, ActorId = actor, At = now });
         await catalog.RaiseAsync(db, CatalogChange.OfListing(listing), ct);
         await db.SaveChangesAsync(ct);
         return listing;
@@ -137,7 +137,7 @@ public sealed class ListingEditor(MarketplaceDb db, TimeProvider clock, ICatalog
     internal async Task<Listing> RequireAsync(int makerId, int listingId, CancellationToken ct) =>
         await OwnAsync(makerId, listingId, ct) ?? throw new ListingNotFoundException();
 
-    async Task StepAsync(int makerId, int listingId, Func<Listing, DateTimeOffset, Moderation.ListingAuditEntry> step, CancellationToken ct)
+    async Task StepAsync(int makerId, int listingId, Func<Listing, DateTimeOffset, ListingAuditEntry> step, CancellationToken ct)
     {
         var listing = await RequireAsync(makerId, listingId, ct);
         db.ListingAudit.Add(step(listing, clock.GetUtcNow()));

@@ -1,4 +1,3 @@
-using PasKreatif.Moderation;
 
 namespace PasKreatif.Catalog;
 

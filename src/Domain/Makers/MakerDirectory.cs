@@ -17,12 +17,6 @@ public sealed record MakerProfile(
 
 public sealed record ProfileChange(string DisplayName, int HomeGroupId, IReadOnlyCollection<int> ProgrammeIds, int RegencyId);
 
-/// <summary>A change the rules refuse; the code names the message shown.</summary>
-public sealed class MakerRuleException(string code) : Exception(code)
-{
-    public string Code { get; } = code;
-}
-
 /// <summary>Makers as staff see and keep them: profiles and milestones, narrowed by <see cref="StaffScope"/>.</summary>
 public sealed class MakerDirectory(MarketplaceDb db, TimeProvider clock)
 {

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using PasKreatif.Catalog;
-using PasKreatif.Makers;
 using PasKreatif.People;
 using PasKreatif.Persistence;
 

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using PasKreatif.Catalog;
-using PasKreatif.Makers;
 using PasKreatif.Persistence;
 
 namespace PasKreatif.Organisation;

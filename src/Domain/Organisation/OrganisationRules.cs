@@ -1,4 +1,3 @@
-using PasKreatif.Makers;
 
 namespace PasKreatif.Organisation;
 

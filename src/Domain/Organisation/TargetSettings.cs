@@ -35,9 +35,9 @@ public sealed class TargetSettings(MarketplaceDb db, TimeProvider clock)
     public async Task SetAsync(StaffScope scope, int regencyId, DateOnly fromMonth, Money amount, CancellationToken ct = default)
     {
         if (!await Regencies(scope).AnyAsync(r => r.Id == regencyId, ct)) throw new OutOfScopeException();
-        if (amount <= Money.Zero) throw new Makers.MakerRuleException("TargetNotPositive");
+        if (amount <= Money.Zero) throw new MakerRuleException("TargetNotPositive");
         var month = new DateOnly(fromMonth.Year, fromMonth.Month, 1);
-        if (month < await Independence.MakerCalendar.RegencyMonthAsync(db, regencyId, clock.GetUtcNow(), ct)) throw new Makers.MakerRuleException("TargetInPast");
+        if (month < await Independence.MakerCalendar.RegencyMonthAsync(db, regencyId, clock.GetUtcNow(), ct)) throw new MakerRuleException("TargetInPast");
         var existing = await db.MonthlyTargets.SingleOrDefaultAsync(t => t.RegencyId == regencyId && t.FromMonth == month, ct);
         if (existing is null)
             db.MonthlyTargets.Add(new MonthlyTarget { RegencyId = regencyId, FromMonth = month, Amount = amount, SetById = scope.PersonId, SetAt = clock.GetUtcNow() });

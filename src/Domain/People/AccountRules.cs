@@ -1,4 +1,4 @@
-using PasKreatif.Makers;
+using PasKreatif.Organisation;
 
 namespace PasKreatif.People;
 

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using PasKreatif.Mail;
-using PasKreatif.Makers;
 using PasKreatif.Organisation;
 using PasKreatif.Persistence;
 

@@ -3,7 +3,6 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using PasKreatif.Catalog;
 using PasKreatif.Makers;
 using PasKreatif.Media;
-using PasKreatif.Moderation;
 using PasKreatif.People;
 
 namespace PasKreatif.Persistence;

@@ -5,7 +5,6 @@ using PasKreatif.Catalog;
 using PasKreatif.Ledger;
 using PasKreatif.Makers;
 using PasKreatif.Media;
-using PasKreatif.Moderation;
 using PasKreatif.Orders;
 using PasKreatif.Organisation;
 using PasKreatif.Payments;

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using PasKreatif.Catalog;
 using PasKreatif.Mail;
 using PasKreatif.Notifications;
+using PasKreatif.People;
 using PasKreatif.Persistence;
 using PasKreatif.Reviews;
 

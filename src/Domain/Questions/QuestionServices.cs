@@ -8,6 +8,7 @@ public static class QuestionServices
     public static IServiceCollection AddQuestions(this IServiceCollection services)
     {
         services.AddScoped<QuestionDesk>();
+        services.AddScoped<ProductTrust>();
         return services;
     }
 }

@@ -7,8 +7,8 @@ using PasKreatif.Media;
 using PasKreatif.Notifications;
 using PasKreatif.Orders;
 using PasKreatif.Organisation;
+using PasKreatif.People;
 using PasKreatif.Persistence;
-using PasKreatif.Questions;
 
 namespace PasKreatif.Reviews;
 

@@ -48,24 +48,9 @@ public sealed class ReviewQueries(MarketplaceDb db)
 
     IQueryable<Review> Approved => db.Set<Review>().Where(r => r.Status == ReviewStatus.Approved);
 
-    /// <summary>
-    /// A product page's reviews and public answers: one SQL command for the rating columns and the answers,
-    /// a second only when the product has approved reviews.
-    /// </summary>
-    public async Task<(ReviewBoard Reviews, IReadOnlyList<Questions.PublicAnswer> Answers)> ForProductAsync(int listingId, CancellationToken ct = default)
-    {
-        var head = await db.Listings.Where(l => l.Id == listingId).Select(l => new
-        {
-            l.ReviewCount, l.ReviewStarTotal,
-            Answers = db.Set<Questions.Question>().Where(q => q.ListingId == l.Id && q.AnswerIsPublic && q.Answer != null)
-                .OrderByDescending(q => q.AnsweredAt).Take(20).Select(q => new { q.Id, q.Text, q.Answer, q.AnsweredAt }).ToList(),
-        }).SingleOrDefaultAsync(ct);
-        if (head is null) return (new ReviewBoard(new RatingSummary(0, 0), []), []);
-        var summary = new RatingSummary(head.ReviewCount, head.ReviewStarTotal);
-        var newest = summary.Count == 0 ? [] : await Public(Approved.Where(r => r.ListingId == listingId), ct);
-        var answers = head.Answers.Select(q => new Questions.PublicAnswer(q.Id, Questions.ContactDetails.Mask(q.Text), Questions.ContactDetails.Mask(q.Answer!), q.AnsweredAt!.Value)).ToList();
-        return (new ReviewBoard(summary, newest), answers);
-    }
+    /// <summary>The newest approved reviews of one product, for its page.</summary>
+    public Task<List<PublicReview>> NewestForProductAsync(int listingId, CancellationToken ct = default) =>
+        Public(Approved.Where(r => r.ListingId == listingId), ct);
 
     /// <summary>A maker's on-sale listings' columns summed: one indexed aggregate, no scan of reviews.</summary>
     public async Task<ReviewBoard> ForMakerAsync(string makerSlug, CancellationToken ct = default)

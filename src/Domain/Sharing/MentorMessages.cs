@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using PasKreatif.Catalog;
 using PasKreatif.Makers;
-using PasKreatif.Moderation;
 using PasKreatif.Organisation;
 using PasKreatif.Persistence;
 

@@ -1,6 +1,5 @@
 using PasKreatif.Catalog;
 using PasKreatif.Media;
-using PasKreatif.Moderation;
 
 namespace PasKreatif.Domain.Tests.Catalog;
 

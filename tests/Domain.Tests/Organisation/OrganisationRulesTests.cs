@@ -1,4 +1,3 @@
-using PasKreatif.Makers;
 using PasKreatif.Organisation;
 
 namespace PasKreatif.Domain.Tests.Organisation;

@@ -1,4 +1,4 @@
-using PasKreatif.Makers;
+using PasKreatif.Organisation;
 using PasKreatif.People;
 
 namespace PasKreatif.Domain.Tests.People;

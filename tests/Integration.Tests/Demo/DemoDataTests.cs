@@ -3,7 +3,6 @@ using PasKreatif.Catalog;
 using PasKreatif.Demo;
 using PasKreatif.Integration.Tests.Fixtures;
 using PasKreatif.Ledger;
-using PasKreatif.Moderation;
 using PasKreatif.Orders;
 using PasKreatif.Payments;
 using PasKreatif.Persistence;

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using PasKreatif.Integration.Tests.BackOffice;
 using PasKreatif.Integration.Tests.Fixtures;
 using PasKreatif.Notifications;
+using PasKreatif.People;
 using PasKreatif.Questions;
 
 namespace PasKreatif.Integration.Tests.Trust;

@@ -3,7 +3,6 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using PasKreatif.Catalog;
 using PasKreatif.Integration.Tests.Fixtures;
-using PasKreatif.Moderation;
 using static PasKreatif.Integration.Tests.Workspace.WorkspaceSteps;
 
 namespace PasKreatif.Integration.Tests.Workspace;

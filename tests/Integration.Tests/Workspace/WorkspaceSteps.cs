@@ -49,7 +49,7 @@ static class WorkspaceSteps
         await factory.WithScopeAsync(async s => { await s.GetRequiredService<PhotoUploadJob>().RunAsync(uploadId, CancellationToken.None); return 0; });
 
     /// <summary>The mentor's side (built in the back office): a decision through the lifecycle rules.</summary>
-    public static async Task DecideAsync(ShopFactory factory, int listingId, Func<Listing, Guid, DateTimeOffset, Moderation.ListingAuditEntry> decide)
+    public static async Task DecideAsync(ShopFactory factory, int listingId, Func<Listing, Guid, DateTimeOffset, ListingAuditEntry> decide)
     {
         await using var db = factory.OpenDb();
         var mentor = await db.Users.Where(u => u.UserName == "pendamping").Select(u => u.Id).SingleAsync();

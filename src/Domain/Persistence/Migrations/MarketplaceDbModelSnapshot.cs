@@ -989,7 +989,7 @@ namespace PasKreatif.Persistence.Migrations
                         });
                 });
 
-            modelBuilder.Entity("PasKreatif.Moderation.ListingAuditEntry", b =>
+            modelBuilder.Entity("PasKreatif.Catalog.ListingAuditEntry", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -2643,7 +2643,7 @@ namespace PasKreatif.Persistence.Migrations
                         .OnDelete(DeleteBehavior.SetNull);
                 });
 
-            modelBuilder.Entity("PasKreatif.Moderation.ListingAuditEntry", b =>
+            modelBuilder.Entity("PasKreatif.Catalog.ListingAuditEntry", b =>
                 {
                     b.HasOne("PasKreatif.People.Person", null)
                         .WithMany()

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using PasKreatif.Catalog;
-using PasKreatif.Makers;
 using PasKreatif.Organisation;
 
 namespace PasKreatif.Admin.Pages.Administration;

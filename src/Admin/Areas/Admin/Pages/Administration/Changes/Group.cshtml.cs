@@ -1,7 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
-using PasKreatif.Makers;
 using PasKreatif.Organisation;
 
 namespace PasKreatif.Admin.Pages.Administration.Changes;

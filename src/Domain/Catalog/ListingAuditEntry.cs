@@ -1,4 +1,4 @@
-namespace PasKreatif.Moderation;
+namespace PasKreatif.Catalog;
 
 public enum AuditAction
 {

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace PasKreatif.Questions;
+namespace PasKreatif.People;
 
 /// <summary>
 /// Finds email addresses and Indonesian phone numbers (08xx, +62, 62..., with spaces, dots or dashes)

@@ -1,6 +1,6 @@
-using PasKreatif.Questions;
+using PasKreatif.People;
 
-namespace PasKreatif.Domain.Tests.Trust;
+namespace PasKreatif.Domain.Tests.People;
 
 public class ContactDetailsTests
 {
