@@ -1,4 +1,3 @@
-
 namespace PasKreatif.Catalog;
 
 /// <summary>A step the listing's current state does not allow; the code names it for the message shown.</summary>

@@ -1,4 +1,3 @@
-
 namespace PasKreatif.Organisation;
 
 /// <summary>What still uses an office, regency, group, programme or category, by kind ("Listings", "Makers"...) and count.</summary>

@@ -15,7 +15,7 @@ public static class SecurityHeaders
         "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; " +
         "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
-        public const string Hsts = "max-age=31536000; includeSubDomains";
+    public const string Hsts = "max-age=31536000; includeSubDomains";
     public const string DefaultReferrerPolicy = "strict-origin-when-cross-origin";
 
     /// <summary>Every cookie (sign-in, antiforgery, TempData, cart, language, zone) is Secure on an HTTPS request, as the proxy saw it.</summary>

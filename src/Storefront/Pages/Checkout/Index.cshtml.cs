@@ -106,7 +106,8 @@ public class IndexModel(CartService carts, CheckoutService checkout, PaymentMeth
         if (result.Problem == CheckoutProblem.None)
         {
             if (result.Repeated) TempData["Notice"] = text["AlreadyPlaced"].Value;
-            return Redirect(result.Repeated ? $"/pesanan/{result.Order!.PublicToken}" : result.RedirectUrl ?? $"/pesanan/{result.Order!.PublicToken}");
+            var orderPage = Url.Page("/Orders/Status", new { token = result.Order!.PublicToken })!;
+            return Redirect(result.Repeated ? orderPage : result.RedirectUrl ?? orderPage);
         }
         if (result.Problem == CheckoutProblem.EmptyCart) return await RepeatedOrEmptyAsync(cartId.Value, ct);
         Cart = await carts.ViewAsync(cartId, ct);

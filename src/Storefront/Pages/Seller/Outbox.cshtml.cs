@@ -37,7 +37,7 @@ public class OutboxModel(CurrentMaker current, OfflineChanges changes, OfflineLi
         var answer = await drafts.CreateAsync(MakerId, PersonId, key!.Value, draft, ct);
         if (answer.Result == OfflineResult.Refused) return RefusedDraft(form, answer.Errors);
         return Reply(StatusCodes.Status200OK, answer.Result.ToString(), Text[answer.Result == OfflineResult.Saved ? "Outbox.Saved.Listing" : "Outbox.AlreadySaved"],
-            null, null, $"/toko-saya/produk/{answer.ListingId}");
+            null, null, ListingLink(answer.ListingId));
     }
 
     /// <summary>One photo kept offline, for a listing by its id or by the key of a listing drafted offline before it.</summary>
@@ -57,7 +57,7 @@ public class OutboxModel(CurrentMaker current, OfflineChanges changes, OfflineLi
         catch (ListingNotFoundException) { return Reply(StatusCodes.Status404NotFound, "NotFound", Text["Outbox.NotFound"], null, null); }
         if (answer.Result == OfflineResult.Refused) return RefusedPhoto(answer.Problem!);
         return Reply(StatusCodes.Status200OK, answer.Result.ToString(), Text[answer.Result == OfflineResult.Saved ? "Outbox.Saved.Photo" : "Outbox.AlreadySaved"],
-            null, null, $"/toko-saya/produk/{answer.ListingId}");
+            null, null, ListingLink(answer.ListingId));
     }
 
     /// <summary>
@@ -79,7 +79,7 @@ public class OutboxModel(CurrentMaker current, OfflineChanges changes, OfflineLi
             answer = await changes.EditAsync(MakerId, PersonId, key!.Value, listing, version, seen.ToDraft(), wanted, ct);
         }
         catch (ListingNotFoundException) { return Reply(StatusCodes.Status404NotFound, "NotFound", Text["Outbox.NotFound"], null, null); }
-        var link = $"/toko-saya/produk/{listing}";
+        var link = ListingLink(listing);
         switch (answer.Result)
         {
             case OfflineResult.Refused when answer.Errors.Count > 0:
@@ -107,12 +107,19 @@ public class OutboxModel(CurrentMaker current, OfflineChanges changes, OfflineLi
     // The answer's messages by form field, so the form reopened on the phone shows each next to its field.
     JsonResult RefusedEdit(ListingForm form, IEnumerable<InputError> errors, int listing)
     {
-        ListingFormErrors.Show(ModelState, form, errors, Text);
-        var byField = ModelState.Where(e => e.Key.StartsWith("Form.", StringComparison.Ordinal) && e.Value!.Errors.Count > 0)
-            .ToDictionary(e => e.Key, e => e.Value!.Errors[0].ErrorMessage);
-        return new JsonResult(new { result = "Refused", message = string.Join(" ", byField.Values.Distinct()), link = $"/toko-saya/produk/{listing}", errors = byField })
+        var byField = FieldMessages(form, errors);
+        return new JsonResult(new { result = "Refused", message = string.Join(" ", byField.Values.Distinct()), link = ListingLink(listing), errors = byField })
             { StatusCode = StatusCodes.Status422UnprocessableEntity };
     }
+
+    Dictionary<string, string> FieldMessages(ListingForm form, IEnumerable<InputError> errors)
+    {
+        ListingFormErrors.Show(ModelState, form, errors, Text);
+        return ModelState.Where(e => e.Key.StartsWith("Form.", StringComparison.Ordinal) && e.Value!.Errors.Count > 0)
+            .ToDictionary(e => e.Key, e => e.Value!.Errors[0].ErrorMessage);
+    }
+
+    string? ListingLink(int? listing) => listing is { } id ? Url.Page("/Seller/Listings/Detail", new { id }) : null;
 
     static string FieldLabel(string field) => field switch
     {
@@ -166,10 +173,8 @@ public class OutboxModel(CurrentMaker current, OfflineChanges changes, OfflineLi
     // The form's own messages, each naming its field: in one line for the phone's list, and by field for the form reopened there.
     JsonResult RefusedDraft(ListingForm form, IEnumerable<InputError> errors)
     {
-        ListingFormErrors.Show(ModelState, form, errors, Text);
+        var byField = FieldMessages(form, errors);
         var messages = ModelState.Values.SelectMany(v => v.Errors).Select(e => e.ErrorMessage).Where(m => m.Length > 0).Distinct();
-        var byField = ModelState.Where(e => e.Key.StartsWith("Form.", StringComparison.Ordinal) && e.Value!.Errors.Count > 0)
-            .ToDictionary(e => e.Key, e => e.Value!.Errors[0].ErrorMessage);
         return new JsonResult(new { result = "Refused", message = string.Join(" ", messages), errors = byField })
             { StatusCode = StatusCodes.Status422UnprocessableEntity };
     }

@@ -30,7 +30,7 @@ public abstract class WorkspacePage(CurrentMaker current, IStringLocalizer<Works
     }
 
     /// <summary>Runs one step for the signed-in maker, then redirects back with its outcome.</summary>
-    protected async Task<IActionResult> StepAsync(Func<Task> work, string redirect, string? doneKey, CancellationToken ct)
+    protected async Task<IActionResult> StepAsync(Func<Task> work, string? doneKey, CancellationToken ct, string? fragment = null)
     {
         if (!await ResolveMakerAsync(ct)) return NotFound();
         try
@@ -44,6 +44,6 @@ public abstract class WorkspacePage(CurrentMaker current, IStringLocalizer<Works
         catch (FulfilmentRuleException e) { Problem = text["Fulfil." + e.Code]; }
         catch (PhotoRefusedException e) { Problem = text["Photo." + e.Problem]; }
         catch (Microsoft.EntityFrameworkCore.DbUpdateConcurrencyException) { Problem = text["ChangedMeanwhile"]; }
-        return LocalRedirect(redirect);
+        return RedirectToPage(null, null, null, fragment);
     }
 }

@@ -38,7 +38,7 @@ public class ProductModel(CatalogPages pages, UnavailableListings unavailable, P
         // The stock count shows here alone: a sale that leaves stock above zero evicts this page, not the lists.
         HttpContext.Features.Get<IOutputCacheFeature>()?.Context.Tags.Add(CatalogHosting.ListingTag(data.Product.Id));
         var (board, answers) = await trust.ForProductAsync(data.Product.Id, ct);
-        Trust = new TrustView(board, answers, $"/produk/{slug}/tanya");
+        Trust = new TrustView(board, answers, Url.Page("/Shop/Questions/Ask", new { slug })!);
         Published = ZoneChoice.Format(data.Product.PublishedAt, ZoneChoice.Of(HttpContext));
         return Page();
     }

@@ -26,5 +26,5 @@ public class SearchModel(CatalogSearch search, ShopQueries shop) : PageModel
     /// <summary>The words as the buyer typed them (escaped when shown), not as they were cleaned for the search.</summary>
     public string Typed => (Query ?? "").Trim() is { Length: > 100 } text ? text[..100] + "…" : (Query ?? "").Trim();
 
-    public string PageUrl(int page) => $"/cari?q={Uri.EscapeDataString(Query ?? "")}&hal={page}";
+    public string PageUrl(int page) => Url.Page("/Shop/Search", new { q = Query ?? "", hal = page })!;
 }

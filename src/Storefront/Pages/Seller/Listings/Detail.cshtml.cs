@@ -13,7 +13,6 @@ public class DetailModel(CurrentMaker current, ListingEditor editor, ListingGall
     public Listing Listing { get; private set; } = null!;
     public ListingRevision? Revision { get; private set; }
     public IReadOnlyList<ListingPhoto> Photos { get; private set; } = [];
-    string Here => $"/toko-saya/produk/{Id}";
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -31,19 +30,19 @@ public class DetailModel(CurrentMaker current, ListingEditor editor, ListingGall
     public bool CanChangePhotos => Listing.Status != ListingStatus.Archived && Revision?.Status != RevisionStatus.Submitted;
 
     public Task<IActionResult> OnPostSubmitAsync(CancellationToken ct) =>
-        StepAsync(() => editor.SubmitAsync(MakerId, Id, PersonId, ct), Here, "Done.Submitted", ct);
+        StepAsync(() => editor.SubmitAsync(MakerId, Id, PersonId, ct), "Done.Submitted", ct);
 
     public Task<IActionResult> OnPostPauseAsync(CancellationToken ct) =>
-        StepAsync(() => editor.PauseAsync(MakerId, Id, PersonId, ct), Here, "Done.Paused", ct);
+        StepAsync(() => editor.PauseAsync(MakerId, Id, PersonId, ct), "Done.Paused", ct);
 
     public Task<IActionResult> OnPostResumeAsync(CancellationToken ct) =>
-        StepAsync(() => editor.ResumeAsync(MakerId, Id, PersonId, ct), Here, "Done.Resumed", ct);
+        StepAsync(() => editor.ResumeAsync(MakerId, Id, PersonId, ct), "Done.Resumed", ct);
 
     public Task<IActionResult> OnPostArchiveAsync(CancellationToken ct) =>
-        StepAsync(() => editor.ArchiveAsync(MakerId, Id, PersonId, ct), Here, "Done.Archived", ct);
+        StepAsync(() => editor.ArchiveAsync(MakerId, Id, PersonId, ct), "Done.Archived", ct);
 
     public Task<IActionResult> OnPostStockAsync(int? stock, CancellationToken ct) =>
-        StepAsync(() => stock is null ? throw new ListingRuleException("NegativeStock") : editor.SetStockAsync(MakerId, Id, PersonId, stock.Value, ct), Here, "Done.Stock", ct);
+        StepAsync(() => stock is null ? throw new ListingRuleException("NegativeStock") : editor.SetStockAsync(MakerId, Id, PersonId, stock.Value, ct), "Done.Stock", ct);
 
     /// <summary>The price alone, over the price and edit version the page showed: a change made elsewhere meanwhile is named, not overwritten.</summary>
     public async Task<IActionResult> OnPostPriceAsync(int version, string? seen, string? price, CancellationToken ct)
@@ -54,7 +53,7 @@ public class DetailModel(CurrentMaker current, ListingEditor editor, ListingGall
         {
             Problem = problem == MoneyProblem.None ? Text["Outbox.Malformed"]
                 : problem == MoneyProblem.Empty ? Text["Error.PriceEmpty"] : Text["Error.PriceUnreadable", Money.Explain(problem)];
-            return LocalRedirect(Here);
+            return RedirectToPage();
         }
         OfflineAnswer answer;
         try
@@ -65,17 +64,17 @@ public class DetailModel(CurrentMaker current, ListingEditor editor, ListingGall
         if (answer.Result is OfflineResult.Saved or OfflineResult.AlreadySaved) Done = Text["Done.Price"];
         else if (answer.Result == OfflineResult.Conflict) Problem = Text["Outbox.Conflict.Price"];
         else Problem = Text["Rule." + answer.Problem] is { ResourceNotFound: false } rule ? rule : Text["Outbox.Refused"];
-        return LocalRedirect(Here);
+        return RedirectToPage();
     }
 
     public Task<IActionResult> OnPostMovePhotoAsync(int photoId, int step, CancellationToken ct) =>
-        StepAsync(() => gallery.MoveAsync(MakerId, Id, photoId, step, ct), Here + "#foto", null, ct);
+        StepAsync(() => gallery.MoveAsync(MakerId, Id, photoId, step, ct), null, ct, "foto");
 
     public Task<IActionResult> OnPostRemovePhotoAsync(int photoId, CancellationToken ct) =>
-        StepAsync(() => gallery.RemoveAsync(MakerId, Id, photoId, ct), Here + "#foto", "Done.PhotoRemoved", ct);
+        StepAsync(() => gallery.RemoveAsync(MakerId, Id, photoId, ct), "Done.PhotoRemoved", ct, "foto");
 
     public Task<IActionResult> OnPostCoverPhotoAsync(int photoId, CancellationToken ct) =>
-        StepAsync(() => gallery.CoverAsync(MakerId, Id, photoId, ct), Here + "#foto", "Done.Cover", ct);
+        StepAsync(() => gallery.CoverAsync(MakerId, Id, photoId, ct), "Done.Cover", ct, "foto");
 
     /// <summary>
     /// Checks the header now; the job does the rest and the upload page shows its progress. The upload
@@ -85,7 +84,7 @@ public class DetailModel(CurrentMaker current, ListingEditor editor, ListingGall
     {
         if (Request.Headers.Accept.ToString().Contains("application/json", StringComparison.OrdinalIgnoreCase)) return await PhotoAsJsonAsync(photo, ct);
         Guid? started = null;
-        var result = await StepAsync(async () => started = (await StartUploadAsync(photo, ct)).Id, Here + "#foto", null, ct);
+        var result = await StepAsync(async () => started = (await StartUploadAsync(photo, ct)).Id, null, ct, "foto");
         return started is { } id ? RedirectToPage("/Seller/Uploads/Status", new { id }) : result;
     }
 
@@ -104,7 +103,7 @@ public class DetailModel(CurrentMaker current, ListingEditor editor, ListingGall
         try
         {
             var upload = await StartUploadAsync(photo, ct);
-            return new JsonResult(new { id = upload.Id, state = $"/toko-saya/unggahan/{upload.Id}?handler=State", page = $"/toko-saya/unggahan/{upload.Id}" });
+            return new JsonResult(new { id = upload.Id, state = Url.Page("/Seller/Uploads/Status", "State", new { id = upload.Id }), page = Url.Page("/Seller/Uploads/Status", new { id = upload.Id }) });
         }
         catch (ListingNotFoundException) { return NotFound(); }
         catch (PhotoRefusedException e) { return Refused(e.Problem.ToString(), Text["Photo." + e.Problem] + " " + Text["NothingSaved"]); }

@@ -20,17 +20,17 @@ public class DetailModel(CurrentMaker current, MakerOrders orders, IStringLocali
     }
 
     public Task<IActionResult> OnPostPreparingAsync(CancellationToken ct) =>
-        StepAsync(() => orders.StepAsync(MakerId, Id, FulfilmentStatus.Preparing, null, ct), $"/toko-saya/pesanan/{Id}", "Done.Fulfilment", ct);
+        StepAsync(() => orders.StepAsync(MakerId, Id, FulfilmentStatus.Preparing, null, ct), "Done.Fulfilment", ct);
 
     public Task<IActionResult> OnPostShippedAsync(string? trackingNote, CancellationToken ct) =>
-        StepAsync(() => orders.StepAsync(MakerId, Id, FulfilmentStatus.Shipped, trackingNote, ct), $"/toko-saya/pesanan/{Id}", "Done.Fulfilment", ct);
+        StepAsync(() => orders.StepAsync(MakerId, Id, FulfilmentStatus.Shipped, trackingNote, ct), "Done.Fulfilment", ct);
 
     public Task<IActionResult> OnPostReadyForPickupAsync(CancellationToken ct) =>
-        StepAsync(() => orders.StepAsync(MakerId, Id, FulfilmentStatus.ReadyForPickup, null, ct), $"/toko-saya/pesanan/{Id}", "Done.Fulfilment", ct);
+        StepAsync(() => orders.StepAsync(MakerId, Id, FulfilmentStatus.ReadyForPickup, null, ct), "Done.Fulfilment", ct);
 
     public Task<IActionResult> OnPostDeliveredAsync(CancellationToken ct) =>
-        StepAsync(() => orders.StepAsync(MakerId, Id, FulfilmentStatus.Delivered, null, ct), $"/toko-saya/pesanan/{Id}", "Done.Fulfilment", ct);
+        StepAsync(() => orders.StepAsync(MakerId, Id, FulfilmentStatus.Delivered, null, ct), "Done.Fulfilment", ct);
 
     public Task<IActionResult> OnPostCollectedAsync(CancellationToken ct) =>
-        StepAsync(() => orders.StepAsync(MakerId, Id, FulfilmentStatus.Collected, null, ct), $"/toko-saya/pesanan/{Id}", "Done.Fulfilment", ct);
+        StepAsync(() => orders.StepAsync(MakerId, Id, FulfilmentStatus.Collected, null, ct), "Done.Fulfilment", ct);
 }
