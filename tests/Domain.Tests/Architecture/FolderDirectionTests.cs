@@ -52,7 +52,8 @@ public class FolderDirectionTests
         var arrows = FolderDependencies.Arrows();
         var cycles = FolderDependencies.Cycles(arrows.Keys);
         var report = $"{arrows.Count} arrows, {BackArrows().Count()} back, {cycles.Count} cycle(s): " + string.Join(" | ", cycles.Select(c => $"{c.Count}: {string.Join(",", c)}"));
-        File.WriteAllText(Path.Combine(AppContext.BaseDirectory, "folder-map.txt"), report + "\n" + string.Join("\n", BackArrows().Select(a => $"{a.Arrow}  ({a.Example})")));
+        File.WriteAllText(Path.Combine(AppContext.BaseDirectory, "folder-map.txt"), report + "\n" + string.Join("\n", BackArrows().Select(a => $"{a.Arrow}  ({a.Example})"))
+            + "\n\nAll arrows:\n" + string.Join("\n", arrows.OrderBy(a => a.Key.From, StringComparer.Ordinal).ThenBy(a => a.Key.To, StringComparer.Ordinal).Select(a => $"{a.Key.From} -> {a.Key.To}  ({a.Value})")));
         Assert.NotEmpty(arrows);
     }
 }
