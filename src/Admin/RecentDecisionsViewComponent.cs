@@ -16,7 +16,7 @@ public sealed class RecentDecisionsViewComponent(StaffScopeAccessor scopes, Ment
         var rows = (await messages.RecentDecisionsAsync(await scopes.GetAsync(HttpContext.RequestAborted), HttpContext.RequestAborted)).Select(d => new Row(d.Title, d.MakerName, d.Approved,
             ShareLinks.WhatsAppTo(d.MakerPhone, d.Approved
                 ? text["ListingApprovedWhatsApp", d.MakerName, d.Title, links.Product(d.Slug)]
-                : text["ListingRejectedWhatsApp", d.MakerName, d.Title, d.Reason ?? "", links.To($"/toko-saya/produk/{d.ListingId}")]))).ToList();
+                : text["ListingRejectedWhatsApp", d.MakerName, d.Title, d.Reason ?? "", links.To(ShopPaths.WorkspaceListing(d.ListingId))]))).ToList();
         return View(rows);
     }
 }

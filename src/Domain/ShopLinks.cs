@@ -31,16 +31,16 @@ public sealed record ShopLinks
     /// <summary>An absolute link to a path of the shop ("/produk/kue").</summary>
     public string To(string path) => BaseUrl + (path.StartsWith('/') ? path : "/" + path);
 
-    public string OrderPage(string token) => To($"/pesanan/{token}");
+    public string OrderPage(string token) => To(ShopPaths.Order(token));
 
     /// <summary>Where the buyer reviews a completed order: the order page's review section, open to guests by its token.</summary>
     public string ReviewPage(string token) => OrderPage(token) + "#ulasan";
 
-    public string Product(string slug) => To($"/produk/{slug}");
+    public string Product(string slug) => To(ShopPaths.Product(slug));
 
-    public string Maker(string slug) => To($"/pembuat/{slug}");
+    public string Maker(string slug) => To(ShopPaths.Maker(slug));
 
-    public string Workspace => To("/toko-saya");
+    public string Workspace => To(ShopPaths.Workspace);
 
-    public string BackOffice => To("/admin");
+    public string BackOffice => To(ShopPaths.BackOffice);
 }

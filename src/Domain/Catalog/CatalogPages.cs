@@ -121,7 +121,7 @@ public sealed class CatalogPages(MarketplaceDb db, CatalogQueries catalog, ShopQ
         entries.AddRange((await db.Makers.AsNoTracking().Where(m => db.Listings.Any(l => l.MakerId == m.Id && l.Status == ListingStatus.Approved))
             .OrderBy(m => m.Id).Select(m => m.Slug).ToListAsync(ct)).Select(s => new SitemapEntry("/pembuat/" + s, null)));
         entries.AddRange((await catalog.Listings.OrderBy(l => l.Id).Select(l => new { l.Slug, l.UpdatedAt }).ToListAsync(ct))
-            .Select(l => new SitemapEntry("/produk/" + l.Slug, l.UpdatedAt)));
+            .Select(l => new SitemapEntry(ShopPaths.Product(l.Slug), l.UpdatedAt)));
         return entries;
     }
 }

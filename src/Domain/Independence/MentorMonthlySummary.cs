@@ -65,21 +65,20 @@ public sealed class MentorMonthlySummary(MarketplaceDb db, IndependenceReport re
             foreach (var maker in rollUp.Makers.Rows)
                 body.AppendLine(BackOfficeMail.Text("SummaryMaker", culture, maker.DisplayName, maker.NetLastMonth, maker.Percent, maker.Band));
         }
-        var url = links.BackOffice;
-        await AppendLongWaitsAsync(scope, culture, info, url, body, ct);
+        await AppendLongWaitsAsync(scope, culture, info, body, ct);
         await AppendOwedAsync(scope, culture, body, ct);
         var text = BackOfficeMail.Text("SummaryIntro", culture, name, monthName!) + Environment.NewLine + body + Environment.NewLine
-            + BackOfficeMail.Text("SummaryOutro", culture, url);
+            + BackOfficeMail.Text("SummaryOutro", culture, links.BackOffice);
         return (BackOfficeMail.Text("SummarySubject", culture, monthName!), text);
     }
 
-    async Task AppendLongWaitsAsync(StaffScope scope, string culture, CultureInfo info, string adminUrl, StringBuilder body, CancellationToken ct)
+    async Task AppendLongWaitsAsync(StaffScope scope, string culture, CultureInfo info, StringBuilder body, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var zone = await openOrders.ZoneOfAsync(scope, ct);
         var waits = (await openOrders.WaitsAsync(scope, ct)).Where(w => now - w.Since > LongWait).ToList();
         if (waits.Count == 0) return;
-        body.AppendLine().AppendLine(BackOfficeMail.Text("SummaryWaitsTitle", culture, waits.Count, adminUrl + "/pesanan"));
+        body.AppendLine().AppendLine(BackOfficeMail.Text("SummaryWaitsTitle", culture, waits.Count, links.To(ShopPaths.BackOfficeOrders)));
         foreach (var w in waits)
             body.AppendLine(BackOfficeMail.Text("SummaryWait", culture, w.Number, BackOfficeMail.Text("Wait." + w.What, culture),
                 BackOfficeMail.Text("Party." + w.Who, culture, w.WhoName), w.Since.ToZone(zone).ToString("d MMM yyyy", info), (int)(now - w.Since).TotalDays));

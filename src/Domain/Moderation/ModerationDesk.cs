@@ -27,7 +27,7 @@ public sealed class ModerationDesk(MarketplaceDb db, TimeProvider clock, MailQue
             db.ListingAudit.Add(listing.ApproveRevision(revision, scope.PersonId, now));
         else
             throw new ListingRuleException("NothingToReview");
-        notices.Add(listing.MakerId, Notifications.NotificationKind.ListingApproved, listing.Title, $"/toko-saya/produk/{listing.Id}");
+        notices.Add(listing.MakerId, Notifications.NotificationKind.ListingApproved, listing.Title, ShopPaths.WorkspaceListing(listing.Id));
         await catalog.RaiseAsync(db, CatalogChange.OfListing(listing), ct);
         await db.SaveChangesAsync(ct);
         var key = fresh ? "ListingApproved" : "RevisionApproved";
@@ -53,7 +53,7 @@ public sealed class ModerationDesk(MarketplaceDb db, TimeProvider clock, MailQue
             key = "RevisionRejected";
         }
         else throw new ListingRuleException("NothingToReview");
-        notices.Add(listing.MakerId, Notifications.NotificationKind.ListingRejected, listing.Title, $"/toko-saya/produk/{listing.Id}");
+        notices.Add(listing.MakerId, Notifications.NotificationKind.ListingRejected, listing.Title, ShopPaths.WorkspaceListing(listing.Id));
         await catalog.RaiseAsync(db, CatalogChange.OfListing(listing), ct);
         await db.SaveChangesAsync(ct);
         await TellMakerAsync(listing.MakerId, culture => (

@@ -35,7 +35,7 @@ public sealed class MakerNotices(MarketplaceDb db, TimeProvider clock)
     public async Task NewOrderAsync(int orderId, CancellationToken ct = default)
     {
         var parts = await db.Fulfilments.Where(f => f.OrderId == orderId).Select(f => new { f.Id, f.MakerId, f.Order!.Number }).ToListAsync(ct);
-        foreach (var part in parts) Add(part.MakerId, NotificationKind.NewOrder, part.Number, $"/toko-saya/pesanan/{part.Id}");
+        foreach (var part in parts) Add(part.MakerId, NotificationKind.NewOrder, part.Number, ShopPaths.WorkspaceOrder(part.Id));
         await db.SaveChangesAsync(ct);
     }
 

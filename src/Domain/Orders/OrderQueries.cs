@@ -35,7 +35,7 @@ public sealed record OrderView(Order Order, IReadOnlyList<OrderPartView> Parts, 
 
     /// <summary>Where a line is reviewed: an account's own review page, or for a guest the order's token page.</summary>
     public string ReviewLink(int orderLineId) =>
-        Order.BuyerId is null ? $"/pesanan/{Order.PublicToken}/ulasan/{orderLineId}" : $"/pesanan/ulasan/{orderLineId}";
+        Order.BuyerId is null ? ShopPaths.GuestReview(Order.PublicToken, orderLineId) : ShopPaths.AccountReview(orderLineId);
 }
 
 public sealed record OrderSummary(string Number, string Token, OrderStatus Status, Money Total, DateTimeOffset PlacedAt, int Makers);

@@ -16,7 +16,7 @@ public enum DeleteOutcome { Done, OpenOrders }
 /// </summary>
 public sealed class BuyerAccounts(UserManager<Person> users, MarketplaceDb db, MailOutbox outbox, TimeProvider clock, ShopLinks links)
 {
-    public const string ConfirmPath = "/konfirmasi-email";
+    public const string ConfirmPath = ShopPaths.ConfirmEmail;
     public const int MaxAddresses = 5;
 
     public async Task<(SignUpOutcome Outcome, IReadOnlyList<string> Errors)> SignUpAsync(

@@ -15,7 +15,7 @@ public sealed class PasswordReset(UserManager<Person> users, MarketplaceDb db, M
 {
     /// <summary>The name the web host registers the short-lived token provider under.</summary>
     public const string TokenProvider = "PasswordResetByMail";
-    public const string Path = "/atur-ulang-sandi";
+    public const string Path = ShopPaths.ResetPassword;
 
     static readonly ResourceManager Texts = new(typeof(PasswordReset));
 

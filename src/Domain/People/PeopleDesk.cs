@@ -94,7 +94,7 @@ public sealed class PeopleDesk(MarketplaceDb db, UserManager<Person> users, Mail
     {
         var person = await users.FindByIdAsync(id.ToString()) ?? throw new OutOfScopeException();
         var token = await users.GeneratePasswordResetTokenAsync(person);
-        var url = links.To($"/atur-sandi?orang={person.Id:N}&token={Uri.EscapeDataString(token)}");
+        var url = links.To($"{ShopPaths.SetPassword}?orang={person.Id:N}&token={Uri.EscapeDataString(token)}");
         if (string.IsNullOrEmpty(person.Email)) return new PasswordLink(url, false);
         var culture = person.PreferredCulture;
         mail.Enqueue(new OutgoingMail(person.Email, AccountMail.Text("SetPasswordSubject", culture),

@@ -51,7 +51,7 @@ public sealed class QuestionDesk(MarketplaceDb db, TimeProvider clock, MailQueue
             ListingId = listing.Id, MakerId = listing.MakerId, BuyerId = asker.BuyerId, AskerEmail = email, AskerName = ReviewRules.ShownName(name),
             Culture = asker.Culture, ClientAddress = asker.ClientAddress, Text = body, AskedAt = clock.GetUtcNow(),
         });
-        notices.Add(listing.MakerId, NotificationKind.Question, listing.Title, "/toko-saya/pertanyaan");
+        notices.Add(listing.MakerId, NotificationKind.Question, listing.Title, ShopPaths.WorkspaceQuestions);
         await catalog.RaiseAsync(db, CatalogChange.Answers(listing.Id, shown: false), ct);
         await db.SaveChangesAsync(ct);
         return ContactDetails.Found(body);

@@ -64,7 +64,7 @@ public sealed class ReviewDesk(MarketplaceDb db, TimeProvider clock, MailQueue m
         for (var i = 0; i < photoFiles.Count; i++)
             review.Photos.Add(new ReviewPhoto { PhotoId = (await StorePhotoAsync(photoFiles[i], buyerId, ct)).Id, Position = i });
         db.Set<Review>().Add(review);
-        notices.Add(line.MakerId, NotificationKind.Review, line.Title, "/toko-saya/ulasan");
+        notices.Add(line.MakerId, NotificationKind.Review, line.Title, ShopPaths.WorkspaceReviews);
         await catalog.RaiseAsync(db, CatalogChange.Reviews(line.ListingId, line.MakerId, shown: false), ct);
         try
         {
@@ -117,7 +117,7 @@ public sealed class ReviewDesk(MarketplaceDb db, TimeProvider clock, MailQueue m
         {
             ReviewId = review.Id, Action = reason is null ? ReviewAction.Approved : ReviewAction.Rejected, ActorId = scope.PersonId, At = now, Reason = reason,
         });
-        notices.Add(review.MakerId, reason is null ? NotificationKind.ReviewApproved : NotificationKind.ReviewRejected, listing.Title, "/toko-saya/ulasan");
+        notices.Add(review.MakerId, reason is null ? NotificationKind.ReviewApproved : NotificationKind.ReviewRejected, listing.Title, ShopPaths.WorkspaceReviews);
         await catalog.RaiseAsync(db, CatalogChange.Reviews(listing.Id, review.MakerId, shown: reason is null), ct);
         await db.SaveChangesAsync(ct);
 
@@ -133,7 +133,7 @@ public sealed class ReviewDesk(MarketplaceDb db, TimeProvider clock, MailQueue m
             ? new OutgoingMail(buyer.Email, TrustMail.Text("ReviewApprovedSubject", culture, listing.Title),
                 TrustMail.Text("ReviewApprovedBody", culture, name, listing.Title, links.Product(listing.Slug)), ToName: buyer.DisplayName)
             : new OutgoingMail(buyer.Email, TrustMail.Text("ReviewRejectedSubject", culture, listing.Title),
-                TrustMail.Text("ReviewRejectedBody", culture, name, listing.Title, reason, links.To("/pesanan")), ToName: buyer.DisplayName));
+                TrustMail.Text("ReviewRejectedBody", culture, name, listing.Title, reason, links.To(ShopPaths.BuyerOrders)), ToName: buyer.DisplayName));
     }
 
     /// <summary>The maker's one public reply to an approved review of their own listing.</summary>
