@@ -32,6 +32,7 @@ sealed class Workload(string dir)
     public string[] Programmes { get; } = Lines(dir, "programmes.txt");
     public string[] ListingIds { get; } = Lines(dir, "listing-ids.txt");
     static long nonce = DateTime.UtcNow.Ticks;
+    static readonly string[] Sorts = ["terbaru", "termurah", "termahal", "terlaris"];
 
     static string[] Lines(string dir, string name) =>
         File.Exists(Path.Combine(dir, name)) ? File.ReadAllLines(Path.Combine(dir, name)).Where(l => l.Length > 0).ToArray() : [];
@@ -68,7 +69,7 @@ sealed class Workload(string dir)
         if (r.NextDouble() < 0.3) q.Add($"harga-maks={r.Next(20, 200) * 5000}");
         if (r.NextDouble() < 0.2) q.Add(r.Next(2) == 0 ? "stok=ada" : "stok=pesanan");
         if (r.NextDouble() < 0.2) q.Add(r.Next(2) == 0 ? "kirim=ambil" : "kirim=antar");
-        if (r.NextDouble() < 0.6) q.Add("urut=" + new[] { "terbaru", "termurah", "termahal", "terlaris" }[r.Next(4)]);
+        if (r.NextDouble() < 0.6) q.Add("urut=" + Sorts[r.Next(Sorts.Length)]);
         q.Add("b=" + Nonce());
         return $"/kategori/{Categories[r.Next(Categories.Length)]}?{string.Join('&', q)}";
     }

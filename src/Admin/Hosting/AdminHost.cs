@@ -45,7 +45,7 @@ public static class AdminHost
         app.MapHangfireDashboard(JobsPath, new DashboardOptions
         {
             Authorization = [new AdministratorsOnly()],
-            AppPath = "/admin",
+            AppPath = ShopPaths.BackOffice,
             DashboardTitle = "PAS Kreatif — jobs",
         }).RequireAuthorization(AdminPolicies.Administrator);
         app.MapBackOfficeJobs();

@@ -49,17 +49,7 @@ public sealed class CatalogPages(MarketplaceDb db, CatalogQueries catalog, ShopQ
 
     public async Task<ProductPage?> ProductAsync(string slug, CancellationToken ct = default)
     {
-        var product = await catalog.Listings.Where(l => l.Slug == slug)
-            .Select(l => new ProductDetail(
-                l.Id, l.Slug, l.Title, l.Description, l.Price, l.Stock, l.MadeToOrder, l.LeadTimeDays, l.Delivery,
-                l.PublishedAt ?? l.CreatedAt, new CategoryLink(l.Category!.Slug, l.Category.NameId, l.Category.NameEn),
-                l.Maker!.DisplayName, l.Maker.Slug, l.Programme!.Name, l.Programme.Slug, l.Programme.Story, l.Programme.StoryEn,
-                l.Programme.Group!.Name, l.Maker.Regency!.Name,
-                l.Photos.Where(p => p.RevisionId == null).OrderBy(p => p.Position)
-                    .Select(p => new ProductPhoto(p.Photo!.Hash, p.Photo.Width, p.Photo.Height, p.AltText)).ToList()))
-            // One statement, photos joined: a split query's second round trip cost more than the repeated listing columns.
-            .AsSingleQuery()
-            .SingleOrDefaultAsync(ct);
+        var product = await ProductBySlug(db, slug, ct);
         if (product is null) return null;
         // Every product of a maker in a programme shows the same strips: read once for all of them.
         var strips = await memory.Strips.GetAsync((product.MakerSlug, product.ProgrammeSlug), async () =>
@@ -71,6 +61,21 @@ public sealed class CatalogPages(MarketplaceDb db, CatalogQueries catalog, ShopQ
         var fromProgramme = strips.Where(c => c.MakerSlug != product.MakerSlug).ToList();
         return new ProductPage(product, fromMaker, fromProgramme);
     }
+
+    // Built and translated once: building this LINQ tree on every first visit cost more shop CPU than its SQL costs the database.
+    static readonly Func<MarketplaceDb, string, CancellationToken, Task<ProductDetail?>> ProductBySlug = EF.CompileAsyncQuery(
+        (MarketplaceDb db, string slug, CancellationToken ct) => db.Listings.AsNoTracking()
+            .Where(l => l.Status == ListingStatus.Approved && l.Slug == slug)
+            .Select(l => new ProductDetail(
+                l.Id, l.Slug, l.Title, l.Description, l.Price, l.Stock, l.MadeToOrder, l.LeadTimeDays, l.Delivery,
+                l.PublishedAt ?? l.CreatedAt, new CategoryLink(l.Category!.Slug, l.Category.NameId, l.Category.NameEn),
+                l.Maker!.DisplayName, l.Maker.Slug, l.Programme!.Name, l.Programme.Slug, l.Programme.Story, l.Programme.StoryEn,
+                l.Programme.Group!.Name, l.Maker.Regency!.Name,
+                l.Photos.Where(p => p.RevisionId == null).OrderBy(p => p.Position)
+                    .Select(p => new ProductPhoto(p.Photo!.Hash, p.Photo.Width, p.Photo.Height, p.AltText)).ToList()))
+            // One statement, photos joined: a split query's second round trip cost more than the repeated listing columns.
+            .AsSingleQuery()
+            .SingleOrDefault());
 
     /// <summary>Cards a product page shows beside it: from its maker, and from its programme's other makers.</summary>
     public const int StripCount = 4;

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Identity;
 using PasKreatif.Organisation;
 
 namespace PasKreatif.People;
@@ -47,4 +48,15 @@ public static class AccountRules
         if (wanted.Contains(People.Roles.Mentor) && groups == 0) throw new MakerRuleException("MentorNeedsGroup");
         return wanted;
     }
+}
+
+/// <summary>Identity has no upper limit; this one is <see cref="PasswordRule"/>'s, so every way of choosing a password keeps it.</summary>
+public sealed class PasswordLengthValidator : IPasswordValidator<Person>
+{
+    public const string TooLong = "PasswordTooLong";
+
+    public Task<IdentityResult> ValidateAsync(UserManager<Person> manager, Person user, string? password) =>
+        Task.FromResult(password is { Length: > PasswordRule.MaxLength }
+            ? IdentityResult.Failed(new IdentityError { Code = TooLong, Description = $"At most {PasswordRule.MaxLength} characters." })
+            : IdentityResult.Success);
 }

@@ -72,6 +72,7 @@ public static class MarketplaceHost
                 o.User.AllowedUserNameCharacters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._@+";
             })
             .AddEntityFrameworkStores<MarketplaceDb>()
+            .AddPasswordValidator<PasswordLengthValidator>()
             .AddDefaultTokenProviders()
             .AddUserConfirmation<BuyerConfirmation>();
         services.AddScoped<BuyerAccounts>();

@@ -132,6 +132,26 @@ public class PeopleTests(ShopFactory factory) : IClassFixture<ShopFactory>
         Assert.Contains("/atur-sandi?orang=", mail.TextBody);
     }
 
+    [Fact]
+    public async Task The_set_password_link_refuses_a_password_over_the_limit_and_takes_one_within_it()
+    {
+        using var admin = await AdminAsync();
+        var created = await admin.SubmitAsync("/admin/kelola/orang", Account("pembeli.panjang", "Bu Sinta", "sinta@contoh.test", "Buyer"), "form[action*=Create]");
+        await admin.SubmitAsync(created.Headers.Location!.OriginalString, new Dictionary<string, string>(), "form[action*=PasswordLink]");
+        var mail = Assert.Single(BackOfficeData.QueuedMails(factory), m => m.To == "sinta@contoh.test");
+        var link = new Uri(System.Text.RegularExpressions.Regex.Match(mail.TextBody, @"https?://\S+/atur-sandi\?\S+").Value).PathAndQuery;
+
+        using var person = ShopClient.For(factory);
+        var tooLong = new string('k', PasswordRule.MaxLength + 1);
+        var refused = await person.SubmitAsync(link, new Dictionary<string, string> { ["Password"] = tooLong, ["Repeat"] = tooLong });
+        Assert.Contains("terlalu panjang", WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync()));
+        var within = new string('k', PasswordRule.MaxLength);
+        var taken = await person.SubmitAsync(link, new Dictionary<string, string> { ["Password"] = within, ["Repeat"] = within });
+        Assert.Contains(WebUtility.HtmlEncode("/masuk"), await taken.Content.ReadAsStringAsync());
+        using var signIn = ShopClient.For(factory);
+        Assert.Equal(HttpStatusCode.Redirect, (await signIn.SignInAsync("pembeli.panjang", within)).StatusCode);
+    }
+
     async Task<string> EmailOfAsync(string userName)
     {
         await using var db = factory.OpenDb();

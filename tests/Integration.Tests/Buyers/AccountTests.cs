@@ -6,6 +6,7 @@ using PasKreatif.Integration.Tests.Checkout;
 using PasKreatif.Integration.Tests.Fixtures;
 using PasKreatif.Mail;
 using PasKreatif.Orders;
+using PasKreatif.People;
 
 namespace PasKreatif.Integration.Tests.Buyers;
 
@@ -75,6 +76,7 @@ public class AccountTests(CheckoutShopFactory factory) : IClassFixture<CheckoutS
             (SignUp("bukan-email"), "Alamat email belum benar"),
             (SignUp("hp@contoh.test", "12"), "Nomor HP belum benar"),
             (new Dictionary<string, string>(SignUp("pendek@contoh.test")) { ["Password"] = "pendek" }, "paling sedikit 8"),
+            (new Dictionary<string, string>(SignUp("panjang@contoh.test")) { ["Password"] = new string('k', PasswordRule.MaxLength + 1) }, "paling banyak 200"),
             (new Dictionary<string, string>(SignUp("nama@contoh.test")) { ["Name"] = "" }, "Tulis nama Anda"),
         })
         {

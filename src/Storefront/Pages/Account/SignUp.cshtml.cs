@@ -27,7 +27,7 @@ public class SignUpModel(BuyerAccounts accounts, IStringLocalizer<BuyerText> tex
             case SignUpOutcome.NameInvalid: ModelState.AddModelError(nameof(Name), text["NameInvalid"]); break;
             case SignUpOutcome.EmailInvalid or SignUpOutcome.EmailTaken: ModelState.AddModelError(nameof(Email), text[outcome.ToString()]); break;
             case SignUpOutcome.PhoneInvalid or SignUpOutcome.PhoneTaken: ModelState.AddModelError(nameof(Phone), text[outcome.ToString()]); break;
-            default: ModelState.AddModelError(nameof(Password), text[errors.Contains("PasswordTooShort") ? "PasswordTooShort" : "PasswordRefused"]); break;
+            default: ModelState.AddModelError(nameof(Password), text[errors.Contains("PasswordTooShort") ? "PasswordTooShort" : errors.Contains(PasswordLengthValidator.TooLong) ? "PasswordTooLong" : "PasswordRefused"]); break;
         }
         Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
         return Page();

@@ -37,7 +37,8 @@ public class SetPasswordModel(UserManager<Person> users, IStringLocalizer<Accoun
             return Page();
         }
         var password = result.Errors.Any(e => e.Code.StartsWith("Password", StringComparison.Ordinal));
-        ModelState.AddModelError("", text[password ? "PasswordTooWeak" : "LinkInvalid"]);
+        var tooLong = result.Errors.Any(e => e.Code == PasswordLengthValidator.TooLong);
+        ModelState.AddModelError("", text[tooLong ? "PasswordTooLong" : password ? "PasswordTooWeak" : "LinkInvalid"]);
         return Page();
     }
 }
