@@ -144,7 +144,9 @@ public class PeopleTests(ShopFactory factory) : IClassFixture<ShopFactory>
         using var person = ShopClient.For(factory);
         var tooLong = new string('k', PasswordRule.MaxLength + 1);
         var refused = await person.SubmitAsync(link, new Dictionary<string, string> { ["Password"] = tooLong, ["Repeat"] = tooLong });
-        Assert.Contains("terlalu panjang", WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync()));
+        Assert.Contains("Kata sandi baru perlu 8 sampai 200 huruf.", WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync()));
+        var differ = await person.SubmitAsync(link, new Dictionary<string, string> { ["Password"] = "sandi-baru-2026", ["Repeat"] = "sandi-lain-2026" });
+        Assert.Contains("Kedua kata sandi tidak sama.", WebUtility.HtmlDecode(await differ.Content.ReadAsStringAsync()));
         var within = new string('k', PasswordRule.MaxLength);
         var taken = await person.SubmitAsync(link, new Dictionary<string, string> { ["Password"] = within, ["Repeat"] = within });
         Assert.Contains(WebUtility.HtmlEncode("/masuk"), await taken.Content.ReadAsStringAsync());

@@ -7,7 +7,7 @@ using PasKreatif.People;
 namespace PasKreatif.Storefront.Pages.Account.Password;
 
 /// <summary>Where a set-password link lands: the person chooses their own password; the token works once and for 24 hours.</summary>
-public class SetPasswordModel(UserManager<Person> users, IStringLocalizer<AccountText> text) : PageModel
+public class SetPasswordModel(UserManager<Person> users, IStringLocalizer<AccountText> text, IStringLocalizer<ShopText> fields) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "orang")] public string? PersonId { get; set; }
     [BindProperty(SupportsGet = true)] public string? Token { get; set; }
@@ -19,18 +19,20 @@ public class SetPasswordModel(UserManager<Person> users, IStringLocalizer<Accoun
 
     public async Task<IActionResult> OnPostAsync()
     {
-        if ((Password ?? "") != (Repeat ?? ""))
-        {
-            ModelState.AddModelError("", text["PasswordsDiffer"]);
-            return Page();
-        }
+        // The same rules as a reset link's form; this form names its second field "Repeat".
+        var errors = new ResetPasswordInput(Password, Repeat).Validate()
+            .Select(e => e.Field == nameof(ResetPasswordInput.ConfirmPassword) ? e with { Field = nameof(Repeat) } : e).ToList();
+        foreach (var differ in errors.Where(e => e.Code == AccountInputCodes.PasswordsDiffer)) ModelState.AddModelError(differ.Field, text["PasswordsDiffer"]);
+        ModelState.AddAccountErrors(errors.Where(e => e.Code != AccountInputCodes.PasswordsDiffer), fields, field => field == nameof(Password)
+            ? new("NewPassword", PasswordRule.MinLength, PasswordRule.MaxLength) : new("ConfirmPassword"));
+        if (!ModelState.IsValid) return Page();
         var person = Guid.TryParse(PersonId, out var id) ? await users.FindByIdAsync(id.ToString()) : null;
         if (person is null || string.IsNullOrEmpty(Token))
         {
             ModelState.AddModelError("", text["LinkInvalid"]);
             return Page();
         }
-        var result = await users.ResetPasswordAsync(person, Token, Password ?? "");
+        var result = await users.ResetPasswordAsync(person, Token, Password!);
         if (result.Succeeded)
         {
             Done = true;
