@@ -63,7 +63,7 @@ public sealed class OrderLifecycle(MarketplaceDb db, OrderWork work, RevenueLedg
         mail.PaymentReceived(order);
         await mail.NewOrderToMakersAsync(order.Id, ct);
         log.OrderPaid(order.Id);
-        ShopMetrics.OrderPaid(order.PaymentMethod);
+        ShopMetrics.OrderPaid(order.PaymentMethod.ToString());
     }
 
     /// <summary>Cash handed over at one pickup part, confirmed by a mentor or officer of its group: that part is paid and collected.</summary>
@@ -278,7 +278,7 @@ public sealed class OrderLifecycle(MarketplaceDb db, OrderWork work, RevenueLedg
             order.Status = OrderStatus.Paid;
             order.PaidAt = now;
             mail.PaymentReceived(order);
-            ShopMetrics.OrderPaid(order.PaymentMethod);
+            ShopMetrics.OrderPaid(order.PaymentMethod.ToString());
         }
         if (order.Status == OrderStatus.Paid && live.All(f => f.IsHandedOver))
         {
@@ -308,7 +308,8 @@ public sealed class OrderLifecycle(MarketplaceDb db, OrderWork work, RevenueLedg
         await db.SaveChangesAsync(ct);
         mail.Closed(order, refund);
         log.OrderClosed(order.Id, target);
-        ShopMetrics.OrderClosed(target, order.PaymentMethod);
+        if (target == OrderStatus.Expired) ShopMetrics.OrderExpired(order.PaymentMethod.ToString());
+        else if (target == OrderStatus.Cancelled) ShopMetrics.OrderCancelled(order.PaymentMethod.ToString());
         return refund;
     }
 
