@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using PasKreatif.BackOffice;
 using PasKreatif.Backup;
 using PasKreatif.Catalog;
 using PasKreatif.Independence;
@@ -17,6 +18,7 @@ using PasKreatif.Persistence;
 using PasKreatif.Questions;
 using PasKreatif.Reviews;
 using PasKreatif.Sharing;
+using PasKreatif.Workspace;
 
 namespace PasKreatif;
 
@@ -42,7 +44,6 @@ public static class DomainServices
         services.AddMail(configuration);
 
         // Each feature registers its own services, lowest folder first.
-        services.AddOrganisation();
         services.AddPeople();
         services.AddMakers();
         services.AddCatalogDomain();
@@ -54,6 +55,8 @@ public static class DomainServices
         services.AddQuestions();
         services.AddNotifications();
         services.AddSharing();
+        services.AddBackOffice();
+        services.AddWorkspace();
         services.AddBackup(configuration);
         return services;
     }

@@ -6,7 +6,7 @@ public class FolderDirectionTests
     static readonly string[] Order =
     [
         "Observability", "Persistence", "Media", "Mail", "Organisation", "People", "Makers", "Catalog", "Orders", "Payments", "Ledger",
-        "Independence", "Notifications", "Sharing", "Moderation", "Reviews", "Questions", "Backup", "Demo",
+        "Notifications", "Sharing", "Moderation", "Independence", "Reviews", "Questions", "BackOffice", "Workspace", "Backup", "Demo",
     ];
 
     /// <summary>
