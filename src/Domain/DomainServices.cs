@@ -12,8 +12,6 @@ using PasKreatif.Media;
 using PasKreatif.Moderation;
 using PasKreatif.Notifications;
 using PasKreatif.Orders;
-using PasKreatif.Organisation;
-using PasKreatif.People;
 using PasKreatif.Persistence;
 using PasKreatif.Questions;
 using PasKreatif.Reviews;
@@ -44,17 +42,16 @@ public static class DomainServices
         services.AddMail(configuration);
 
         // Each feature registers its own services, lowest folder first.
-        services.AddPeople();
+        services.AddNotifications();
         services.AddMakers();
         services.AddCatalogDomain();
         services.AddOrders(configuration);
         services.AddLedger();
-        services.AddIndependence();
+        services.AddSharing();
         services.AddModeration();
+        services.AddIndependence();
         services.AddReviews();
         services.AddQuestions();
-        services.AddNotifications();
-        services.AddSharing();
         services.AddBackOffice();
         services.AddWorkspace();
         services.AddBackup(configuration);

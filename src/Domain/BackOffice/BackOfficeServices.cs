@@ -4,7 +4,7 @@ namespace PasKreatif.BackOffice;
 
 public static class BackOfficeServices
 {
-    /// <summary>The staff's desks over the organisation: offices, groups, programmes, categories, targets, the makers' directory and the overview of each scope.</summary>
+    /// <summary>The staff's desks over the organisation: offices, groups, programmes, categories, staff accounts, targets, the makers' directory and the overview of each scope.</summary>
     public static IServiceCollection AddBackOffice(this IServiceCollection services)
     {
         services.AddScoped<ScopeOverview>();
@@ -12,6 +12,7 @@ public static class BackOfficeServices
         services.AddScoped<OrganisationDesk>();
         services.AddScoped<OrganisationEdits>();
         services.AddScoped<MakerDirectory>();
+        services.AddScoped<PeopleDesk>();
         return services;
     }
 }

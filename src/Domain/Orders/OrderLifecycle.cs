@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using PasKreatif.Catalog;
-using PasKreatif.Ledger;
 using PasKreatif.Payments;
 using PasKreatif.Persistence;
 using PasKreatif.Observability;
@@ -20,7 +19,7 @@ public sealed record GatewayPayment(int OrderId, PaymentMethod Method, string Pa
 /// or card payment pays them all; cash is paid part by part at pickup) and completed when every live part
 /// is delivered or collected.
 /// </summary>
-public sealed class OrderLifecycle(MarketplaceDb db, OrderWork work, RevenueLedger ledger, RefundDesk refunds, OrderMail mail,
+public sealed class OrderLifecycle(MarketplaceDb db, OrderWork work, IMakerCredits ledger, RefundDesk refunds, OrderMail mail,
     TimeProvider clock, ICatalogChanges catalog, ILogger<OrderLifecycle> log)
 {
     /// <summary>Records the whole order's payment (a transfer an officer confirmed, a card) and credits the makers' ledgers.</summary>

@@ -1,5 +1,3 @@
-using PasKreatif.Organisation;
-
 namespace PasKreatif.People;
 
 /// <summary>A sign-in name staff or a maker choose: the one rule and limit for the invitation, the account form and the views.</summary>
@@ -42,7 +40,7 @@ public static class AccountRules
     {
         var wanted = roles.Distinct().ToHashSet();
         if (wanted.Count == 0 && !isMaker) throw new MakerRuleException("NoRole");
-        if (wanted.Any(r => !PeopleDesk.Assignable.Contains(r))) throw new MakerRuleException("UnknownRole");
+        if (wanted.Any(r => !People.Roles.Assignable.Contains(r))) throw new MakerRuleException("UnknownRole");
         if (wanted.Contains(People.Roles.Officer) && offices == 0) throw new MakerRuleException("OfficerNeedsOffice");
         if (wanted.Contains(People.Roles.Mentor) && groups == 0) throw new MakerRuleException("MentorNeedsGroup");
         return wanted;
