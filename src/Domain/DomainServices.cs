@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using PasKreatif.BackOffice;
 using PasKreatif.Backup;
 using PasKreatif.Catalog;
 using PasKreatif.Independence;
@@ -11,12 +12,11 @@ using PasKreatif.Media;
 using PasKreatif.Moderation;
 using PasKreatif.Notifications;
 using PasKreatif.Orders;
-using PasKreatif.Organisation;
-using PasKreatif.People;
 using PasKreatif.Persistence;
 using PasKreatif.Questions;
 using PasKreatif.Reviews;
 using PasKreatif.Sharing;
+using PasKreatif.Workspace;
 
 namespace PasKreatif;
 
@@ -42,18 +42,18 @@ public static class DomainServices
         services.AddMail(configuration);
 
         // Each feature registers its own services, lowest folder first.
-        services.AddOrganisation();
-        services.AddPeople();
+        services.AddNotifications();
         services.AddMakers();
         services.AddCatalogDomain();
         services.AddOrders(configuration);
         services.AddLedger();
-        services.AddIndependence();
+        services.AddSharing();
         services.AddModeration();
+        services.AddIndependence();
         services.AddReviews();
         services.AddQuestions();
-        services.AddNotifications();
-        services.AddSharing();
+        services.AddBackOffice();
+        services.AddWorkspace();
         services.AddBackup(configuration);
         return services;
     }

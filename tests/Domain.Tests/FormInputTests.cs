@@ -1,3 +1,4 @@
+using PasKreatif.BackOffice;
 using PasKreatif.Ledger;
 using PasKreatif.Makers;
 using PasKreatif.Orders;

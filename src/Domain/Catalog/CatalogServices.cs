@@ -4,7 +4,7 @@ namespace PasKreatif.Catalog;
 
 public static class CatalogServices
 {
-    /// <summary>The catalogue as buyers browse and search it, and the listings makers edit.</summary>
+    /// <summary>The catalogue as buyers browse and search it, and the listings makers edit (with their photo uploads).</summary>
     public static IServiceCollection AddCatalogDomain(this IServiceCollection services)
     {
         services.AddScoped<ShopQueries>();
@@ -19,6 +19,8 @@ public static class CatalogServices
         services.AddScoped<MakerWorkspaceQueries>();
         services.AddScoped<ListingEditor>();
         services.AddScoped<ListingGallery>();
+        services.AddScoped<PhotoUploads>();
+        services.AddScoped<PhotoUploadJob>();
         services.AddScoped<OfflineEditReceiptExpiry>();
         return services;
     }

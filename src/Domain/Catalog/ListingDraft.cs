@@ -12,10 +12,6 @@ public static class ListingDrafts
     public const int TitleMaxLength = 120;
     public const int MaxDescription = 4000;
 
-    /// <summary>Plain text only: line endings made uniform, control characters other than line breaks dropped.</summary>
-    public static string CleanText(string? text) =>
-        new string((text ?? "").Replace("\r\n", "\n").Replace('\r', '\n').Where(c => c == '\n' || !char.IsControl(c)).ToArray()).Trim();
-
     public static bool PriceInRange(decimal price) => price >= 500 && price <= 100_000_000 && price == decimal.Truncate(price);
 
     public static bool StockInRange(int stock) => stock is >= 0 and <= 100_000;
@@ -23,10 +19,10 @@ public static class ListingDrafts
     public static IReadOnlyList<InputError> Check(ListingDraft d)
     {
         var errors = new List<InputError>();
-        var title = CleanText(d.Title);
+        var title = PlainText.Clean(d.Title);
         if (title.Length is < TitleMinLength or > TitleMaxLength) errors.Add(new(nameof(d.Title), "TitleLength"));
         if (title.Contains('\n')) errors.Add(new(nameof(d.Title), "TitleOneLine"));
-        if (CleanText(d.Description).Length is < 10 or > MaxDescription) errors.Add(new(nameof(d.Description), "DescriptionLength"));
+        if (PlainText.Clean(d.Description).Length is < 10 or > MaxDescription) errors.Add(new(nameof(d.Description), "DescriptionLength"));
         if (!PriceInRange(d.Price)) errors.Add(new(nameof(d.Price), "PriceRange"));
         if (!StockInRange(d.Stock)) errors.Add(new(nameof(d.Stock), "StockRange"));
         if (d.MadeToOrder && d.LeadTimeDays is < 1 or > 90) errors.Add(new(nameof(d.LeadTimeDays), "LeadTimeRange"));

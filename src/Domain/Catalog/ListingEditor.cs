@@ -39,8 +39,8 @@ public sealed class ListingEditor(MarketplaceDb db, TimeProvider clock, ICatalog
             MakerId = makerId, Slug = Guid.NewGuid().ToString("N"), Status = ListingStatus.Draft, CreatedAt = now, UpdatedAt = now, OfflineKey = offlineKey,
         };
         Apply(listing, draft);
-        listing.Title = ListingDrafts.CleanText(draft.Title);
-        listing.Description = ListingDrafts.CleanText(draft.Description);
+        listing.Title = PlainText.Clean(draft.Title);
+        listing.Description = PlainText.Clean(draft.Description);
         listing.CategoryId = draft.CategoryId;
         listing.Stock = draft.MadeToOrder ? 0 : draft.Stock;
         db.Listings.Add(listing);
@@ -64,8 +64,8 @@ public sealed class ListingEditor(MarketplaceDb db, TimeProvider clock, ICatalog
         await CheckAsync(makerId, draft, ct);
         if (listing.ProgrammeId != draft.ProgrammeId && !listing.EditsInPlace()) throw new ListingRuleException("ProgrammeFixed");
         var now = clock.GetUtcNow();
-        var title = ListingDrafts.CleanText(draft.Title);
-        var description = ListingDrafts.CleanText(draft.Description);
+        var title = PlainText.Clean(draft.Title);
+        var description = PlainText.Clean(draft.Description);
         Apply(listing, draft);
         var stock = draft.MadeToOrder ? 0 : draft.Stock;
         if (stock != listing.Stock) db.ListingAudit.Add(listing.SetStock(stock, actor, now));

@@ -15,8 +15,8 @@ public static class OfflineEdit
 {
     static readonly (string Field, Func<ListingDraft, object> Value)[] Fields =
     [
-        (nameof(ListingDraft.Title), d => ListingDrafts.CleanText(d.Title)),
-        (nameof(ListingDraft.Description), d => ListingDrafts.CleanText(d.Description)),
+        (nameof(ListingDraft.Title), d => PlainText.Clean(d.Title)),
+        (nameof(ListingDraft.Description), d => PlainText.Clean(d.Description)),
         (nameof(ListingDraft.CategoryId), d => d.CategoryId),
         (nameof(ListingDraft.ProgrammeId), d => d.ProgrammeId),
         (nameof(ListingDraft.Price), d => Money.Of(d.Price)),

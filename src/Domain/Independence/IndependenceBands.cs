@@ -1,3 +1,4 @@
+using PasKreatif.Ledger;
 using PasKreatif.Organisation;
 
 namespace PasKreatif.Independence;
@@ -19,11 +20,7 @@ public static class IndependenceBands
     public const int TargetPercent = 100;
 
     /// <summary>The first day of the calendar month an instant falls in, in the office's zone.</summary>
-    public static DateOnly MonthOf(DateTimeOffset instant, IndonesianZone zone)
-    {
-        var local = instant.ToZone(zone);
-        return new DateOnly(local.Year, local.Month, 1);
-    }
+    public static DateOnly MonthOf(DateTimeOffset instant, IndonesianZone zone) => MakerCalendar.MonthOf(instant, zone);
 
     /// <summary>The last <paramref name="count"/> complete months before the current one in the zone, oldest first.</summary>
     public static IReadOnlyList<DateOnly> CompleteMonths(DateTimeOffset now, IndonesianZone zone, int count)

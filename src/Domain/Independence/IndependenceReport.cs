@@ -37,11 +37,11 @@ public sealed class IndependenceReport(MarketplaceDb db, TimeProvider clock)
     public const int Months = 12;
 
     /// <summary>The groups and offices whose roll-ups the caller may open.</summary>
-    public async Task<(List<Makers.Choice> Groups, List<Makers.Choice> Offices)> ChoicesAsync(StaffScope scope, CancellationToken ct = default)
+    public async Task<(List<Choice> Groups, List<Choice> Offices)> ChoicesAsync(StaffScope scope, CancellationToken ct = default)
     {
-        var groups = await scope.Groups(db).OrderBy(g => g.Name).Select(g => new Makers.Choice(g.Id, g.Name)).ToListAsync(ct);
+        var groups = await scope.Groups(db).OrderBy(g => g.Name).Select(g => new Choice(g.Id, g.Name)).ToListAsync(ct);
         var offices = await OfficerOffices(scope).OrderBy(o => o.Name)
-            .Select(o => new Makers.Choice(o.Id, o.Name)).ToListAsync(ct);
+            .Select(o => new Choice(o.Id, o.Name)).ToListAsync(ct);
         return (groups, offices);
     }
 

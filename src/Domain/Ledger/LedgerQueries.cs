@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using PasKreatif.Independence;
 using PasKreatif.Makers;
 using PasKreatif.Organisation;
 using PasKreatif.Persistence;

@@ -1,4 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
+using PasKreatif.Orders;
+using PasKreatif.Payments;
 
 namespace PasKreatif.Ledger;
 
@@ -8,6 +10,9 @@ public static class LedgerServices
     public static IServiceCollection AddLedger(this IServiceCollection services)
     {
         services.AddScoped<RevenueLedger>();
+        // Orders and Payments write credits and reversals through their own small interfaces, on the same scoped context.
+        services.AddScoped<IMakerCredits>(s => s.GetRequiredService<RevenueLedger>());
+        services.AddScoped<IRefundReversals>(s => s.GetRequiredService<RevenueLedger>());
         services.AddScoped<MakerEarnings>();
         services.AddScoped<LedgerQueries>();
         services.AddScoped<PayoutDesk>();

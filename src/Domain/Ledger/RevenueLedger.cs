@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
+using PasKreatif.Orders;
 using PasKreatif.Payments;
 using PasKreatif.Persistence;
 
@@ -19,7 +20,7 @@ public sealed record PayoutResult(PayoutProblem Problem, Payout? Payout = null, 
 /// row lock, so concurrent writes for one maker queue and each sees the one before. Unique keys make
 /// repeats harmless.
 /// </summary>
-public sealed class RevenueLedger(MarketplaceDb db, TimeProvider clock)
+public sealed class RevenueLedger(MarketplaceDb db, TimeProvider clock) : IMakerCredits, IRefundReversals
 {
     public Task<Money> BalanceAsync(int makerId, CancellationToken ct = default) => BalanceQuery(makerId, ct);
 

@@ -25,7 +25,7 @@ public sealed record InvitationAcceptance(string Token, string? UserName, string
         else if (!UserNameRule.HasValidCharacters(userName)) errors.Add(new(nameof(UserName), AccountInputCodes.UserNameChars));
         if (!string.IsNullOrWhiteSpace(Email) && EmailRule.Clean(Email) is null) errors.Add(new(nameof(Email), AccountInputCodes.Email));
         AccountInputCodes.Password(errors, nameof(Password), Password);
-        if (Catalog.ListingDrafts.CleanText(Story).Length > MaxStory) errors.Add(new(nameof(Story), "StoryTooLong"));
+        if (PlainText.Clean(Story).Length > MaxStory) errors.Add(new(nameof(Story), "StoryTooLong"));
         return errors;
     }
 }
@@ -74,7 +74,7 @@ public sealed class InvitationService(MarketplaceDb db, UserManager<Person> user
         if (input.Validate().Count > 0) return new(InvitationProblem.InvalidInput);
         var userName = input.UserName!.Trim();
         var displayName = MakerName.Clean(input.DisplayName)!;
-        var story = Catalog.ListingDrafts.CleanText(input.Story);
+        var story = PlainText.Clean(input.Story);
 
         var hash = Invitation.Hash(input.Token);
         await using var tx = await db.Database.BeginTransactionAsync(ct);

@@ -6,7 +6,7 @@ namespace PasKreatif.Media;
 
 public static class MediaServices
 {
-    /// <summary>Media settings, the store they choose (<c>Media:Store</c> = FileSystem, the default, or S3) the photo pipeline and makers' uploads.</summary>
+    /// <summary>Media settings, the store they choose (<c>Media:Store</c> = FileSystem, the default, or S3) and the photo pipeline.</summary>
     public static IServiceCollection AddMedia(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSettings<MediaOptions>(configuration, MediaOptions.Section).PostConfigure(o =>
@@ -20,8 +20,6 @@ public static class MediaServices
             ? new S3MediaStore(s.GetRequiredService<IAmazonS3>(), s.GetRequiredService<S3MediaOptions>())
             : new FileSystemMediaStore(s.GetRequiredService<MediaOptions>()));
         services.AddSingleton<PhotoPipeline>();
-        services.AddScoped<PhotoUploads>();
-        services.AddScoped<PhotoUploadJob>();
         return services;
     }
 }

@@ -31,13 +31,9 @@ public sealed class MakerNotices(MarketplaceDb db, TimeProvider clock)
             MakerId = makerId, Kind = kind, Subject = subject.Length > 200 ? subject[..200] : subject, Link = link, CreatedAt = clock.GetUtcNow(),
         });
 
-    /// <summary>One "new order" notification per maker in a paid order.</summary>
-    public async Task NewOrderAsync(int orderId, CancellationToken ct = default)
-    {
-        var parts = await db.Fulfilments.Where(f => f.OrderId == orderId).Select(f => new { f.Id, f.MakerId, f.Order!.Number }).ToListAsync(ct);
-        foreach (var part in parts) Add(part.MakerId, NotificationKind.NewOrder, part.Number, ShopPaths.WorkspaceOrder(part.Id));
-        await db.SaveChangesAsync(ct);
-    }
+    /// <summary>A maker's "new order" notification, linking to their part of the order; stored with the caller's next save.</summary>
+    public void NewOrder(int makerId, int fulfilmentId, string orderNumber) =>
+        Add(makerId, NotificationKind.NewOrder, orderNumber, ShopPaths.WorkspaceOrder(fulfilmentId));
 
     public Task<int> UnreadAsync(int makerId, CancellationToken ct = default) =>
         db.Set<Notification>().CountAsync(n => n.MakerId == makerId && n.ReadAt == null, ct);

@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
-using PasKreatif.Orders;
-using PasKreatif.Payments;
 
 namespace PasKreatif.Observability;
 
@@ -29,15 +27,14 @@ public static class ShopMetrics
     static readonly Counter<long> JobFailures = Meter.CreateCounter<long>("paskreatif.jobs.failures", "{attempt}", "Background job runs that failed, by job");
     static readonly Counter<long> OutputCache = Meter.CreateCounter<long>("paskreatif.output_cache.requests", "{request}", "Cacheable catalogue pages, by result (hit or miss)");
 
-    public static void OrderPlaced(PaymentMethod method) => OrdersPlaced.Add(1, Method(method));
+    // The payment method arrives as its tag text, so metrics stay below the folders that own orders and payments.
+    public static void OrderPlaced(string method) => OrdersPlaced.Add(1, Method(method));
 
-    public static void OrderPaid(PaymentMethod method) => OrdersPaid.Add(1, Method(method));
+    public static void OrderPaid(string method) => OrdersPaid.Add(1, Method(method));
 
-    public static void OrderClosed(OrderStatus status, PaymentMethod method)
-    {
-        if (status == OrderStatus.Expired) OrdersExpired.Add(1, Method(method));
-        else if (status == OrderStatus.Cancelled) OrdersCancelled.Add(1, Method(method));
-    }
+    public static void OrderExpired(string method) => OrdersExpired.Add(1, Method(method));
+
+    public static void OrderCancelled(string method) => OrdersCancelled.Add(1, Method(method));
 
     public static void PaymentNotificationRefused(string gateway) => NotificationsRefused.Add(1, new KeyValuePair<string, object?>("gateway", gateway));
 
@@ -51,5 +48,5 @@ public static class ShopMetrics
 
     public static void OutputCacheLookup(bool hit) => OutputCache.Add(1, new KeyValuePair<string, object?>("result", hit ? "hit" : "miss"));
 
-    static KeyValuePair<string, object?> Method(PaymentMethod method) => new("method", method.ToString());
+    static KeyValuePair<string, object?> Method(string method) => new("method", method);
 }

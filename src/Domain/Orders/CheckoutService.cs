@@ -99,7 +99,7 @@ public sealed class CheckoutService(MarketplaceDb db, CartService carts, Payment
             await tx.CommitAsync(ct);
         }
         log.OrderPlaced(order.Number, order.Total, order.PaymentMethod);
-        ShopMetrics.OrderPlaced(order.PaymentMethod);
+        ShopMetrics.OrderPlaced(order.PaymentMethod.ToString());
         await outbox.DispatchAsync(ct);
 
         if (methods.Gateway(order.PaymentMethod) is null) return new(CheckoutProblem.None, order);

@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using PasKreatif.Catalog;
-using PasKreatif.Ledger;
 using PasKreatif.Payments;
 using PasKreatif.Persistence;
 using PasKreatif.Observability;
@@ -20,7 +19,7 @@ public sealed record GatewayPayment(int OrderId, PaymentMethod Method, string Pa
 /// or card payment pays them all; cash is paid part by part at pickup) and completed when every live part
 /// is delivered or collected.
 /// </summary>
-public sealed class OrderLifecycle(MarketplaceDb db, OrderWork work, RevenueLedger ledger, RefundDesk refunds, OrderMail mail,
+public sealed class OrderLifecycle(MarketplaceDb db, OrderWork work, IMakerCredits ledger, RefundDesk refunds, OrderMail mail,
     TimeProvider clock, ICatalogChanges catalog, ILogger<OrderLifecycle> log)
 {
     /// <summary>Records the whole order's payment (a transfer an officer confirmed, a card) and credits the makers' ledgers.</summary>
@@ -63,7 +62,7 @@ public sealed class OrderLifecycle(MarketplaceDb db, OrderWork work, RevenueLedg
         mail.PaymentReceived(order);
         await mail.NewOrderToMakersAsync(order.Id, ct);
         log.OrderPaid(order.Id);
-        ShopMetrics.OrderPaid(order.PaymentMethod);
+        ShopMetrics.OrderPaid(order.PaymentMethod.ToString());
     }
 
     /// <summary>Cash handed over at one pickup part, confirmed by a mentor or officer of its group: that part is paid and collected.</summary>
@@ -278,7 +277,7 @@ public sealed class OrderLifecycle(MarketplaceDb db, OrderWork work, RevenueLedg
             order.Status = OrderStatus.Paid;
             order.PaidAt = now;
             mail.PaymentReceived(order);
-            ShopMetrics.OrderPaid(order.PaymentMethod);
+            ShopMetrics.OrderPaid(order.PaymentMethod.ToString());
         }
         if (order.Status == OrderStatus.Paid && live.All(f => f.IsHandedOver))
         {
@@ -308,7 +307,8 @@ public sealed class OrderLifecycle(MarketplaceDb db, OrderWork work, RevenueLedg
         await db.SaveChangesAsync(ct);
         mail.Closed(order, refund);
         log.OrderClosed(order.Id, target);
-        ShopMetrics.OrderClosed(target, order.PaymentMethod);
+        if (target == OrderStatus.Expired) ShopMetrics.OrderExpired(order.PaymentMethod.ToString());
+        else if (target == OrderStatus.Cancelled) ShopMetrics.OrderCancelled(order.PaymentMethod.ToString());
         return refund;
     }
 

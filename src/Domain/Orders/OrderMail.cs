@@ -42,7 +42,10 @@ public sealed class OrderMail(MarketplaceDb db, MailOutbox outbox, ShopLinks lin
     /// <summary>One mail per maker in the order, to the maker and to the mentors of the group that hands it over.</summary>
     public async Task NewOrderToMakersAsync(int orderId, CancellationToken ct)
     {
-        await notices.NewOrderAsync(orderId, ct); // the workspace bell, email or not
+        // The workspace bell, one per maker in the paid order, email or not.
+        var bells = await db.Fulfilments.Where(f => f.OrderId == orderId).Select(f => new { f.Id, f.MakerId, f.Order!.Number }).ToListAsync(ct);
+        foreach (var part in bells) notices.NewOrder(part.MakerId, part.Id, part.Number);
+        await db.SaveChangesAsync(ct);
         var order = await db.Orders.AsNoTracking().SingleAsync(o => o.Id == orderId, ct);
         var parts = await db.Fulfilments.AsNoTracking().Where(f => f.OrderId == orderId && f.Status != FulfilmentStatus.Cancelled).Select(f => new
         {

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using PasKreatif.People;
 using PasKreatif.Payments;
 using PasKreatif.Payments.Midtrans;
 
@@ -12,6 +13,7 @@ public static class OrderServices
     public static IServiceCollection AddOrders(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSettings<OrderOptions>(configuration, OrderOptions.Section);
+        services.AddScoped<IBuyerOrders, BuyerOrders>();
         services.AddSettings<StripeOptions>(configuration, StripeOptions.Section);
         services.AddSingleton<IPaymentMethod, StripeCardPayment>();
         services.AddSingleton<IPaymentMethod, BankTransferPayment>();

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
-using PasKreatif.Ledger;
 using PasKreatif.Mail;
 using PasKreatif.Orders;
 using PasKreatif.Organisation;
@@ -22,7 +21,7 @@ public enum RefundStep { Done, AlreadyDone, NotAllowed, Unknown }
 /// out through the payment's gateway, or by an officer's transfer to the account the buyer gave, or in
 /// cash at the group. "Refunded" and the buyer's mail come only when the money went back.
 /// </summary>
-public sealed class RefundDesk(MarketplaceDb db, RevenueLedger ledger, PaymentMethods methods, OrderMail mail, MailOutbox outbox,
+public sealed class RefundDesk(MarketplaceDb db, IRefundReversals ledger, PaymentMethods methods, OrderMail mail, MailOutbox outbox,
     TimeProvider clock, ICatalogChanges catalog, ILogger<RefundDesk> log)
 {
     static readonly TimeSpan StuckAfter = TimeSpan.FromMinutes(10);

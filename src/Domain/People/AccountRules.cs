@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Identity;
-using PasKreatif.Organisation;
 
 namespace PasKreatif.People;
 
@@ -43,7 +42,7 @@ public static class AccountRules
     {
         var wanted = roles.Distinct().ToHashSet();
         if (wanted.Count == 0 && !isMaker) throw new MakerRuleException("NoRole");
-        if (wanted.Any(r => !PeopleDesk.Assignable.Contains(r))) throw new MakerRuleException("UnknownRole");
+        if (wanted.Any(r => !People.Roles.Assignable.Contains(r))) throw new MakerRuleException("UnknownRole");
         if (wanted.Contains(People.Roles.Officer) && offices == 0) throw new MakerRuleException("OfficerNeedsOffice");
         if (wanted.Contains(People.Roles.Mentor) && groups == 0) throw new MakerRuleException("MentorNeedsGroup");
         return wanted;

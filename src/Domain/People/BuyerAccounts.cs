@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using PasKreatif.Mail;
-using PasKreatif.Orders;
 using PasKreatif.Persistence;
 
 namespace PasKreatif.People;
@@ -14,7 +13,7 @@ public enum DeleteOutcome { Done, OpenOrders }
 /// Buyers' own accounts: sign-up confirmed by a mailed link (through the outbox), guest orders of that
 /// email joining the account on confirmation, the profile, saved addresses, and deletion under UU PDP.
 /// </summary>
-public sealed class BuyerAccounts(UserManager<Person> users, MarketplaceDb db, MailOutbox outbox, TimeProvider clock, ShopLinks links)
+public sealed class BuyerAccounts(UserManager<Person> users, MarketplaceDb db, IBuyerOrders orders, MailOutbox outbox, TimeProvider clock, ShopLinks links)
 {
     public const string ConfirmPath = ShopPaths.ConfirmEmail;
     public const int MaxAddresses = 5;
@@ -72,16 +71,8 @@ public sealed class BuyerAccounts(UserManager<Person> users, MarketplaceDb db, M
     }
 
     /// <summary>Orders placed without signing in, with this confirmed email, become the account's.</summary>
-    public async Task<int> JoinGuestOrdersAsync(Person person, CancellationToken ct = default)
-    {
-        if (!person.EmailConfirmed || person.Email is null) return 0;
-        var email = person.Email.ToLowerInvariant();
-        // EF translates ToLower() to SQL lower(); a culture or comparison overload would not translate.
-#pragma warning disable CA1304, CA1311, CA1862
-        return await db.Orders.Where(o => o.BuyerId == null && o.BuyerEmail.ToLower() == email)
-            .ExecuteUpdateAsync(s => s.SetProperty(o => o.BuyerId, person.Id), ct);
-#pragma warning restore CA1304, CA1311, CA1862
-    }
+    public async Task<int> JoinGuestOrdersAsync(Person person, CancellationToken ct = default) =>
+        person.EmailConfirmed && person.Email is { } email ? await orders.JoinGuestOrdersAsync(person.Id, email, ct) : 0;
 
     /// <summary>Sign-in by phone: the account with this number, when exactly one has it.</summary>
     public async Task<Person?> ByPhoneAsync(string login, CancellationToken ct = default)
@@ -129,15 +120,12 @@ public sealed class BuyerAccounts(UserManager<Person> users, MarketplaceDb db, M
     /// </summary>
     public async Task<DeleteOutcome> DeleteAsync(Guid personId, CancellationToken ct = default)
     {
-        if (await db.Orders.AnyAsync(o => o.BuyerId == personId && (o.Status == OrderStatus.Placed || o.Status == OrderStatus.AwaitingPayment || o.Status == OrderStatus.Paid), ct))
-            return DeleteOutcome.OpenOrders;
+        if (await orders.AnyOpenAsync(personId, ct)) return DeleteOutcome.OpenOrders;
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var person = await db.Users.SingleAsync(u => u.Id == personId, ct);
         var now = clock.GetUtcNow();
-        await db.Orders.Where(o => o.BuyerId == personId).ExecuteUpdateAsync(s => s
-            .SetProperty(o => o.BuyerName, "—").SetProperty(o => o.BuyerEmail, "").SetProperty(o => o.BuyerPhone, "").SetProperty(o => o.Address, ""), ct);
+        await orders.ForgetBuyerAsync(personId, ct);
         await db.BuyerAddresses.Where(a => a.PersonId == personId).ExecuteDeleteAsync(ct);
-        await db.Carts.Where(c => c.PersonId == personId).ExecuteDeleteAsync(ct);
         person.Forget(now);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);

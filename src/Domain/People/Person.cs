@@ -54,6 +54,9 @@ public static class Roles
 
     public static readonly string[] All = [Administrator, Officer, Mentor, Maker, Buyer];
 
+    /// <summary>Roles an administrator gives on the account form; Maker is not one of them.</summary>
+    public static readonly string[] Assignable = [Buyer, Mentor, Officer, Administrator];
+
     /// <summary>Roles that work in the back office.</summary>
     public const string Staff = Administrator + "," + Officer + "," + Mentor;
 }

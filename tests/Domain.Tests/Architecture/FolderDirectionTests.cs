@@ -5,8 +5,8 @@ public class FolderDirectionTests
     /// <summary>Lower folders first; a folder may use only folders before it (and the root: Money, Slugs).</summary>
     static readonly string[] Order =
     [
-        "Observability", "Persistence", "Media", "Mail", "Organisation", "People", "Makers", "Catalog", "Orders", "Payments", "Ledger",
-        "Independence", "Notifications", "Sharing", "Moderation", "Reviews", "Questions", "Backup", "Demo",
+        "Observability", "Persistence", "Media", "Mail", "Notifications", "People", "Organisation", "Makers", "Catalog", "Orders", "Payments", "Ledger",
+        "Sharing", "Moderation", "Independence", "Reviews", "Questions", "BackOffice", "Workspace", "Backup", "Demo",
     ];
 
     /// <summary>

@@ -20,6 +20,6 @@ public class ListingDraftTests
     [Fact]
     public void Text_stays_plain_with_its_line_breaks()
     {
-        Assert.Equal("Baris satu\nBaris dua\n\n<b>tiga</b>", ListingDrafts.CleanText("  Baris satu\r\nBaris dua\r\n\r<b>tiga</b>\u0007 "));
+        Assert.Equal("Baris satu\nBaris dua\n\n<b>tiga</b>", PlainText.Clean("  Baris satu\r\nBaris dua\r\n\r<b>tiga</b>\u0007 "));
     }
 }

@@ -47,8 +47,8 @@ public class ContactRulesTests
     [Fact]
     public void Staff_accounts_sign_up_and_questions_use_the_same_rules()
     {
-        Assert.Equal("DisplayNameLength", Assert.Throws<PasKreatif.Organisation.MakerRuleException>(() => AccountRules.Clean("sari.w", "S", null)).Code);
-        Assert.Equal("EmailInvalid", Assert.Throws<PasKreatif.Organisation.MakerRuleException>(() => AccountRules.Clean("sari.w", "Ibu Sari", "a@b")).Code);
+        Assert.Equal("DisplayNameLength", Assert.Throws<PasKreatif.MakerRuleException>(() => AccountRules.Clean("sari.w", "S", null)).Code);
+        Assert.Equal("EmailInvalid", Assert.Throws<PasKreatif.MakerRuleException>(() => AccountRules.Clean("sari.w", "Ibu Sari", "a@b")).Code);
         Assert.Equal("EmailInvalid", Assert.Throws<PasKreatif.Questions.QuestionRuleException>(() => PasKreatif.Questions.QuestionRules.CheckEmail("déwi@contoh.id")).Code);
         Assert.Equal("dewi@contoh.id", PasKreatif.Questions.QuestionRules.CheckEmail(" dewi@contoh.id "));
     }

@@ -938,7 +938,7 @@ namespace PasKreatif.Persistence.Migrations
                     b.ToTable("Photos");
                 });
 
-            modelBuilder.Entity("PasKreatif.Media.PhotoUpload", b =>
+            modelBuilder.Entity("PasKreatif.Catalog.PhotoUpload", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -2623,7 +2623,7 @@ namespace PasKreatif.Persistence.Migrations
                         .OnDelete(DeleteBehavior.SetNull);
                 });
 
-            modelBuilder.Entity("PasKreatif.Media.PhotoUpload", b =>
+            modelBuilder.Entity("PasKreatif.Catalog.PhotoUpload", b =>
                 {
                     b.HasOne("PasKreatif.Catalog.Listing", null)
                         .WithMany()

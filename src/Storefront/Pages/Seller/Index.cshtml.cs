@@ -3,10 +3,12 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using PasKreatif.Catalog;
 using PasKreatif.Independence;
+using PasKreatif.Ledger;
 using PasKreatif.Makers;
 using PasKreatif.Organisation;
 using PasKreatif.People;
 using PasKreatif.Persistence;
+using PasKreatif.Workspace;
 
 namespace PasKreatif.Storefront.Pages.Seller;
 

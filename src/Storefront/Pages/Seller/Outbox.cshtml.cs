@@ -6,6 +6,7 @@ using PasKreatif.Catalog;
 using PasKreatif.Makers;
 using PasKreatif.Media;
 using PasKreatif.Orders;
+using PasKreatif.Workspace;
 using PasKreatif.Storefront.Pages.Seller.Listings;
 
 namespace PasKreatif.Storefront.Pages.Seller;

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using PasKreatif.BackOffice;
 using PasKreatif.Organisation;
 
 namespace PasKreatif.Admin.Pages;

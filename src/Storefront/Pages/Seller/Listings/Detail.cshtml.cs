@@ -3,6 +3,7 @@ using Microsoft.Extensions.Localization;
 using PasKreatif.Catalog;
 using PasKreatif.Makers;
 using PasKreatif.Media;
+using PasKreatif.Workspace;
 
 namespace PasKreatif.Storefront.Pages.Seller.Listings;
 

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
+using PasKreatif.Catalog;
 using PasKreatif.Makers;
 using PasKreatif.Media;
 

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using PasKreatif.Independence;
 using PasKreatif.Makers;
+using PasKreatif.Organisation;
 
 namespace PasKreatif.Admin.Pages.Independence;
 

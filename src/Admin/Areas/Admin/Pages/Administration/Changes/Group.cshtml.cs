@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
+using PasKreatif.BackOffice;
 using PasKreatif.Organisation;
 
 namespace PasKreatif.Admin.Pages.Administration.Changes;

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
+using PasKreatif.BackOffice;
 using PasKreatif.Organisation;
 using PasKreatif.People;
 
@@ -27,7 +28,7 @@ public class PersonModel(PeopleDesk people, OrganisationDesk desk, IStringLocali
         Account = new AccountFields
         {
             UserName = View.Person.UserName, DisplayName = View.Person.DisplayName, Email = View.Person.Email,
-            Roles = View.Person.Roles.Where(PeopleDesk.Assignable.Contains).ToList(), OfficeIds = View.OfficeIds.ToList(), GroupIds = View.GroupIds.ToList(),
+            Roles = View.Person.Roles.Where(Roles.Assignable.Contains).ToList(), OfficeIds = View.OfficeIds.ToList(), GroupIds = View.GroupIds.ToList(),
         };
     }
 

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
+using PasKreatif.BackOffice;
 using PasKreatif.Organisation;
 
 namespace PasKreatif.Admin.Pages.Administration.Changes;

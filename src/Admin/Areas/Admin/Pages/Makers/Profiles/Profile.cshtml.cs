@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
+using PasKreatif.BackOffice;
 using PasKreatif.Makers;
 using PasKreatif.Organisation;
 

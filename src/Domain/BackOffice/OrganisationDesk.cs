@@ -1,9 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using PasKreatif.Catalog;
+using PasKreatif.Organisation;
 using PasKreatif.People;
 using PasKreatif.Persistence;
 
-namespace PasKreatif.Organisation;
+namespace PasKreatif.BackOffice;
 
 public sealed record StaffRow(string UserName, string DisplayName, string Role, string Where);
 

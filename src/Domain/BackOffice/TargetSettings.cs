@@ -1,14 +1,16 @@
 using Microsoft.EntityFrameworkCore;
+using PasKreatif.Ledger;
+using PasKreatif.Organisation;
 using PasKreatif.Persistence;
 
-namespace PasKreatif.Organisation;
+namespace PasKreatif.BackOffice;
 
 /// <summary>A regency's target now; <paramref name="ThisMonth"/> is the current month in its office's zone.</summary>
 public sealed record TargetRow(int RegencyId, string Regency, string Office, Money? Current, DateOnly? CurrentFrom, DateOnly ThisMonth);
 
 /// <summary>
 /// Officers set their office's regency targets (administrators any); history stays, a new row takes
-/// effect from its month. Months are the regency's office's (<see cref="Independence.MakerCalendar"/>), never WIB for everyone.
+/// effect from its month. Months are the regency's office's (<see cref="MakerCalendar"/>), never WIB for everyone.
 /// </summary>
 public sealed class TargetSettings(MarketplaceDb db, TimeProvider clock)
 {
@@ -25,7 +27,7 @@ public sealed class TargetSettings(MarketplaceDb db, TimeProvider clock)
             .OrderBy(r => r.Office!.Name).ThenBy(r => r.Name).ToListAsync(ct);
         return regencies.Select(r =>
         {
-            var month = Independence.MakerCalendar.MonthOf(clock.GetUtcNow(), r.Office!.Zone);
+            var month = MakerCalendar.MonthOf(clock.GetUtcNow(), r.Office!.Zone);
             var current = r.Targets.Where(t => t.FromMonth <= month).OrderByDescending(t => t.FromMonth).FirstOrDefault();
             return new TargetRow(r.Id, r.Name, r.Office!.Name, current?.Amount, current?.FromMonth, month);
         }).ToList();
@@ -37,7 +39,7 @@ public sealed class TargetSettings(MarketplaceDb db, TimeProvider clock)
         if (!await Regencies(scope).AnyAsync(r => r.Id == regencyId, ct)) throw new OutOfScopeException();
         if (amount <= Money.Zero) throw new MakerRuleException("TargetNotPositive");
         var month = new DateOnly(fromMonth.Year, fromMonth.Month, 1);
-        if (month < await Independence.MakerCalendar.RegencyMonthAsync(db, regencyId, clock.GetUtcNow(), ct)) throw new MakerRuleException("TargetInPast");
+        if (month < await MakerCalendar.RegencyMonthAsync(db, regencyId, clock.GetUtcNow(), ct)) throw new MakerRuleException("TargetInPast");
         var existing = await db.MonthlyTargets.SingleOrDefaultAsync(t => t.RegencyId == regencyId && t.FromMonth == month, ct);
         if (existing is null)
             db.MonthlyTargets.Add(new MonthlyTarget { RegencyId = regencyId, FromMonth = month, Amount = amount, SetById = scope.PersonId, SetAt = clock.GetUtcNow() });

@@ -1,9 +1,9 @@
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
-using PasKreatif.Catalog;
+using PasKreatif.Media;
 using PasKreatif.Persistence;
 
-namespace PasKreatif.Media;
+namespace PasKreatif.Catalog;
 
 /// <summary>
 /// A maker's photo upload: the header is checked at once (a refusal saves nothing), the heavy work

@@ -1,8 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using PasKreatif.Catalog;
+using PasKreatif.Organisation;
 using PasKreatif.Persistence;
 
-namespace PasKreatif.Organisation;
+namespace PasKreatif.BackOffice;
 
 public sealed record GroupChoice(int Id, string Name);
 

@@ -4,8 +4,9 @@ using PasKreatif.Independence;
 using PasKreatif.Ledger;
 using PasKreatif.Orders;
 using PasKreatif.Persistence;
+using PasKreatif.Questions;
 
-namespace PasKreatif.Makers;
+namespace PasKreatif.Workspace;
 
 public sealed record SentBack(int ListingId, string Title, string Reason, bool Revision);
 
@@ -34,7 +35,7 @@ public sealed class MakerToday(MarketplaceDb db, OpenOrders open, MakerEarnings 
     {
         var now = clock.GetUtcNow();
         var waits = await open.MakerWaitsAsync(makerId, ct);
-        var questions = await db.Set<Questions.Question>().Where(q => q.MakerId == makerId && q.AnsweredAt == null)
+        var questions = await db.Set<Question>().Where(q => q.MakerId == makerId && q.AnsweredAt == null)
             .GroupBy(_ => 1).Select(g => new { Count = g.Count(), Oldest = g.Min(q => q.AskedAt) }).SingleOrDefaultAsync(ct);
         var rejected = await db.Listings.Where(l => l.MakerId == makerId && l.Status == ListingStatus.Rejected)
             .OrderByDescending(l => l.UpdatedAt).Select(l => new SentBack(l.Id, l.Title, l.RejectionReason ?? "", false)).ToListAsync(ct);

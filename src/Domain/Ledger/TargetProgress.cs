@@ -1,4 +1,4 @@
-namespace PasKreatif.Independence;
+namespace PasKreatif.Ledger;
 
 /// <summary>
 /// A month's net revenue against its regency's target: the one "percent of target" of the maker's pages, the back

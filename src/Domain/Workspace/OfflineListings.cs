@@ -3,7 +3,7 @@ using PasKreatif.Catalog;
 using PasKreatif.Media;
 using PasKreatif.Persistence;
 
-namespace PasKreatif.Makers;
+namespace PasKreatif.Workspace;
 
 /// <summary>What the phone learns about a listing or photo it drafted offline: the outcome, the listing, and why not.</summary>
 public sealed record OfflineDraftAnswer(OfflineResult Result, int? ListingId, IReadOnlyList<InputError> Errors, string? Problem = null);

@@ -3,7 +3,7 @@ using PasKreatif.Makers;
 using PasKreatif.Organisation;
 using PasKreatif.Persistence;
 
-namespace PasKreatif.Independence;
+namespace PasKreatif.Ledger;
 
 /// <summary>
 /// The one zone rule for a maker's money: their months (and the dates shown beside them) are counted
@@ -20,7 +20,11 @@ public static class MakerCalendar
         await db.Makers.Where(m => m.Id == makerId).Select(m => (IndonesianZone?)m.HomeGroup!.Office!.Zone).SingleOrDefaultAsync(ct);
 
     /// <summary>The calendar month an instant falls in for a maker (or a regency) of this zone.</summary>
-    public static DateOnly MonthOf(DateTimeOffset instant, IndonesianZone zone) => IndependenceBands.MonthOf(instant, zone);
+    public static DateOnly MonthOf(DateTimeOffset instant, IndonesianZone zone)
+    {
+        var local = instant.ToZone(zone);
+        return new DateOnly(local.Year, local.Month, 1);
+    }
 
     /// <summary>The instant a month starts in the zone.</summary>
     public static DateTimeOffset MonthStart(DateOnly month, IndonesianZone zone) =>

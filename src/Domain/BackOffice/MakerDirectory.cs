@@ -1,14 +1,14 @@
 using Microsoft.EntityFrameworkCore;
+using PasKreatif.Catalog;
+using PasKreatif.Makers;
 using PasKreatif.Organisation;
 using PasKreatif.Persistence;
 
-namespace PasKreatif.Makers;
+namespace PasKreatif.BackOffice;
 
 public sealed record MakerRow(int Id, string DisplayName, string GroupName, string RegencyName, int ListingsOnSale, DateTimeOffset JoinedAt);
 
 public sealed record MilestoneRow(int Id, MilestoneKind Kind, DateOnly Date, string? Note);
-
-public sealed record Choice(int Id, string Name);
 
 public sealed record MakerProfile(
     int Id, string DisplayName, string Slug, int HomeGroupId, string GroupName, int RegencyId, IReadOnlyList<int> ProgrammeIds,
@@ -33,7 +33,7 @@ public sealed class MakerDirectory(MarketplaceDb db, TimeProvider clock)
 
     IQueryable<MakerRow> Rows(IQueryable<Maker> makers) =>
         makers.Select(m => new MakerRow(m.Id, m.DisplayName, m.HomeGroup!.Name, m.Regency!.Name,
-            db.Listings.Count(l => l.MakerId == m.Id && l.Status == Catalog.ListingStatus.Approved), m.JoinedAt));
+            db.Listings.Count(l => l.MakerId == m.Id && l.Status == ListingStatus.Approved), m.JoinedAt));
 
     public async Task<MakerProfile> ProfileAsync(StaffScope scope, int makerId, CancellationToken ct = default)
     {

@@ -1,6 +1,7 @@
 using System.Globalization;
+using PasKreatif.Organisation;
 
-namespace PasKreatif.Organisation;
+namespace PasKreatif.BackOffice;
 
 /// <summary>A regency's monthly target as an officer types it: rupiah by the one parser, and the month it starts ("2026-12").</summary>
 public sealed record TargetInput(string? Amount, string? FromMonth)

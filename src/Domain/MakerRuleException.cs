@@ -1,4 +1,4 @@
-namespace PasKreatif.Organisation;
+namespace PasKreatif;
 
 /// <summary>A change the rules refuse; the code names the message shown.</summary>
 public sealed class MakerRuleException(string code) : Exception(code)

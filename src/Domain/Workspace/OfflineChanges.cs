@@ -3,7 +3,7 @@ using PasKreatif.Catalog;
 using PasKreatif.Orders;
 using PasKreatif.Persistence;
 
-namespace PasKreatif.Makers;
+namespace PasKreatif.Workspace;
 
 public enum OfflineResult { Saved, AlreadySaved, Conflict, Refused }
 

@@ -3,9 +3,10 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using PasKreatif.Mail;
 using PasKreatif.Organisation;
+using PasKreatif.People;
 using PasKreatif.Persistence;
 
-namespace PasKreatif.People;
+namespace PasKreatif.BackOffice;
 
 public sealed record PersonRow(Guid Id, string UserName, string DisplayName, string? Email, IReadOnlyList<string> Roles, bool Locked);
 
@@ -24,7 +25,6 @@ public sealed record PasswordLink(string Url, bool Mailed);
 public sealed class PeopleDesk(MarketplaceDb db, UserManager<Person> users, MailQueue mail, ShopLinks links, TimeProvider clock)
 {
     /// <summary>Roles an administrator hands out here; makers come only through an invitation.</summary>
-    public static readonly string[] Assignable = [Roles.Buyer, Roles.Mentor, Roles.Officer, Roles.Administrator];
 
     public async Task<List<PersonRow>> ListAsync(string? search, CancellationToken ct = default)
     {
@@ -111,7 +111,7 @@ public sealed class PeopleDesk(MarketplaceDb db, UserManager<Person> users, Mail
         if (await db.Offices.CountAsync(o => offices.Contains(o.Id), ct) != offices.Count) throw new MakerRuleException("UnknownOffice");
         if (await db.Groups.CountAsync(g => groups.Contains(g.Id), ct) != groups.Count) throw new MakerRuleException("UnknownGroup");
 
-        Check(await users.RemoveFromRolesAsync(person, current.Where(r => Assignable.Contains(r) && !wanted.Contains(r))));
+        Check(await users.RemoveFromRolesAsync(person, current.Where(r => Roles.Assignable.Contains(r) && !wanted.Contains(r))));
         Check(await users.AddToRolesAsync(person, wanted.Where(r => !current.Contains(r))));
         db.OfficeOfficers.RemoveRange(await db.OfficeOfficers.Where(o => o.PersonId == person.Id && !offices.Contains(o.OfficeId)).ToListAsync(ct));
         db.GroupMentors.RemoveRange(await db.GroupMentors.Where(m => m.PersonId == person.Id && !groups.Contains(m.GroupId)).ToListAsync(ct));

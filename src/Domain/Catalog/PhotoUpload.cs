@@ -1,4 +1,6 @@
-namespace PasKreatif.Media;
+using PasKreatif.Media;
+
+namespace PasKreatif.Catalog;
 
 public enum PhotoUploadState { Queued, Processing, Done, Refused }
 

@@ -1,7 +1,7 @@
 using PasKreatif.Independence;
 using PasKreatif.Ledger;
 
-namespace PasKreatif.Domain.Tests.Independence;
+namespace PasKreatif.Domain.Tests.Ledger;
 
 public class TargetProgressTests
 {
