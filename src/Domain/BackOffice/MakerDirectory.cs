@@ -18,7 +18,7 @@ public sealed record MakerProfile(
 public sealed record ProfileChange(string DisplayName, int HomeGroupId, IReadOnlyCollection<int> ProgrammeIds, int RegencyId);
 
 /// <summary>Makers as staff see and keep them: profiles and milestones, narrowed by <see cref="StaffScope"/>.</summary>
-public sealed class MakerDirectory(MarketplaceDb db, TimeProvider clock)
+public sealed class MakerDirectory(MarketplaceDb db, TimeProvider clock, ICatalogChanges catalog)
 {
     /// <summary>One page of the makers in scope whose name holds the words searched, by name.</summary>
     public async Task<ListPage<MakerRow>> PageAsync(StaffScope scope, ListRequest request, CancellationToken ct = default)
@@ -66,6 +66,7 @@ public sealed class MakerDirectory(MarketplaceDb db, TimeProvider clock)
         maker.Programmes.RemoveAll(p => !programmeIds.Contains(p.ProgrammeId));
         foreach (var id in programmeIds.Where(id => maker.Programmes.All(p => p.ProgrammeId != id)))
             maker.Programmes.Add(new MakerProgramme { MakerId = maker.Id, ProgrammeId = id });
+        await catalog.RaiseAsync(db, CatalogChange.Maker(maker.Id), ct);
         await db.SaveChangesAsync(ct);
     }
 

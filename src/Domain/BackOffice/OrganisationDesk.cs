@@ -9,7 +9,7 @@ namespace PasKreatif.BackOffice;
 public sealed record StaffRow(string UserName, string DisplayName, string Role, string Where);
 
 /// <summary>Administrators shape the platform: offices and regencies, groups, programmes, categories, and who is staff where.</summary>
-public sealed class OrganisationDesk(MarketplaceDb db, TimeProvider clock)
+public sealed class OrganisationDesk(MarketplaceDb db, TimeProvider clock, ICatalogChanges catalog)
 {
     public Task<List<Office>> OfficesAsync(CancellationToken ct = default) =>
         db.Offices.AsNoTracking().Include(o => o.Regencies).Include(o => o.Groups).ThenInclude(g => g.Programmes)
@@ -44,6 +44,7 @@ public sealed class OrganisationDesk(MarketplaceDb db, TimeProvider clock)
         var now = clock.GetUtcNow();
         regency.Targets.Add(new MonthlyTarget { FromMonth = new DateOnly(2000, 1, 1), Amount = target, SetAt = now });
         db.Regencies.Add(regency);
+        await catalog.RaiseAsync(db, CatalogChange.Organisation, ct);
         await db.SaveChangesAsync(ct);
     }
 
@@ -57,6 +58,7 @@ public sealed class OrganisationDesk(MarketplaceDb db, TimeProvider clock)
             OfficeId = regency.OfficeId, RegencyId = regency.Id, Name = Name(name), Kind = kind, PickupAddress = pickupAddress.Trim(),
             Slug = await SlugAsync(db.Groups.Select(g => g.Slug), name, ct),
         });
+        await catalog.RaiseAsync(db, CatalogChange.Organisation, ct);
         await db.SaveChangesAsync(ct);
     }
 
@@ -64,6 +66,7 @@ public sealed class OrganisationDesk(MarketplaceDb db, TimeProvider clock)
     {
         if (!await db.Groups.AnyAsync(g => g.Id == groupId, ct)) throw new MakerRuleException("UnknownGroup");
         db.Programmes.Add(new Programme { GroupId = groupId, Name = Name(name), Slug = await SlugAsync(db.Programmes.Select(p => p.Slug), name, ct) });
+        await catalog.RaiseAsync(db, CatalogChange.Organisation, ct);
         await db.SaveChangesAsync(ct);
     }
 
@@ -75,6 +78,7 @@ public sealed class OrganisationDesk(MarketplaceDb db, TimeProvider clock)
             NameId = Name(nameId), NameEn = Name(nameEn), Perishable = perishable, Position = position + 1,
             Slug = await SlugAsync(db.Categories.Select(c => c.Slug), nameId, ct),
         });
+        await catalog.RaiseAsync(db, CatalogChange.Organisation, ct);
         await db.SaveChangesAsync(ct);
     }
 

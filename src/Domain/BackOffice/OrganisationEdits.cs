@@ -15,7 +15,7 @@ public sealed record CategoryEdit(string NameId, string NameEn, int Position, bo
 /// Administrators edit and remove offices, regencies, groups, programmes and categories. Slugs stay as
 /// they were on a rename, so public links keep working; a removal is refused while anything uses the row.
 /// </summary>
-public sealed class OrganisationEdits(MarketplaceDb db)
+public sealed class OrganisationEdits(MarketplaceDb db, ICatalogChanges catalog)
 {
     // An unknown id reads as 404, like a row outside one's scope.
     public async Task<Office> OfficeAsync(int id, CancellationToken ct = default) =>
@@ -67,6 +67,7 @@ public sealed class OrganisationEdits(MarketplaceDb db)
             regency.OfficeId = edit.OfficeId;
         }
         regency.Name = name;
+        await catalog.RaiseAsync(db, CatalogChange.Organisation, ct);
         await db.SaveChangesAsync(ct);
     }
 
@@ -75,6 +76,7 @@ public sealed class OrganisationEdits(MarketplaceDb db)
         var regency = await db.Regencies.SingleOrDefaultAsync(r => r.Id == id, ct) ?? throw new MakerRuleException("UnknownRegency");
         OrganisationRules.RefuseWhileUsed(await RegencyUsesAsync(id, ct));
         db.Regencies.Remove(regency);
+        await catalog.RaiseAsync(db, CatalogChange.Organisation, ct);
         await db.SaveChangesAsync(ct);
     }
 
@@ -90,6 +92,7 @@ public sealed class OrganisationEdits(MarketplaceDb db)
         group.Kind = edit.Kind;
         group.RegencyId = regency.Id;
         group.OfficeId = regency.OfficeId;
+        await catalog.RaiseAsync(db, CatalogChange.Organisation, ct);
         await db.SaveChangesAsync(ct);
     }
 
@@ -105,6 +108,7 @@ public sealed class OrganisationEdits(MarketplaceDb db)
             ["Orders"] = await db.Fulfilments.CountAsync(f => f.GroupId == id, ct),
         });
         db.Groups.Remove(group);
+        await catalog.RaiseAsync(db, CatalogChange.Organisation, ct);
         await db.SaveChangesAsync(ct);
     }
 
@@ -124,6 +128,7 @@ public sealed class OrganisationEdits(MarketplaceDb db)
         programme.Name = name;
         programme.Story = story;
         programme.StoryEn = storyEn.Length == 0 ? null : storyEn;
+        await catalog.RaiseAsync(db, CatalogChange.Organisation, ct);
         await db.SaveChangesAsync(ct);
     }
 
@@ -132,6 +137,7 @@ public sealed class OrganisationEdits(MarketplaceDb db)
         var programme = await db.Programmes.SingleOrDefaultAsync(p => p.Id == id, ct) ?? throw new MakerRuleException("UnknownProgramme");
         OrganisationRules.RefuseWhileUsed(await ProgrammeUsesAsync(id, ct));
         db.Programmes.Remove(programme);
+        await catalog.RaiseAsync(db, CatalogChange.Organisation, ct);
         await db.SaveChangesAsync(ct);
     }
 
@@ -145,6 +151,7 @@ public sealed class OrganisationEdits(MarketplaceDb db)
         category.Perishable = edit.Perishable;
         category.UsuallyMadeToOrder = edit.UsuallyMadeToOrder;
         category.OneOfAKind = edit.OneOfAKind;
+        await catalog.RaiseAsync(db, CatalogChange.Organisation, ct);
         await db.SaveChangesAsync(ct);
     }
 
@@ -157,6 +164,7 @@ public sealed class OrganisationEdits(MarketplaceDb db)
             ["Revisions"] = await db.ListingRevisions.CountAsync(r => r.CategoryId == id, ct),
         });
         db.Categories.Remove(category);
+        await catalog.RaiseAsync(db, CatalogChange.Organisation, ct);
         await db.SaveChangesAsync(ct);
     }
 
