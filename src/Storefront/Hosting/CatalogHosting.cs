@@ -29,7 +29,7 @@ public static class CatalogHosting
     public static void ShowsCard(HttpContext http, int listingId) =>
         http.Features.Get<IOutputCacheFeature>()?.Context.Tags.Add(CardTag(listingId));
 
-    public static IServiceCollection AddCatalog(this IServiceCollection services)
+    public static IServiceCollection AddCatalog(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOutputCache(o => o.AddPolicy(CachePolicy, b => b
             .Tag(CacheTag)
@@ -38,6 +38,9 @@ public static class CatalogHosting
             // The page differs by language and zone only; both come from cookies or the browser.
             .VaryByValue(http => new KeyValuePair<string, string>("lz", CultureInfo.CurrentUICulture.Name + "|" + ZoneChoice.Of(http)))
             .AddPolicy<CacheLookupCounted>()));
+        // First visits fill the cache with pages nobody asks for again: its size is the shop's memory budget for pages.
+        services.AddSettings<CatalogCacheOptions>(configuration, CatalogCacheOptions.Section);
+        services.AddOptions<OutputCacheOptions>().Configure<CatalogCacheOptions>((o, c) => o.SizeLimit = c.PageCacheMegabytes * 1024L * 1024L);
         services.AddSingleton<CatalogInstance>();
         services.AddSingleton<CatalogEviction>();
         services.AddSingleton<ICatalogChanges>(sp => sp.GetRequiredService<CatalogEviction>());
@@ -120,4 +123,14 @@ sealed class CacheLookupCounted : IOutputCachePolicy
         if (context.AllowCacheLookup) ShopMetrics.OutputCacheLookup(hit: false);
         return ValueTask.CompletedTask;
     }
+}
+
+/// <summary><c>Catalog:PageCacheMegabytes</c>: how much memory the cached catalogue pages may take (32 MB, about a thousand pages).</summary>
+public sealed class CatalogCacheOptions : ISettingGroup
+{
+    public const string Section = "Catalog";
+
+    public int PageCacheMegabytes { get; set; } = 32;
+
+    public IEnumerable<string?> Problems(string section) => [Settings.AtLeast($"{section}:{nameof(PageCacheMegabytes)}", PageCacheMegabytes, 1)];
 }

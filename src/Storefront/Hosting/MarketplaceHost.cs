@@ -35,7 +35,7 @@ public static class MarketplaceHost
         services.AddSecureCookies();
         services.AddMarketplaceAdmin();
         services.AddCheckout();
-        services.AddCatalog();
+        services.AddCatalog(configuration);
         services.AddShopCompression(); // Brotli/gzip
         services.Configure<RequestLocalizationOptions>(o =>
         {

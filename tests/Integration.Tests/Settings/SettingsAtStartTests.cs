@@ -66,6 +66,7 @@ public class SettingsAtStartTests : IAsyncLifetime
     [InlineData("Shop:Contact:Email", "halo")]
     [InlineData("Demo:Tier", "raksasa")]
     [InlineData("Shop:BaseUrl", "paskreatif.id")]
+    [InlineData("Catalog:PageCacheMegabytes", "0")]
     public void A_bad_value_stops_the_start_with_a_message_naming_the_setting(string key, string value)
     {
         using var shop = new ShopWithSettings(database, new Dictionary<string, string> { [key] = value });
@@ -103,6 +104,8 @@ public class SettingsAtStartTests : IAsyncLifetime
         Assert.False(services.GetRequiredService<BackupOptions>().IsOn);
         Assert.Equal(14, services.GetRequiredService<BackupOptions>().KeepDays);
         Assert.Equal(5, services.GetRequiredService<JobOptions>().PollSeconds);
+        // Cached pages get 32 MB of the shop's memory, not the framework's 100 MB.
+        Assert.Equal(32L * 1024 * 1024, services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.OutputCaching.OutputCacheOptions>>().Value.SizeLimit);
         Assert.Equal(2, services.GetRequiredService<PasswordResetSettings>().Hours);
         Assert.Null(services.GetRequiredService<ShopContact>().Phone);
         Assert.Equal(["172.30.80.0/24", "10.1.0.0/16"], services.GetRequiredService<ProxyOptions>().KnownNetworks);
