@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using PasKreatif.Catalog;
+using PasKreatif.Makers;
+using PasKreatif.Orders;
 using PasKreatif.Organisation;
 using PasKreatif.Persistence;
 

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using PasKreatif.Catalog;
+using PasKreatif.Makers;
 using PasKreatif.Organisation;
 using PasKreatif.Persistence;
 
@@ -16,9 +17,9 @@ public sealed class ScopeOverview(MarketplaceDb db)
         scope.Groups(db).OrderBy(g => g.Office!.Name).ThenBy(g => g.Name)
             .Select(g => new GroupOverviewRow(
                 g.Id, g.Name, g.Office!.Name,
-                db.Makers.Count(m => m.HomeGroupId == g.Id),
-                db.Listings.Count(l => l.Programme!.GroupId == g.Id && l.Status == ListingStatus.Approved),
-                db.Listings.Count(l => l.Programme!.GroupId == g.Id && l.Status == ListingStatus.Submitted)))
+                db.Set<Maker>().Count(m => m.HomeGroupId == g.Id),
+                db.Set<Listing>().Count(l => l.Programme!.GroupId == g.Id && l.Status == ListingStatus.Approved),
+                db.Set<Listing>().Count(l => l.Programme!.GroupId == g.Id && l.Status == ListingStatus.Submitted)))
             .ToListAsync(ct);
 
     public Task<List<GroupChoice>> GroupChoicesAsync(StaffScope scope, CancellationToken ct = default) =>

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using PasKreatif.Makers;
+using PasKreatif.Organisation;
 using PasKreatif.Persistence;
 
 namespace PasKreatif.Catalog;
@@ -64,7 +65,7 @@ public sealed class CatalogPages(MarketplaceDb db, CatalogQueries catalog, ShopQ
 
     // Built and translated once: building this LINQ tree on every first visit cost more shop CPU than its SQL costs the database.
     static readonly Func<MarketplaceDb, string, CancellationToken, Task<ProductDetail?>> ProductBySlug = EF.CompileAsyncQuery(
-        (MarketplaceDb db, string slug, CancellationToken ct) => db.Listings.AsNoTracking()
+        (MarketplaceDb db, string slug, CancellationToken ct) => db.Set<Listing>().AsNoTracking()
             .Where(l => l.Status == ListingStatus.Approved && l.Slug == slug)
             .Select(l => new ProductDetail(
                 l.Id, l.Slug, l.Title, l.Description, l.Price, l.Stock, l.MadeToOrder, l.LeadTimeDays, l.Delivery,
@@ -100,11 +101,11 @@ public sealed class CatalogPages(MarketplaceDb db, CatalogQueries catalog, ShopQ
     public Task<ProgrammeProfile?> ProgrammeAsync(string slug, CancellationToken ct = default) =>
         db.Programmes.AsNoTracking().Where(p => p.Slug == slug)
             .Select(p => new ProgrammeProfile(p.Slug, p.Name, p.Story, p.StoryEn, p.Group!.Name, p.Group.Regency!.Name,
-                db.MakerProgrammes.Count(m => m.ProgrammeId == p.Id),
-                db.Listings.Where(l => l.ProgrammeId == p.Id).Sum(l => l.UnitsSold),
+                db.Set<MakerProgramme>().Count(m => m.ProgrammeId == p.Id),
+                db.Set<Listing>().Where(l => l.ProgrammeId == p.Id).Sum(l => l.UnitsSold),
                 // The hero is the first photo of the programme's best-selling work on sale: goods, never faces.
-                db.ListingPhotos.Where(ph => ph.RevisionId == null && ph.Position == 0 && db.Listings.Any(l => l.Id == ph.ListingId && l.ProgrammeId == p.Id && l.Status == ListingStatus.Approved))
-                    .OrderByDescending(ph => db.Listings.Where(l => l.Id == ph.ListingId).Select(l => l.UnitsSold).First()).ThenBy(ph => ph.ListingId)
+                db.Set<ListingPhoto>().Where(ph => ph.RevisionId == null && ph.Position == 0 && db.Set<Listing>().Any(l => l.Id == ph.ListingId && l.ProgrammeId == p.Id && l.Status == ListingStatus.Approved))
+                    .OrderByDescending(ph => db.Set<Listing>().Where(l => l.Id == ph.ListingId).Select(l => l.UnitsSold).First()).ThenBy(ph => ph.ListingId)
                     .Select(ph => ph.Photo!.Hash).FirstOrDefault()))
             .SingleOrDefaultAsync(ct);
 
@@ -123,7 +124,7 @@ public sealed class CatalogPages(MarketplaceDb db, CatalogQueries catalog, ShopQ
         var entries = new List<SitemapEntry> { new("/", null) };
         entries.AddRange((await db.Categories.AsNoTracking().OrderBy(c => c.Position).Select(c => c.Slug).ToListAsync(ct)).Select(s => new SitemapEntry("/kategori/" + s, null)));
         entries.AddRange((await db.Programmes.AsNoTracking().OrderBy(p => p.Id).Select(p => p.Slug).ToListAsync(ct)).Select(s => new SitemapEntry("/program/" + s, null)));
-        entries.AddRange((await db.Makers.AsNoTracking().Where(m => db.Listings.Any(l => l.MakerId == m.Id && l.Status == ListingStatus.Approved))
+        entries.AddRange((await db.Makers.AsNoTracking().Where(m => db.Set<Listing>().Any(l => l.MakerId == m.Id && l.Status == ListingStatus.Approved))
             .OrderBy(m => m.Id).Select(m => m.Slug).ToListAsync(ct)).Select(s => new SitemapEntry("/pembuat/" + s, null)));
         entries.AddRange((await catalog.Listings.OrderBy(l => l.Id).Select(l => new { l.Slug, l.UpdatedAt }).ToListAsync(ct))
             .Select(l => new SitemapEntry(ShopPaths.Product(l.Slug), l.UpdatedAt)));

@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using PasKreatif.Makers;
+using PasKreatif.Organisation;
 using PasKreatif.Persistence;
 
 namespace PasKreatif.Catalog;
@@ -84,12 +86,12 @@ public sealed class CatalogQueries(MarketplaceDb db, CatalogFacetCache facetCach
         bool? delivered = f.Delivery == DeliveryChoice.Delivery ? true : null;
         // Slugs become ids in a scalar subquery (an InitPlan), so the planner can seek the scope's index.
         return OnSale
-            .Where(l => EF.Parameter(category) == null || l.CategoryId == db.Categories.Where(c => c.Slug == category).Select(c => c.Id).FirstOrDefault())
-            .Where(l => EF.Parameter(programme) == null || l.ProgrammeId == db.Programmes.Where(p => p.Slug == programme).Select(p => p.Id).FirstOrDefault())
-            .Where(l => EF.Parameter(maker) == null || l.MakerId == db.Makers.Where(m => m.Slug == maker).Select(m => m.Id).FirstOrDefault())
+            .Where(l => EF.Parameter(category) == null || l.CategoryId == db.Set<Category>().Where(c => c.Slug == category).Select(c => c.Id).FirstOrDefault())
+            .Where(l => EF.Parameter(programme) == null || l.ProgrammeId == db.Set<Programme>().Where(p => p.Slug == programme).Select(p => p.Id).FirstOrDefault())
+            .Where(l => EF.Parameter(maker) == null || l.MakerId == db.Set<Maker>().Where(m => m.Slug == maker).Select(m => m.Id).FirstOrDefault())
             // Subqueries, not navigations: a navigation's join would stay in the SQL when its filter is off.
-            .Where(l => EF.Parameter(regency) == null || db.Makers.Where(m => m.Regency!.Slug == regency).Select(m => m.Id).Contains(l.MakerId))
-            .Where(l => EF.Parameter(group) == null || db.Programmes.Where(p => p.Group!.Slug == group).Select(p => p.Id).Contains(l.ProgrammeId))
+            .Where(l => EF.Parameter(regency) == null || db.Set<Maker>().Where(m => m.Regency!.Slug == regency).Select(m => m.Id).Contains(l.MakerId))
+            .Where(l => EF.Parameter(group) == null || db.Set<Programme>().Where(p => p.Group!.Slug == group).Select(p => p.Id).Contains(l.ProgrammeId))
             .Where(l => EF.Parameter(min) == null || l.Price.Amount >= min)
             .Where(l => EF.Parameter(max) == null || l.Price.Amount <= max)
             .Where(l => EF.Parameter(inStock) == null || (!l.MadeToOrder && l.Stock > 0))

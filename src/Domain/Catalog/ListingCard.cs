@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using PasKreatif.Makers;
+using PasKreatif.Organisation;
 using PasKreatif.Persistence;
 
 namespace PasKreatif.Catalog;
@@ -33,7 +35,7 @@ public sealed class ShopQueries(MarketplaceDb db, CatalogMemory memory)
 
     /// <summary>The programmes with the most makers first; a count bounds lists that would grow with the shop.</summary>
     public Task<List<ProgrammeLink>> ProgrammesAsync(int count = int.MaxValue, CancellationToken ct = default) =>
-        db.Programmes.OrderByDescending(p => db.MakerProgrammes.Count(m => m.ProgrammeId == p.Id)).ThenBy(p => p.Name).ThenBy(p => p.Id)
+        db.Programmes.OrderByDescending(p => db.Set<MakerProgramme>().Count(m => m.ProgrammeId == p.Id)).ThenBy(p => p.Name).ThenBy(p => p.Id)
             .Take(count)
             .Select(p => new ProgrammeLink(p.Slug, p.Name, p.Group!.Name, p.Group.Regency!.Name))
             .ToListAsync(ct);

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using PasKreatif.Makers;
 using PasKreatif.Persistence;
 
 namespace PasKreatif.Catalog;

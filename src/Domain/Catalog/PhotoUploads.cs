@@ -1,5 +1,6 @@
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
+using PasKreatif.Makers;
 using PasKreatif.Media;
 using PasKreatif.Persistence;
 

@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using PasKreatif.Ledger;
 using PasKreatif.Makers;
+using PasKreatif.Orders;
 using PasKreatif.Organisation;
 using PasKreatif.Persistence;
 

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using PasKreatif.Makers;
+using PasKreatif.Orders;
 using PasKreatif.Organisation;
 using PasKreatif.Persistence;
 
@@ -70,8 +71,8 @@ public sealed class LedgerQueries(MarketplaceDb db)
 
     IQueryable<EntryRow> Shown(IOrderedQueryable<LedgerEntry> entries) => entries
         .Select(e => new EntryRow(e.Id, e.OccurredAt, e.Kind, e.Amount, e.Note, e.PayoutId,
-            db.LedgerEntries.Any(r => r.ReversesEntryId == e.Id),
-            db.OrderLines.Where(l => l.Id == e.OrderLineId).Select(l => (int?)l.OrderId).FirstOrDefault()));
+            db.Set<LedgerEntry>().Any(r => r.ReversesEntryId == e.Id),
+            db.Set<OrderLine>().Where(l => l.Id == e.OrderLineId).Select(l => (int?)l.OrderId).FirstOrDefault()));
 
     /// <summary>The first bound repeats the leading key alone, so the (maker, time) index seeks to it.</summary>
     static IQueryable<LedgerEntry> Older(IQueryable<LedgerEntry> entries, LedgerCursor? cursor)

@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using PasKreatif.Makers;
+using PasKreatif.Orders;
 using PasKreatif.Organisation;
 using PasKreatif.Persistence;
 
@@ -41,7 +43,7 @@ public sealed class MakerEarnings(MarketplaceDb db, RevenueLedger ledger, TimePr
 
         var entries = await db.LedgerEntries.Where(e => e.MakerId == makerId)
             .OrderByDescending(e => e.OccurredAt).ThenByDescending(e => e.Id).Take(100)
-            .Select(e => new { e.OccurredAt, e.Kind, e.Amount, e.Note, Number = db.OrderLines.Where(l => l.Id == e.OrderLineId).Select(l => db.Orders.Where(o => o.Id == l.OrderId).Select(o => o.Number).First()).FirstOrDefault() })
+            .Select(e => new { e.OccurredAt, e.Kind, e.Amount, e.Note, Number = db.Set<OrderLine>().Where(l => l.Id == e.OrderLineId).Select(l => db.Set<Order>().Where(o => o.Id == l.OrderId).Select(o => o.Number).First()).FirstOrDefault() })
             .ToListAsync(ct);
         var lines = entries.Select(e => new LedgerLine(e.OccurredAt, e.Kind,
             LedgerEntry.Signed(e.Kind, e.Amount), e.Number, e.Note)).ToList();

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using PasKreatif.Orders;
+using PasKreatif.Organisation;
 using PasKreatif.Payments;
 using PasKreatif.Persistence;
 
@@ -55,7 +56,7 @@ public sealed class RevenueLedger(MarketplaceDb db, TimeProvider clock) : IMaker
                 .Select(l => new
                 {
                     l.Id, l.MakerId, l.LineTotal,
-                    Fee = db.Fulfilments.Where(f => f.Id == l.FulfilmentId).Select(f => db.Groups.Where(g => g.Id == f.GroupId).Select(g => g.FeePercent).First()).First(),
+                    Fee = db.Set<Fulfilment>().Where(f => f.Id == l.FulfilmentId).Select(f => db.Set<Group>().Where(g => g.Id == f.GroupId).Select(g => g.FeePercent).First()).First(),
                 })
                 .ToListAsync(ct);
             await LockMakersAsync(lines.Select(l => l.MakerId), ct);
@@ -122,7 +123,7 @@ public sealed class RevenueLedger(MarketplaceDb db, TimeProvider clock) : IMaker
         InTransactionAsync(async () =>
         {
             var credits = await db.LedgerEntries.AsNoTracking()
-                .Where(e => e.Kind == LedgerEntryKind.Credit && db.OrderLines.Any(l => l.Id == e.OrderLineId && l.OrderId == orderId)).ToListAsync(ct);
+                .Where(e => e.Kind == LedgerEntryKind.Credit && db.Set<OrderLine>().Any(l => l.Id == e.OrderLineId && l.OrderId == orderId)).ToListAsync(ct);
             await LockMakersAsync(credits.Select(c => c.MakerId), ct);
             var now = clock.GetUtcNow();
             var added = 0;

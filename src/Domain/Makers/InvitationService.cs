@@ -63,7 +63,7 @@ public sealed class InvitationService(MarketplaceDb db, UserManager<Person> user
     {
         var hash = Invitation.Hash(token);
         var found = await db.Invitations.Where(i => i.TokenHash == hash)
-            .Select(i => new { Invitation = i, GroupName = db.Groups.Where(g => g.Id == i.GroupId).Select(g => g.Name).Single() })
+            .Select(i => new { Invitation = i, GroupName = db.Set<Group>().Where(g => g.Id == i.GroupId).Select(g => g.Name).Single() })
             .SingleOrDefaultAsync(ct);
         if (found is null) return (InvitationProblem.Unknown, null);
         return (Problem(found.Invitation), found.GroupName);

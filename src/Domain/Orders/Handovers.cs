@@ -40,7 +40,7 @@ public sealed class Handovers(MarketplaceDb db, OrderWork work, OrderLifecycle l
     public async Task<OrderChange> CollectedByStaffAsync(StaffScope scope, int fulfilmentId, CancellationToken ct = default)
     {
         var part = await db.Fulfilments.Where(f => f.Id == fulfilmentId)
-            .Select(f => new { f.OrderId, f.GroupId, db.Groups.Single(g => g.Id == f.GroupId).OfficeId }).SingleOrDefaultAsync(ct);
+            .Select(f => new { f.OrderId, f.GroupId, db.Set<Group>().Single(g => g.Id == f.GroupId).OfficeId }).SingleOrDefaultAsync(ct);
         if (part is null || !scope.Reaches(part.GroupId, part.OfficeId)) throw new OutOfScopeException();
         return await work.RunAsync(part.OrderId, async order =>
         {

@@ -54,7 +54,7 @@ public sealed class OpenOrders(MarketplaceDb db, OrderOptions options)
             {
                 f.Id, f.Status, f.Delivery, f.PaidAt, f.UpdatedAt, f.ShippedAt, f.CollectBy, Maker = f.Maker!.DisplayName,
                 Lead = f.Lines.Where(l => l.Listing!.MadeToOrder).Max(l => (int?)l.Listing!.LeadTimeDays) ?? 0,
-                Group = db.Groups.Where(g => g.Id == f.GroupId).Select(g => new { g.Name, Office = g.Office!.Name }).First(),
+                Group = db.Set<Group>().Where(g => g.Id == f.GroupId).Select(g => new { g.Name, Office = g.Office!.Name }).First(),
             }).ToList(),
             Refunds = db.Set<Refund>().Where(r => r.OrderId == o.Id && r.Status != RefundStatus.Sent)
                 .Select(r => new { r.Id, r.Status, r.Route, r.CreatedAt, r.AccountGivenAt, Parts = r.Lines.Select(l => l.FulfilmentId).Distinct().ToList() }).ToList(),

@@ -28,7 +28,7 @@ public sealed class OrderDesk(MarketplaceDb db, OrderWork work, OrderLifecycle l
             .AsSplitQuery().SingleOrDefaultAsync(o => o.Id == orderId, ct) ?? throw new OutOfScopeException();
         var about = await db.Fulfilments.Where(f => f.OrderId == orderId).Select(f => new
         {
-            f.Id, Maker = f.Maker!.DisplayName, Group = db.Groups.Where(g => g.Id == f.GroupId).Select(g => new { g.Id, g.Name, g.OfficeId, Office = g.Office!.Name, g.Office.Zone }).First(),
+            f.Id, Maker = f.Maker!.DisplayName, Group = db.Set<Group>().Where(g => g.Id == f.GroupId).Select(g => new { g.Id, g.Name, g.OfficeId, Office = g.Office!.Name, g.Office.Zone }).First(),
         }).ToDictionaryAsync(f => f.Id, ct);
         var open = order.IsOpen;
         var parts = order.Fulfilments.OrderBy(f => f.Id).Select(f =>
@@ -101,8 +101,8 @@ public sealed class OrderDesk(MarketplaceDb db, OrderWork work, OrderLifecycle l
         var orders = scope.Orders(db);
         var rows = await db.Set<Refund>().AsNoTracking().Where(r => r.Status != RefundStatus.Sent && orders.Any(o => o.Id == r.OrderId))
             .OrderBy(r => r.CreatedAt).Take(300)
-            .Select(r => new RefundToCarryOut(r.Id, r.OrderId, db.Orders.Where(o => o.Id == r.OrderId).Select(o => o.Number).First(),
-                db.Orders.Where(o => o.Id == r.OrderId).Select(o => o.BuyerName).First(), r.Amount, r.Status, r.Route, r.Reason, r.CreatedAt,
+            .Select(r => new RefundToCarryOut(r.Id, r.OrderId, db.Set<Order>().Where(o => o.Id == r.OrderId).Select(o => o.Number).First(),
+                db.Set<Order>().Where(o => o.Id == r.OrderId).Select(o => o.BuyerName).First(), r.Amount, r.Status, r.Route, r.Reason, r.CreatedAt,
                 r.AccountBank, r.AccountNumber, r.AccountHolder, r.GatewayTries, r.LastError, false))
             .ToListAsync(ct);
         var result = new List<RefundToCarryOut>(rows.Count);

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Resources;
 using Microsoft.EntityFrameworkCore;
 using PasKreatif.Mail;
+using PasKreatif.Makers;
 using PasKreatif.Organisation;
 using PasKreatif.Payments;
 using PasKreatif.Persistence;
@@ -49,9 +50,9 @@ public sealed class OrderMail(MarketplaceDb db, MailOutbox outbox, ShopLinks lin
         var order = await db.Orders.AsNoTracking().SingleAsync(o => o.Id == orderId, ct);
         var parts = await db.Fulfilments.AsNoTracking().Where(f => f.OrderId == orderId && f.Status != FulfilmentStatus.Cancelled).Select(f => new
         {
-            f.Delivery, f.PickupDate, f.Lines, Maker = f.Maker!.DisplayName, Group = db.Groups.Where(g => g.Id == f.GroupId).Select(g => new { g.Name, g.PickupAddress }).First(),
+            f.Delivery, f.PickupDate, f.Lines, Maker = f.Maker!.DisplayName, Group = db.Set<Group>().Where(g => g.Id == f.GroupId).Select(g => new { g.Name, g.PickupAddress }).First(),
             MakerPerson = new { f.Maker.Person!.Email, f.Maker.Person.PreferredCulture, f.Maker.Person.DisplayName },
-            Mentors = db.GroupMentors.Where(m => m.GroupId == f.GroupId).Select(m => new { m.Person!.Email, m.Person.PreferredCulture, m.Person.DisplayName }).ToList(),
+            Mentors = db.Set<GroupMentor>().Where(m => m.GroupId == f.GroupId).Select(m => new { m.Person!.Email, m.Person.PreferredCulture, m.Person.DisplayName }).ToList(),
         }).AsSplitQuery().ToListAsync(ct); // two collections (lines, mentors): one query each, not their product
         foreach (var part in parts)
         {

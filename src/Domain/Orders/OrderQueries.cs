@@ -55,7 +55,7 @@ public sealed class OrderQueries(MarketplaceDb db, TimeProvider clock)
         var order = await db.Orders.AsNoTracking().Include(o => o.Lines).SingleOrDefaultAsync(o => o.PublicToken == token, ct);
         if (order is null) return null;
         var parts = await db.Fulfilments.AsNoTracking().Where(f => f.OrderId == order.Id).OrderBy(f => f.Id)
-            .Select(f => new { f, Maker = f.Maker!.DisplayName, Group = db.Groups.Where(g => g.Id == f.GroupId).Select(g => new { g.Name, g.PickupAddress, g.Office!.Zone }).First() })
+            .Select(f => new { f, Maker = f.Maker!.DisplayName, Group = db.Set<Group>().Where(g => g.Id == f.GroupId).Select(g => new { g.Name, g.PickupAddress, g.Office!.Zone }).First() })
             .ToListAsync(ct);
         var payment = await db.Payments.Where(p => p.OrderId == order.Id && !p.Unexpected).OrderByDescending(p => p.Id).Select(p => (PaymentStatus?)p.Status).FirstOrDefaultAsync(ct)
             ?? PaymentStatus.Pending;
@@ -127,16 +127,16 @@ public sealed class OrderQueries(MarketplaceDb db, TimeProvider clock)
         var cashIds = keys.Where(k => k.Cash).Select(k => k.Id).ToList();
         var transfers = await transferOrders.Where(o => transferIds.Contains(o.Id))
             .Select(o => new OfflinePaymentRow(o.Id, null, o.Number, o.BuyerName, o.PaymentMethod, o.Total, o.PlacedAt, o.PaymentDueAt,
-                o.Fulfilments.OrderBy(f => f.Id).Select(f => db.Groups.Where(g => g.Id == f.GroupId).Select(g => g.Name).First()).ToList(),
+                o.Fulfilments.OrderBy(f => f.Id).Select(f => db.Set<Group>().Where(g => g.Id == f.GroupId).Select(g => g.Name).First()).ToList(),
                 // Staff read times in the zone of their own office's part.
-                db.Groups.Where(g => o.Fulfilments.Any(f => f.GroupId == g.Id) && transferGroups.Any(t => t.Id == g.Id)).Select(g => g.Office!.Zone).First(),
+                db.Set<Group>().Where(g => o.Fulfilments.Any(f => f.GroupId == g.Id) && transferGroups.Any(t => t.Id == g.Id)).Select(g => g.Office!.Zone).First(),
                 null, null))
             .ToDictionaryAsync(r => r.OrderId, ct);
         var cash = await cashParts.Where(f => cashIds.Contains(f.Id))
             .Select(f => new OfflinePaymentRow(f.OrderId, f.Id, f.Order!.Number, f.Order.BuyerName, PaymentMethod.CashOnPickup,
                 new Money(f.Lines.Sum(l => l.LineTotal.Amount) + f.DeliveryCost.Amount), f.Order.PlacedAt, f.CollectBy,
-                db.Groups.Where(g => g.Id == f.GroupId).Select(g => g.Name).ToList(),
-                db.Groups.Where(g => g.Id == f.GroupId).Select(g => g.Office!.Zone).First(), f.Maker!.DisplayName, f.PickupDate))
+                db.Set<Group>().Where(g => g.Id == f.GroupId).Select(g => g.Name).ToList(),
+                db.Set<Group>().Where(g => g.Id == f.GroupId).Select(g => g.Office!.Zone).First(), f.Maker!.DisplayName, f.PickupDate))
             .ToDictionaryAsync(r => r.FulfilmentId!.Value, ct);
         var page = ListPage.From<PaymentKey>(keys, request, PaymentKeys.CursorOf);
         // A row paid or cancelled between the two reads drops out of the page rather than showing stale.

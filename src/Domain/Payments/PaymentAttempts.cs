@@ -90,7 +90,7 @@ public sealed class PaymentAttempts(MarketplaceDb db, PaymentMethods methods, Ti
     {
         var open = await db.Set<PaymentAttempt>()
             .Where(a => a.OrderId == orderId && a.Status == AttemptStatus.Open)
-            .Where(a => db.Orders.Any(o => o.Id == a.OrderId && o.Status != OrderStatus.AwaitingPayment))
+            .Where(a => db.Set<Order>().Any(o => o.Id == a.OrderId && o.Status != OrderStatus.AwaitingPayment))
             .ToListAsync(ct);
         return await CloseAsync(open, ct);
     }
@@ -103,7 +103,7 @@ public sealed class PaymentAttempts(MarketplaceDb db, PaymentMethods methods, Ti
         foreach (var attempt in lapsed) attempt.End(AttemptStatus.Expired, now);
         await db.SaveChangesAsync(ct);
         var open = await db.Set<PaymentAttempt>()
-            .Where(a => a.Status == AttemptStatus.Open && db.Orders.Any(o => o.Id == a.OrderId && o.Status != OrderStatus.AwaitingPayment))
+            .Where(a => a.Status == AttemptStatus.Open && db.Set<Order>().Any(o => o.Id == a.OrderId && o.Status != OrderStatus.AwaitingPayment))
             .OrderBy(a => a.Id).Take(100).ToListAsync(ct);
         return lapsed.Count + await CloseAsync(open, ct);
     }

@@ -194,7 +194,7 @@ public sealed class RefundDesk(MarketplaceDb db, IRefundReversals ledger, Paymen
     /// <summary>The buyer gives (or corrects) the account a transfer back goes to, on their order page.</summary>
     public async Task<RefundStep> GiveAccountAsync(string token, int refundId, string? bank, string? number, string? holder, CancellationToken ct = default)
     {
-        var refund = await db.Set<Refund>().SingleOrDefaultAsync(r => r.Id == refundId && db.Orders.Any(o => o.Id == r.OrderId && o.PublicToken == token), ct);
+        var refund = await db.Set<Refund>().SingleOrDefaultAsync(r => r.Id == refundId && db.Set<Order>().Any(o => o.Id == r.OrderId && o.PublicToken == token), ct);
         if (refund is null) return RefundStep.Unknown;
         refund.GiveAccount(bank, number, holder, clock.GetUtcNow()); // throws RefundRuleException with the field's code
         await db.SaveChangesAsync(ct);
@@ -239,7 +239,7 @@ public sealed class RefundDesk(MarketplaceDb db, IRefundReversals ledger, Paymen
             .Select(r => new { r.OrderId, r.Route, Parts = r.Lines.Select(l => l.FulfilmentId).ToList() }).SingleOrDefaultAsync(ct);
         if (refund is null) return false;
         var groups = await db.Fulfilments.Where(f => f.OrderId == refund.OrderId && (refund.Parts.Count == 0 || refund.Parts.Contains(f.Id)))
-            .Select(f => new { f.GroupId, db.Groups.Single(g => g.Id == f.GroupId).OfficeId }).ToListAsync(ct);
+            .Select(f => new { f.GroupId, db.Set<Group>().Single(g => g.Id == f.GroupId).OfficeId }).ToListAsync(ct);
         var money = refund.Route == RefundRoute.Cash ? PaymentMethod.CashOnPickup : PaymentMethod.BankTransfer;
         return scope.HandlesMoneyOf(money, groups.Select(g => (g.GroupId, g.OfficeId)));
     }

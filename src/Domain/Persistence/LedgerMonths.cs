@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore.Migrations;
-using PasKreatif.Organisation;
 
 namespace PasKreatif.Persistence;
 
@@ -31,8 +30,8 @@ public static class LedgerMonths
 
     public static void Up(MigrationBuilder migration)
     {
-        // The zones' offsets as the shop knows them (Indonesia keeps no daylight saving).
-        var offsets = string.Join(" ", Enum.GetValues<IndonesianZone>().Select(z => $"WHEN '{z}' THEN interval '{(int)z} hours'"));
+        // The zones' offsets as Organisation's IndonesianZone spells them, written out as a migration writes its columns (no daylight saving).
+        var offsets = string.Join(" ", Zones.Select(z => $"WHEN '{z.Name}' THEN interval '{z.Hours} hours'"));
         migration.Sql($"""
             CREATE OR REPLACE FUNCTION ledger_zone_offset(zone text) RETURNS interval IMMUTABLE LANGUAGE sql AS $$
                 SELECT CASE zone {offsets} END
@@ -71,6 +70,8 @@ public static class LedgerMonths
                 """);
         migration.Sql(AddFrom("\"LedgerEntries\"") + ";");
     }
+
+    static readonly (string Name, int Hours)[] Zones = [("WIB", 7), ("WITA", 8), ("WIT", 9)];
 
     /// <summary>The columns whose change moves a maker's entries to other months or programmes.</summary>
     static readonly (string Table, string Column)[] Moves = [("Makers", "HomeGroupId"), ("Listings", "ProgrammeId"), ("Groups", "OfficeId"), ("Offices", "Zone")];

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using PasKreatif.Catalog;
 using PasKreatif.People;
 using PasKreatif.Persistence;
 using PasKreatif.Reviews;
@@ -17,7 +18,7 @@ public sealed class ProductTrust(MarketplaceDb db, ReviewQueries reviews)
 
     // Built and translated once: every product page sends it.
     static readonly Func<MarketplaceDb, int, CancellationToken, Task<TrustHead?>> Head = EF.CompileAsyncQuery(
-        (MarketplaceDb db, int listingId, CancellationToken ct) => db.Listings.Where(l => l.Id == listingId).Select(l => new TrustHead(
+        (MarketplaceDb db, int listingId, CancellationToken ct) => db.Set<Listing>().Where(l => l.Id == listingId).Select(l => new TrustHead(
             l.ReviewCount, l.ReviewStarTotal,
             db.Set<Question>().Where(q => q.ListingId == l.Id && q.AnswerIsPublic && q.Answer != null)
                 .OrderByDescending(q => q.AnsweredAt).Take(20).Select(q => new AnswerRow(q.Id, q.Text, q.Answer, q.AnsweredAt)).ToList()))

@@ -48,7 +48,7 @@ public sealed class ReviewDesk(MarketplaceDb db, TimeProvider clock, MailQueue m
         ReviewRules.Check(stars, text);
         if (photoFiles.Count > ReviewRules.MaxPhotos) throw new ReviewRuleException("TooManyPhotos");
         var line = await reviewable.Where(l => l.Id == orderLineId)
-            .Select(l => new { l.Id, l.ListingId, l.MakerId, l.Title, OrderName = db.Orders.Where(o => o.Id == l.OrderId).Select(o => o.BuyerName).First() })
+            .Select(l => new { l.Id, l.ListingId, l.MakerId, l.Title, OrderName = db.Set<Order>().Where(o => o.Id == l.OrderId).Select(o => o.BuyerName).First() })
             .SingleOrDefaultAsync(ct) ?? throw new ReviewRuleException("NotCompleted");
         // Once per buyer and product; a guest, known only by the order, once per line.
         if (await db.Set<Review>().AnyAsync(r => buyerId != null ? r.BuyerId == buyerId && r.ListingId == line.ListingId : r.OrderLineId == line.Id, ct))
@@ -124,7 +124,7 @@ public sealed class ReviewDesk(MarketplaceDb db, TimeProvider clock, MailQueue m
         var buyer = review.BuyerId is { } buyerId
             ? await db.Users.Where(u => u.Id == buyerId).Select(u => new { u.Email, u.PreferredCulture, u.DisplayName }).SingleAsync(ct)
             : await db.OrderLines.Where(l => l.Id == review.OrderLineId)
-                .Select(l => db.Orders.Where(o => o.Id == l.OrderId).Select(o => new { Email = (string?)o.BuyerEmail, PreferredCulture = o.Culture, DisplayName = o.BuyerName }).First())
+                .Select(l => db.Set<Order>().Where(o => o.Id == l.OrderId).Select(o => new { Email = (string?)o.BuyerEmail, PreferredCulture = o.Culture, DisplayName = o.BuyerName }).First())
                 .SingleAsync(ct);
         if (string.IsNullOrWhiteSpace(buyer.Email)) return;
         var culture = buyer.PreferredCulture;

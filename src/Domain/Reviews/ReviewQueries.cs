@@ -58,7 +58,7 @@ public sealed class ReviewQueries(MarketplaceDb db)
         var totals = await db.Listings.Where(l => l.Maker!.Slug == makerSlug && l.ReviewCount > 0)
             .GroupBy(l => 1).Select(g => new RatingSummary(g.Sum(l => l.ReviewCount), g.Sum(l => l.ReviewStarTotal))).SingleOrDefaultAsync(ct)
             ?? new RatingSummary(0, 0);
-        var newest = totals.Count == 0 ? [] : await Public(Approved.Where(r => db.Makers.Any(m => m.Id == r.MakerId && m.Slug == makerSlug)), ct);
+        var newest = totals.Count == 0 ? [] : await Public(Approved.Where(r => db.Set<Maker>().Any(m => m.Id == r.MakerId && m.Slug == makerSlug)), ct);
         return new ReviewBoard(totals, newest);
     }
 
@@ -66,14 +66,14 @@ public sealed class ReviewQueries(MarketplaceDb db)
         await reviews.OrderByDescending(r => r.DecidedAt).ThenByDescending(r => r.Id).Take(PageSize)
             .Select(r => new PublicReview(r.Id, r.BuyerShownName, r.Stars, r.Text, r.CreatedAt,
                 r.Photos.OrderBy(p => p.Position).Select(p => p.Photo!.Hash).ToList(), r.Reply,
-                db.Listings.Where(l => l.Id == r.ListingId).Select(l => l.Title).FirstOrDefault()))
+                db.Set<Listing>().Where(l => l.Id == r.ListingId).Select(l => l.Title).FirstOrDefault()))
             .ToListAsync(ct);
 
     /// <summary>Every completed line of the buyer, one per product, with its review's state.</summary>
     public async Task<List<ReviewableLine>> ForBuyerAsync(Guid buyerId, CancellationToken ct = default)
     {
         var lines = await ReviewDesk.CompletedLines(db, buyerId)
-            .Select(l => new { l.Id, l.ListingId, l.Title, Number = db.Orders.Where(o => o.Id == l.OrderId).Select(o => o.Number).First() })
+            .Select(l => new { l.Id, l.ListingId, l.Title, Number = db.Set<Order>().Where(o => o.Id == l.OrderId).Select(o => o.Number).First() })
             .ToListAsync(ct);
         var reviews = await db.Set<Review>().Where(r => r.BuyerId == buyerId)
             .Select(r => new { r.Id, r.ListingId, r.OrderLineId, r.Stars, r.Status, r.RejectionReason }).ToListAsync(ct);
@@ -88,7 +88,7 @@ public sealed class ReviewQueries(MarketplaceDb db)
     /// <summary>A guest's completed line, by the order's token, with its review's state.</summary>
     public async Task<ReviewableLine?> GuestLineAsync(string orderToken, int orderLineId, CancellationToken ct = default) =>
         await ReviewDesk.GuestLines(db, orderToken).Where(l => l.Id == orderLineId)
-            .Select(l => new ReviewableLine(l.Id, l.ListingId, l.Title, db.Orders.Where(o => o.Id == l.OrderId).Select(o => o.Number).First(),
+            .Select(l => new ReviewableLine(l.Id, l.ListingId, l.Title, db.Set<Order>().Where(o => o.Id == l.OrderId).Select(o => o.Number).First(),
                 db.Set<Review>().Where(r => r.OrderLineId == l.Id).Select(r => (int?)r.Id).FirstOrDefault(),
                 db.Set<Review>().Where(r => r.OrderLineId == l.Id).Select(r => (int?)r.Stars).FirstOrDefault(),
                 db.Set<Review>().Where(r => r.OrderLineId == l.Id).Select(r => (ReviewStatus?)r.Status).FirstOrDefault(),
@@ -125,7 +125,7 @@ public sealed class ReviewQueries(MarketplaceDb db)
 
     public Task<List<MakerReviewRow>> ForMakerWorkspaceAsync(int makerId, CancellationToken ct = default) =>
         db.Set<Review>().Where(r => r.MakerId == makerId && r.Status != ReviewStatus.Rejected).OrderByDescending(r => r.CreatedAt).Take(100)
-            .Select(r => new MakerReviewRow(r.Id, db.Listings.Where(l => l.Id == r.ListingId).Select(l => l.Title).First(), r.BuyerShownName, r.Stars,
+            .Select(r => new MakerReviewRow(r.Id, db.Set<Listing>().Where(l => l.Id == r.ListingId).Select(l => l.Title).First(), r.BuyerShownName, r.Stars,
                 r.Status == ReviewStatus.Approved ? r.Text : null, r.Status, r.Reply, r.CreatedAt))
             .ToListAsync(ct);
 }

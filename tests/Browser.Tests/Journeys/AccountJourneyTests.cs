@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using PasKreatif.Catalog;
+using PasKreatif.Orders;
 
 namespace PasKreatif.Browser.Tests.Journeys;
 

@@ -2,6 +2,7 @@ using Deque.AxeCore.Playwright;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using PasKreatif.Integration.Tests.Fixtures;
+using PasKreatif.Organisation;
 
 namespace PasKreatif.Browser.Tests.Journeys;
 

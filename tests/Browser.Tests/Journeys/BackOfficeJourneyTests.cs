@@ -3,6 +3,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using PasKreatif.Catalog;
 using PasKreatif.Integration.Tests.Fixtures;
+using PasKreatif.Makers;
+using PasKreatif.Organisation;
 
 namespace PasKreatif.Browser.Tests.Journeys;
 

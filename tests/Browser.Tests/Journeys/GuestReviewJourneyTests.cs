@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using PasKreatif.Catalog;
 using PasKreatif.Integration.Tests.Trust;
+using PasKreatif.Orders;
 using PasKreatif.Reviews;
 
 namespace PasKreatif.Browser.Tests.Journeys;

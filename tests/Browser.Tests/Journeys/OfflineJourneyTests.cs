@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using PasKreatif.Catalog;
+using PasKreatif.Makers;
 using PasKreatif.Media;
 using PasKreatif.Orders;
 using PasKreatif.Payments;

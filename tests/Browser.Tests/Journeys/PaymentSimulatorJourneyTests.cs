@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using PasKreatif.Catalog;
 using PasKreatif.Integration.Tests.Fixtures;
+using PasKreatif.Orders;
 using PasKreatif.Payments.Midtrans;
 using static PasKreatif.Browser.Tests.Journeys.CheckoutJourneyTests;
 

@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using PasKreatif.Catalog;
 using PasKreatif.Integration.Tests.Fixtures;
+using PasKreatif.Makers;
 using PasKreatif.Organisation;
 
 namespace PasKreatif.Integration.Tests.BackOffice;
@@ -26,7 +27,7 @@ public class AdministrationChangesTests(ShopFactory factory) : IClassFixture<Sho
         int listings;
         await using (var db = factory.OpenDb())
         {
-            category = await db.Categories.AsNoTracking().Where(c => db.Listings.Any(l => l.CategoryId == c.Id && l.Status == ListingStatus.Approved)).OrderBy(c => c.Id).FirstAsync();
+            category = await db.Categories.AsNoTracking().Where(c => db.Set<Listing>().Any(l => l.CategoryId == c.Id && l.Status == ListingStatus.Approved)).OrderBy(c => c.Id).FirstAsync();
             listings = await db.Listings.CountAsync(l => l.CategoryId == category.Id);
         }
         var url = $"/admin/kelola/kategori/{category.Id}";
@@ -114,7 +115,7 @@ public class AdministrationChangesTests(ShopFactory factory) : IClassFixture<Sho
         {
             office = await db.Offices.Where(o => o.Name == "Bapas Kelas II Uji").Select(o => o.Id).SingleAsync();
             regency = await db.Regencies.Where(r => r.OfficeId == office).Select(r => r.Id).SingleAsync();
-            used = await db.Programmes.AsNoTracking().Include(p => p.Group).Where(p => db.Listings.Any(l => l.ProgrammeId == p.Id)).OrderBy(p => p.Id).FirstAsync();
+            used = await db.Programmes.AsNoTracking().Include(p => p.Group).Where(p => db.Set<Listing>().Any(l => l.ProgrammeId == p.Id)).OrderBy(p => p.Id).FirstAsync();
         }
 
         Assert.Equal(HttpStatusCode.Redirect, (await admin.SubmitAsync($"/admin/kelola/bapas/{office}", Fields(("Name", "Bapas Kelas I Uji"), ("Zone", "WIT")), "form[action*=Save]")).StatusCode);

@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using PasKreatif.Integration.Tests.Fixtures;
+using PasKreatif.Organisation;
 
 namespace PasKreatif.Integration.Tests.BackOffice;
 

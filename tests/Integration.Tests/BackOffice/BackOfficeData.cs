@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using PasKreatif.Catalog;
 using PasKreatif.Integration.Tests.Fixtures;
 using PasKreatif.Mail;
+using PasKreatif.Organisation;
 using PasKreatif.Persistence;
 
 namespace PasKreatif.Integration.Tests.BackOffice;

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using PasKreatif.Independence;
 using PasKreatif.Integration.Tests.Fixtures;
 using PasKreatif.Ledger;
+using PasKreatif.Makers;
 using PasKreatif.Organisation;
 
 namespace PasKreatif.Integration.Tests.BackOffice;
@@ -28,7 +29,7 @@ public class IndependenceTests(ShopFactory factory) : IClassFixture<ShopFactory>
         await using var db = factory.OpenDb();
         var groups = await BackOfficeData.MentoredGroupsAsync(db, "pendamping");
         var maker = await db.Makers.Where(m => groups.Contains(m.HomeGroupId))
-            .OrderByDescending(m => db.LedgerEntries.Count(e => e.MakerId == m.Id && e.Kind == LedgerEntryKind.Credit)).FirstAsync();
+            .OrderByDescending(m => db.Set<LedgerEntry>().Count(e => e.MakerId == m.Id && e.Kind == LedgerEntryKind.Credit)).FirstAsync();
         using var mentor = ShopClient.For(factory);
         await mentor.SignInAsync("pendamping");
 

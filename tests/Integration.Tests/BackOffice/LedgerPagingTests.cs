@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using PasKreatif.Integration.Tests.Fixtures;
 using PasKreatif.Ledger;
+using PasKreatif.Makers;
 
 namespace PasKreatif.Integration.Tests.BackOffice;
 

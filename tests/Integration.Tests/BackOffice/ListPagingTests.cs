@@ -2,7 +2,9 @@ using System.Net;
 using System.Text;
 using AngleSharp.Html.Dom;
 using Microsoft.EntityFrameworkCore;
+using PasKreatif.Catalog;
 using PasKreatif.Integration.Tests.Fixtures;
+using PasKreatif.Ledger;
 using PasKreatif.Makers;
 using PasKreatif.Organisation;
 using PasKreatif.People;
@@ -34,7 +36,7 @@ public class ListPagingTests(ShopFactory factory) : IClassFixture<ShopFactory>
             var officerAId = await BackOfficeData.PersonAsync(db, officerA);
             var a = await db.OfficeOfficers.Where(o => o.PersonId == officerAId).Select(o => o.OfficeId).FirstAsync();
             var b = await db.Offices.Where(o => o.Id != a).Select(o => o.Id).FirstAsync();
-            var officerB = await db.OfficeOfficers.Where(o => o.OfficeId == b && !db.OfficeOfficers.Any(x => x.PersonId == o.PersonId && x.OfficeId == a))
+            var officerB = await db.OfficeOfficers.Where(o => o.OfficeId == b && !db.Set<OfficeOfficer>().Any(x => x.PersonId == o.PersonId && x.OfficeId == a))
                 .Join(db.Users, o => o.PersonId, u => u.Id, (o, u) => u.UserName!).FirstAsync();
             var groupA = await db.Groups.Where(g => g.OfficeId == a).OrderBy(g => g.Id).Select(g => g.Id).FirstAsync();
             var namesA = Enumerable.Range(0, OfficeAMakers).Select(i => $"{Prefix} A{i:000}").ToList();
@@ -166,7 +168,7 @@ public class ListPagingTests(ShopFactory factory) : IClassFixture<ShopFactory>
         string listingB;
         await using (var db = factory.OpenDb())
         {
-            var groupB = await db.Groups.Where(g => g.OfficeId == o.B && db.Listings.Any(l => l.Programme!.GroupId == g.Id && l.Status == PasKreatif.Catalog.ListingStatus.Approved)).Select(g => g.Id).FirstAsync();
+            var groupB = await db.Groups.Where(g => g.OfficeId == o.B && db.Set<Listing>().Any(l => l.Programme!.GroupId == g.Id && l.Status == PasKreatif.Catalog.ListingStatus.Approved)).Select(g => g.Id).FirstAsync();
             listingB = (await BackOfficeData.SubmittedListingAsync(db, groupB, $"{Prefix} Kain B {Guid.NewGuid():N}"[..40])).Title;
         }
 

@@ -2,6 +2,8 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using PasKreatif.Integration.Tests.Checkout;
 using PasKreatif.Integration.Tests.Fixtures;
+using PasKreatif.Makers;
+using PasKreatif.Orders;
 using PasKreatif.Organisation;
 
 namespace PasKreatif.Integration.Tests.BackOffice;
@@ -28,7 +30,7 @@ public class PaymentsPagingTests(ShopFactory factory) : IClassFixture<ShopFactor
         {
             var office = await db.Makers.Where(m => m.Id == listing.MakerId).Select(m => m.HomeGroup!.OfficeId).SingleAsync();
             officer = await db.OfficeOfficers.Where(o => o.OfficeId == office).Join(db.Users, o => o.PersonId, u => u.Id, (o, u) => u.UserName!).OrderBy(n => n).FirstAsync();
-            stranger = await db.OfficeOfficers.Where(o => o.OfficeId != office && !db.OfficeOfficers.Any(x => x.PersonId == o.PersonId && x.OfficeId == office))
+            stranger = await db.OfficeOfficers.Where(o => o.OfficeId != office && !db.Set<OfficeOfficer>().Any(x => x.PersonId == o.PersonId && x.OfficeId == office))
                 .Join(db.Users, o => o.PersonId, u => u.Id, (o, u) => u.UserName!).OrderBy(n => n).FirstAsync();
             numbers = await db.Orders.Where(o => o.BuyerName == tag).OrderBy(o => o.PlacedAt).ThenBy(o => o.Id).Select(o => o.Number).ToListAsync();
         }

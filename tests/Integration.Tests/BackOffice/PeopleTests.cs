@@ -2,6 +2,7 @@ using System.Net;
 using AngleSharp.Html.Parser;
 using Microsoft.EntityFrameworkCore;
 using PasKreatif.Integration.Tests.Fixtures;
+using PasKreatif.Organisation;
 using PasKreatif.People;
 
 namespace PasKreatif.Integration.Tests.BackOffice;

@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using PasKreatif.Integration.Tests.Fixtures;
 using PasKreatif.Ledger;
+using PasKreatif.Makers;
 using PasKreatif.Persistence;
 
 namespace PasKreatif.Integration.Tests.BackOffice;

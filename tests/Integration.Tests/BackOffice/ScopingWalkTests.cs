@@ -2,7 +2,9 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using PasKreatif.Catalog;
 using PasKreatif.Integration.Tests.Fixtures;
+using PasKreatif.Ledger;
 using PasKreatif.Makers;
+using PasKreatif.Organisation;
 
 namespace PasKreatif.Integration.Tests.BackOffice;
 
@@ -20,7 +22,7 @@ public class ScopingWalkTests(ShopFactory factory) : IClassFixture<ShopFactory>
         var maker = await db.Makers.SingleAsync(m => m.Id == listing.MakerId);
         maker.Story = MakerStory.Submitted(null, "Cerita yang menunggu.", DateTimeOffset.UtcNow);
         await db.SaveChangesAsync();
-        var payout = await db.Payouts.Where(p => db.Makers.Any(m => m.Id == p.MakerId && m.HomeGroupId == group)).Select(p => p.Id).FirstAsync();
+        var payout = await db.Payouts.Where(p => db.Set<Maker>().Any(m => m.Id == p.MakerId && m.HomeGroupId == group)).Select(p => p.Id).FirstAsync();
         var regency = await db.Regencies.Where(r => r.OfficeId == office).Select(r => r.Id).FirstAsync();
         var review = await PendingReviewAsync(db, listing); // the Reviews tab
         return new Target(group, office, regency, listing.Id, maker.Id, payout, listing.Title, review, listing.ProgrammeId, listing.CategoryId, maker.PersonId);

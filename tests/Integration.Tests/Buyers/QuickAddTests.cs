@@ -2,8 +2,10 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using PasKreatif.Catalog;
 using PasKreatif.Integration.Tests.Checkout;
 using PasKreatif.Integration.Tests.Fixtures;
+using PasKreatif.Orders;
 
 namespace PasKreatif.Integration.Tests.Buyers;
 

@@ -4,6 +4,8 @@ using Microsoft.EntityFrameworkCore;
 using PasKreatif.Catalog;
 using PasKreatif.Integration.Tests.Catalog;
 using PasKreatif.Integration.Tests.Fixtures;
+using PasKreatif.Makers;
+using PasKreatif.Organisation;
 using PasKreatif.Persistence;
 
 namespace PasKreatif.Integration.Tests.Buyers;
@@ -80,7 +82,7 @@ public class ShopPagesTests(ContactShopFactory factory) : IClassFixture<ContactS
         await using var db = factory.OpenDb();
         var programmes = await db.Programmes.Select(p => new
         {
-            p.Slug, Makers = db.MakerProgrammes.Count(m => m.ProgrammeId == p.Id), Sold = db.Listings.Where(l => l.ProgrammeId == p.Id).Sum(l => l.UnitsSold),
+            p.Slug, Makers = db.Set<MakerProgramme>().Count(m => m.ProgrammeId == p.Id), Sold = db.Set<Listing>().Where(l => l.ProgrammeId == p.Id).Sum(l => l.UnitsSold),
         }).ToListAsync();
         using var visitor = ShopClient.For(factory);
         var list = await visitor.GetDocumentAsync("/program");

@@ -4,7 +4,9 @@ using PasKreatif.Catalog;
 using PasKreatif.Integration.Tests.Checkout;
 using PasKreatif.Integration.Tests.Fixtures;
 using PasKreatif.Integration.Tests.OrderFlows;
+using PasKreatif.Makers;
 using PasKreatif.Orders;
+using PasKreatif.Organisation;
 
 namespace PasKreatif.Integration.Tests.Buyers;
 

@@ -4,7 +4,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using PasKreatif.BackOffice;
+using PasKreatif.Catalog;
 using PasKreatif.Integration.Tests.Fixtures;
+using PasKreatif.Makers;
 using PasKreatif.Organisation;
 using PasKreatif.Persistence;
 

@@ -3,6 +3,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using PasKreatif.Catalog;
 using PasKreatif.Integration.Tests.Fixtures;
+using PasKreatif.Makers;
+using PasKreatif.Organisation;
 using PasKreatif.Persistence;
 
 namespace PasKreatif.Integration.Tests.Catalog;

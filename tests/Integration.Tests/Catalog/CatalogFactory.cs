@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using PasKreatif.Catalog;
+using PasKreatif.Makers;
 using PasKreatif.Persistence;
 using System.Data.Common;
 using PasKreatif.Integration.Tests.Fixtures;

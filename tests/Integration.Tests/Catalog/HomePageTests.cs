@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using PasKreatif.Catalog;
 using PasKreatif.Integration.Tests.Fixtures;
+using PasKreatif.Media;
 
 namespace PasKreatif.Integration.Tests.Catalog;
 

@@ -4,6 +4,8 @@ using System.Xml.Linq;
 using Microsoft.EntityFrameworkCore;
 using PasKreatif.Catalog;
 using PasKreatif.Integration.Tests.Fixtures;
+using PasKreatif.Makers;
+using PasKreatif.Organisation;
 
 namespace PasKreatif.Integration.Tests.Catalog;
 

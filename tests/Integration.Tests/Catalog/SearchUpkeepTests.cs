@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using PasKreatif.Catalog;
+using PasKreatif.Organisation;
 
 namespace PasKreatif.Integration.Tests.Catalog;
 

@@ -2,6 +2,7 @@ using AngleSharp.Dom;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using PasKreatif.Catalog;
 using PasKreatif.Integration.Tests.Fixtures;
 using PasKreatif.Orders;
 using PasKreatif.Payments;

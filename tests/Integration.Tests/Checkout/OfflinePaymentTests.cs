@@ -4,7 +4,9 @@ using Microsoft.EntityFrameworkCore;
 using MimeKit;
 using PasKreatif.Integration.Tests.Fixtures;
 using PasKreatif.Ledger;
+using PasKreatif.Makers;
 using PasKreatif.Orders;
+using PasKreatif.Organisation;
 
 namespace PasKreatif.Integration.Tests.Checkout;
 

@@ -102,7 +102,7 @@ public class StripeWebhookTests(CheckoutShopFactory factory) : IClassFixture<Che
         var refunded = await db.Orders.Include(o => o.Payments).SingleAsync(o => o.Id == order.Id);
         Assert.Equal(OrderStatus.Refunded, refunded.Status);
         Assert.Equal(PaymentStatus.Refunded, refunded.Payments.Single().Status);
-        Assert.Equal(order.Lines.Count, await db.LedgerEntries.CountAsync(e => e.Kind == LedgerEntryKind.Reversal && db.OrderLines.Any(l => l.Id == e.OrderLineId && l.OrderId == order.Id)));
+        Assert.Equal(order.Lines.Count, await db.LedgerEntries.CountAsync(e => e.Kind == LedgerEntryKind.Reversal && db.Set<OrderLine>().Any(l => l.Id == e.OrderLineId && l.OrderId == order.Id)));
         Assert.Equal(balanceBefore, await BalanceAsync(listing.MakerId));
         Assert.Equal(listing.Stock, await Shopping.StockAsync(factory, listing.Id)); // nothing was prepared, so the goods are back on sale
         Assert.DoesNotContain(factory.Stripe.Requests, r => r.Path == "/v1/refunds" && r.Form.GetValueOrDefault("payment_intent") == intent);
@@ -158,7 +158,7 @@ public class StripeWebhookTests(CheckoutShopFactory factory) : IClassFixture<Che
     }
 
     static IQueryable<LedgerEntry> Credits(PasKreatif.Persistence.MarketplaceDb db, int orderId) =>
-        db.LedgerEntries.Where(e => e.Kind == LedgerEntryKind.Credit && db.OrderLines.Any(l => l.Id == e.OrderLineId && l.OrderId == orderId));
+        db.LedgerEntries.Where(e => e.Kind == LedgerEntryKind.Credit && db.Set<OrderLine>().Any(l => l.Id == e.OrderLineId && l.OrderId == orderId));
 
     async Task<Money> BalanceAsync(int makerId)
     {

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using PasKreatif.Catalog;
 using PasKreatif.Integration.Tests.Fixtures;
 using PasKreatif.Orders;
 

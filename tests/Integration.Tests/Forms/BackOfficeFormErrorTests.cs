@@ -5,6 +5,8 @@ using AngleSharp.Html.Parser;
 using Microsoft.EntityFrameworkCore;
 using PasKreatif.Integration.Tests.BackOffice;
 using PasKreatif.Integration.Tests.Fixtures;
+using PasKreatif.Makers;
+using PasKreatif.Organisation;
 
 namespace PasKreatif.Integration.Tests.Forms;
 

@@ -55,7 +55,7 @@ public class LedgerGuardTests : IAsyncLifetime
         var nth = Array.IndexOf(Writes, write);
         var order = await setup.Orders.AsNoTracking().Include(o => o.Lines).Include(o => o.Payments).Where(o => o.Status == OrderStatus.Completed && o.Fulfilments.Count == 1)
             .OrderBy(o => o.Id).Skip(nth).FirstAsync();
-        var payout = await setup.Payouts.AsNoTracking().Where(p => !setup.LedgerEntries.Any(e => e.PayoutId == p.Id && e.Kind == LedgerEntryKind.PayoutReversal))
+        var payout = await setup.Payouts.AsNoTracking().Where(p => !setup.Set<LedgerEntry>().Any(e => e.PayoutId == p.Id && e.Kind == LedgerEntryKind.PayoutReversal))
             .OrderBy(p => p.Id).Skip(nth).FirstAsync();
         var maker = write == "payout correction" ? payout.MakerId : order.Lines[0].MakerId;
         var mentor = await setup.Users.Where(u => u.UserName == "pendamping").Select(u => u.Id).SingleAsync();

@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
+using PasKreatif.Catalog;
 using PasKreatif.Independence;
 using PasKreatif.Integration.Tests.Fixtures;
 using PasKreatif.Ledger;
+using PasKreatif.Orders;
 using PasKreatif.Organisation;
 using PasKreatif.Persistence;
 
@@ -33,13 +35,13 @@ public class LedgerMonthsTests : IAsyncLifetime
         await using var db = TestDatabases.Open(database);
         var ledger = new RevenueLedger(db, TimeProvider.System);
         var order = await db.Orders.Where(o => o.PaidAt != null && o.Status != Orders.OrderStatus.Refunded
-            && !db.LedgerEntries.Any(e => e.Kind == LedgerEntryKind.Reversal && db.OrderLines.Any(l => l.Id == e.OrderLineId && l.OrderId == o.Id))).OrderBy(o => o.Id).FirstAsync();
+            && !db.Set<LedgerEntry>().Any(e => e.Kind == LedgerEntryKind.Reversal && db.Set<OrderLine>().Any(l => l.Id == e.OrderLineId && l.OrderId == o.Id))).OrderBy(o => o.Id).FirstAsync();
         var maker = await db.OrderLines.Where(l => l.OrderId == order.Id).Select(l => l.MakerId).FirstAsync();
         var zone = await MakerCalendar.ZoneOfAsync(db, maker, default) ?? IndonesianZone.WIB;
         var now = MakerCalendar.MonthOf(DateTimeOffset.UtcNow, zone);
         var before = await MonthNetAsync(db, maker, now);
         var credited = new Money(await db.LedgerEntries.Where(e => e.Kind == LedgerEntryKind.Credit && e.MakerId == maker
-            && db.OrderLines.Any(l => l.Id == e.OrderLineId && l.OrderId == order.Id)).SumAsync(e => e.Amount.Amount));
+            && db.Set<OrderLine>().Any(l => l.Id == e.OrderLineId && l.OrderId == order.Id)).SumAsync(e => e.Amount.Amount));
 
         Assert.True(await ledger.ReverseOrderAsync(order.Id, "Dibatalkan") > 0);
         Assert.Equal(before - credited, await MonthNetAsync(db, maker, now)); // the reversal counts in the month it was written
@@ -62,7 +64,7 @@ public class LedgerMonthsTests : IAsyncLifetime
         await using var db = TestDatabases.Open(database);
         var office = await db.Offices.OrderBy(o => o.Id).Select(o => new { o.Id, o.Zone }).FirstAsync();
         await db.Offices.Where(o => o.Id == office.Id).ExecuteUpdateAsync(s => s.SetProperty(o => o.Zone, office.Zone == IndonesianZone.WIT ? IndonesianZone.WIB : IndonesianZone.WIT));
-        var sold = await db.OrderLines.Where(l => db.LedgerEntries.Any(e => e.OrderLineId == l.Id)).OrderBy(l => l.Id).Select(l => new { l.ListingId, l.Listing!.ProgrammeId }).FirstAsync();
+        var sold = await db.OrderLines.Where(l => db.Set<LedgerEntry>().Any(e => e.OrderLineId == l.Id)).OrderBy(l => l.Id).Select(l => new { l.ListingId, l.Listing!.ProgrammeId }).FirstAsync();
         var other = await db.Programmes.Where(p => p.Id != sold.ProgrammeId).OrderBy(p => p.Id).Select(p => p.Id).FirstAsync();
         await db.Listings.Where(l => l.Id == sold.ListingId).ExecuteUpdateAsync(s => s.SetProperty(l => l.ProgrammeId, other));
         Assert.Empty(await LedgerInvariant.ProblemsAsync(TestDatabases.ConnectionString(database)));

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using PasKreatif.Integration.Tests.Fixtures;
 using PasKreatif.Ledger;
+using PasKreatif.Orders;
 using PasKreatif.Persistence;
 
 namespace PasKreatif.Integration.Tests.Ledger;

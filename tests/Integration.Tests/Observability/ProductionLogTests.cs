@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using PasKreatif.Catalog;
 using PasKreatif.Integration.Tests.Checkout;
 using PasKreatif.Integration.Tests.Fixtures;
+using PasKreatif.Orders;
 
 namespace PasKreatif.Integration.Tests.Observability;
 

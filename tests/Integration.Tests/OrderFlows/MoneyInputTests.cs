@@ -2,9 +2,12 @@ using AngleSharp.Dom;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using PasKreatif.Catalog;
 using PasKreatif.Integration.Tests.BackOffice;
 using PasKreatif.Integration.Tests.Fixtures;
 using PasKreatif.Ledger;
+using PasKreatif.Makers;
+using PasKreatif.Organisation;
 using static PasKreatif.Integration.Tests.OrderFlows.OrderSteps;
 
 namespace PasKreatif.Integration.Tests.OrderFlows;

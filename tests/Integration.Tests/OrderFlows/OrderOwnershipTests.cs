@@ -7,6 +7,7 @@ using PasKreatif.Integration.Tests.BackOffice;
 using PasKreatif.Integration.Tests.Checkout;
 using PasKreatif.Integration.Tests.Fixtures;
 using PasKreatif.Ledger;
+using PasKreatif.Makers;
 using PasKreatif.Orders;
 using PasKreatif.Payments;
 using static PasKreatif.Integration.Tests.OrderFlows.OrderSteps;

@@ -3,9 +3,11 @@ using System.Net;
 using AngleSharp.Html.Dom;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using PasKreatif.Catalog;
 using PasKreatif.Integration.Tests.Checkout;
 using PasKreatif.Integration.Tests.Fixtures;
 using PasKreatif.Ledger;
+using PasKreatif.Makers;
 using PasKreatif.Orders;
 
 namespace PasKreatif.Integration.Tests.OrderFlows;

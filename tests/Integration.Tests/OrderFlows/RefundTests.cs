@@ -7,6 +7,7 @@ using PasKreatif.Integration.Tests.Checkout;
 using PasKreatif.Integration.Tests.Fixtures;
 using PasKreatif.Ledger;
 using PasKreatif.Orders;
+using PasKreatif.Organisation;
 using PasKreatif.Payments;
 using static PasKreatif.Integration.Tests.OrderFlows.OrderSteps;
 

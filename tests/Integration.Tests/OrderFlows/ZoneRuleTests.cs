@@ -7,6 +7,7 @@ using PasKreatif.Independence;
 using PasKreatif.Integration.Tests.Checkout;
 using PasKreatif.Integration.Tests.Fixtures;
 using PasKreatif.Ledger;
+using PasKreatif.Makers;
 using PasKreatif.Orders;
 using PasKreatif.Organisation;
 using PasKreatif.People;

@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using PasKreatif.Catalog;
 using PasKreatif.Integration.Tests.Fixtures;
+using PasKreatif.Ledger;
 
 namespace PasKreatif.Integration.Tests.Persistence;
 

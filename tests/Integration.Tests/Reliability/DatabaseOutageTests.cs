@@ -4,6 +4,8 @@ using Microsoft.EntityFrameworkCore;
 using PasKreatif.Integration.Tests.Checkout;
 using PasKreatif.Integration.Tests.Fixtures;
 using Xunit.Abstractions;
+using PasKreatif.Orders;
+using PasKreatif.Payments;
 
 namespace PasKreatif.Integration.Tests.Reliability;
 

@@ -8,6 +8,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Xunit.Abstractions;
+using PasKreatif.Catalog;
 using PasKreatif.Integration.Tests.BackOffice;
 using PasKreatif.Integration.Tests.Fixtures;
 using PasKreatif.Persistence;

@@ -1,6 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using PasKreatif.Catalog;
 using PasKreatif.Integration.Tests.Fixtures;
+using PasKreatif.Makers;
+using PasKreatif.Orders;
+using PasKreatif.Organisation;
 
 namespace PasKreatif.Integration.Tests.Security;
 

@@ -1,3 +1,4 @@
+using PasKreatif.Catalog;
 using PasKreatif.Domain.Tests.Media;
 using System.Buffers.Binary;
 using System.Net;

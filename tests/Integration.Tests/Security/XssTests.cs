@@ -5,6 +5,7 @@ using PasKreatif.Catalog;
 using PasKreatif.Integration.Tests.BackOffice;
 using PasKreatif.Integration.Tests.Fixtures;
 using PasKreatif.Makers;
+using PasKreatif.Orders;
 
 namespace PasKreatif.Integration.Tests.Security;
 

@@ -3,6 +3,7 @@ using AngleSharp.Dom;
 using Microsoft.EntityFrameworkCore;
 using PasKreatif.Integration.Tests.BackOffice;
 using PasKreatif.Integration.Tests.Fixtures;
+using PasKreatif.Makers;
 
 namespace PasKreatif.Integration.Tests.Trust;
 

@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using PasKreatif.Integration.Tests.Fixtures;
+using PasKreatif.Makers;
 using PasKreatif.Notifications;
 using PasKreatif.Orders;
 

@@ -3,6 +3,7 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using PasKreatif.Integration.Tests.BackOffice;
 using PasKreatif.Integration.Tests.Fixtures;
+using PasKreatif.Makers;
 using PasKreatif.Notifications;
 using PasKreatif.People;
 using PasKreatif.Questions;

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using PasKreatif.Catalog;
 using PasKreatif.Integration.Tests.Fixtures;
 
 namespace PasKreatif.Integration.Tests.Trust;

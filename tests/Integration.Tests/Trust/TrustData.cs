@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using PasKreatif.Catalog;
 using PasKreatif.Integration.Tests.BackOffice;
 using PasKreatif.Orders;
+using PasKreatif.Organisation;
 using PasKreatif.Payments;
 using PasKreatif.Persistence;
 

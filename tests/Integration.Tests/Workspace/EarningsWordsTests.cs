@@ -1,6 +1,8 @@
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using PasKreatif.Integration.Tests.Fixtures;
+using PasKreatif.Ledger;
+using PasKreatif.Makers;
 
 namespace PasKreatif.Integration.Tests.Workspace;
 
@@ -17,7 +19,7 @@ public class EarningsWordsTests(ShopFactory factory) : IClassFixture<ShopFactory
         Assert.NotEmpty(notes);
         Assert.All(notes, n => Assert.Matches(Indonesian, n));
 
-        var login = await db.Payouts.OrderBy(p => p.Id).Select(p => db.Makers.Where(m => m.Id == p.MakerId).Select(m => m.Person!.UserName).First()).FirstAsync();
+        var login = await db.Payouts.OrderBy(p => p.Id).Select(p => db.Set<Maker>().Where(m => m.Id == p.MakerId).Select(m => m.Person!.UserName).First()).FirstAsync();
         using var maker = ShopClient.For(factory);
         await maker.SignInAsync(login!);
         var page = await WorkspaceSteps.TextOfAsync(maker, "/toko-saya/pendapatan");

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using PasKreatif.Integration.Tests.Fixtures;
 using PasKreatif.Ledger;
 using PasKreatif.Mail;
+using PasKreatif.Makers;
 using PasKreatif.Orders;
 using PasKreatif.Payments;
 using static PasKreatif.Integration.Tests.Workspace.WorkspaceSteps;

@@ -3,7 +3,9 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using PasKreatif.Catalog;
 using PasKreatif.Integration.Tests.Fixtures;
+using PasKreatif.Makers;
 using PasKreatif.Media;
+using PasKreatif.Orders;
 
 namespace PasKreatif.Integration.Tests.Workspace;
 

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using PasKreatif.Catalog;
 using PasKreatif.Integration.Tests.Fixtures;
+using PasKreatif.Makers;
 using PasKreatif.Orders;
 using PasKreatif.Questions;
 using static PasKreatif.Integration.Tests.Workspace.WorkspaceSteps;

@@ -94,7 +94,7 @@ public sealed class MidtransNotifications(MarketplaceDb db, MidtransOptions opti
             case GatewayState.Failed:
                 var ended = await attempts.EndedAtGatewayAsync(reference, AttemptStatus.Closed, ct);
                 var failed = await db.Payments.Where(p => p.Id == attempt.PaymentId && p.Status == PaymentStatus.Pending
-                        && db.Orders.Any(o => o.Id == p.OrderId && o.Status == OrderStatus.AwaitingPayment))
+                        && db.Set<Order>().Any(o => o.Id == p.OrderId && o.Status == OrderStatus.AwaitingPayment))
                     .ExecuteUpdateAsync(s => s.SetProperty(p => p.Status, PaymentStatus.Failed), ct);
                 return ended || failed > 0 ? NotificationOutcome.Handled : Ignore(reference, status.TransactionStatus, "transaction not open");
             case GatewayState.Refunded:

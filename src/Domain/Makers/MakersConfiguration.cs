@@ -1,15 +1,16 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using PasKreatif.Makers;
+using PasKreatif.Notifications;
 using PasKreatif.Organisation;
 using PasKreatif.People;
 
-namespace PasKreatif.Persistence;
+namespace PasKreatif.Makers;
 
 class MakerConfiguration : IEntityTypeConfiguration<Maker>
 {
     public void Configure(EntityTypeBuilder<Maker> b)
     {
+        b.ToTable("Makers");
         b.Property(m => m.DisplayName).HasMaxLength(MakerName.MaxLength);
         b.Property(m => m.Slug).HasMaxLength(120);
         b.Property(m => m.LegalName).HasMaxLength(160);
@@ -31,6 +32,8 @@ class MakerConfiguration : IEntityTypeConfiguration<Maker>
         });
         b.HasMany(m => m.Programmes).WithOne().HasForeignKey(p => p.MakerId);
         b.HasMany(m => m.Milestones).WithOne().HasForeignKey(p => p.MakerId);
+        // Configured from here: Notifications sits below Makers.
+        b.HasMany<Notification>().WithOne().HasForeignKey(n => n.MakerId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 
@@ -38,6 +41,7 @@ class MakerProgrammeConfiguration : IEntityTypeConfiguration<MakerProgramme>
 {
     public void Configure(EntityTypeBuilder<MakerProgramme> b)
     {
+        b.ToTable("MakerProgrammes");
         b.HasKey(p => new { p.MakerId, p.ProgrammeId });
         b.HasOne(p => p.Programme).WithMany().HasForeignKey(p => p.ProgrammeId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(p => p.ProgrammeId);
@@ -48,6 +52,7 @@ class MilestoneConfiguration : IEntityTypeConfiguration<Milestone>
 {
     public void Configure(EntityTypeBuilder<Milestone> b)
     {
+        b.ToTable("Milestones");
         b.Property(m => m.Note).HasMaxLength(MilestoneInput.NoteMaxLength);
         b.HasIndex(m => m.MakerId);
     }
@@ -57,6 +62,7 @@ class InvitationConfiguration : IEntityTypeConfiguration<Invitation>
 {
     public void Configure(EntityTypeBuilder<Invitation> b)
     {
+        b.ToTable("Invitations");
         b.Property(i => i.TokenHash).HasMaxLength(64);
         b.Property(i => i.Note).HasMaxLength(InvitationInput.NoteMaxLength);
         b.HasIndex(i => i.TokenHash).IsUnique();

@@ -2,13 +2,10 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using PasKreatif.Catalog;
 using PasKreatif.Makers;
-using PasKreatif.Notifications;
 using PasKreatif.Orders;
 using PasKreatif.People;
-using PasKreatif.Questions;
-using PasKreatif.Reviews;
 
-namespace PasKreatif.Persistence;
+namespace PasKreatif.Reviews;
 
 class ReviewConfiguration : IEntityTypeConfiguration<Review>
 {
@@ -49,38 +46,5 @@ class ReviewAuditConfiguration : IEntityTypeConfiguration<ReviewAuditEntry>
         b.Property(e => e.Reason).HasMaxLength(1000);
         b.HasIndex(e => new { e.ReviewId, e.At });
         b.HasOne<Review>().WithMany().HasForeignKey(e => e.ReviewId).OnDelete(DeleteBehavior.Cascade);
-    }
-}
-
-class QuestionConfiguration : IEntityTypeConfiguration<Question>
-{
-    public void Configure(EntityTypeBuilder<Question> b)
-    {
-        b.Property(q => q.AskerEmail).HasMaxLength(254);
-        b.Property(q => q.AskerName).HasMaxLength(60);
-        b.Property(q => q.Culture).HasMaxLength(8);
-        b.Property(q => q.ClientAddress).HasMaxLength(64);
-        b.Property(q => q.Text).HasMaxLength(QuestionRules.MaxText);
-        b.Property(q => q.Answer).HasMaxLength(QuestionRules.MaxText);
-        // The hourly limits count by these.
-        b.HasIndex(q => new { q.AskerEmail, q.AskedAt });
-        b.HasIndex(q => new { q.ClientAddress, q.AskedAt });
-        b.HasIndex(q => new { q.MakerId, q.AskedAt });
-        b.HasIndex(q => new { q.ListingId, q.AnsweredAt }).HasFilter("\"AnswerIsPublic\"");
-        b.HasOne<Listing>().WithMany().HasForeignKey(q => q.ListingId).OnDelete(DeleteBehavior.Cascade);
-        b.HasOne<Maker>().WithMany().HasForeignKey(q => q.MakerId).OnDelete(DeleteBehavior.Cascade);
-        b.HasOne<Person>().WithMany().HasForeignKey(q => q.BuyerId).OnDelete(DeleteBehavior.SetNull);
-    }
-}
-
-class NotificationConfiguration : IEntityTypeConfiguration<Notification>
-{
-    public void Configure(EntityTypeBuilder<Notification> b)
-    {
-        b.Property(n => n.Subject).HasMaxLength(200);
-        b.Property(n => n.Link).HasMaxLength(200);
-        b.HasIndex(n => new { n.MakerId, n.CreatedAt });
-        b.HasIndex(n => n.MakerId).HasFilter("\"ReadAt\" IS NULL").HasDatabaseName("IX_Notifications_MakerId_Unread");
-        b.HasOne<Maker>().WithMany().HasForeignKey(n => n.MakerId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -1,9 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using NpgsqlTypes;
-using PasKreatif.Catalog;
 
-namespace PasKreatif.Persistence;
+namespace PasKreatif.Catalog;
 
 /// <summary>
 /// The search document of each listing (a column the database keeps, see <see cref="CatalogSearchIndex"/>)
@@ -26,6 +25,7 @@ class CatalogSearchConfiguration : IEntityTypeConfiguration<Listing>, IEntityTyp
 
     public void Configure(EntityTypeBuilder<SearchTerm> b)
     {
+        b.ToTable("SearchTerms");
         b.HasKey(t => t.Term);
         b.Property(t => t.Term).HasMaxLength(64);
         // GiST, not GIN: nearest words by distance (ORDER BY <-> LIMIT) is a walk of a GiST index.

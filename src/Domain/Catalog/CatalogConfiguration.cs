@@ -1,16 +1,17 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using PasKreatif.Catalog;
 using PasKreatif.Makers;
 using PasKreatif.Media;
 using PasKreatif.People;
+using PasKreatif.Persistence;
 
-namespace PasKreatif.Persistence;
+namespace PasKreatif.Catalog;
 
 class CategoryConfiguration : IEntityTypeConfiguration<Category>
 {
     public void Configure(EntityTypeBuilder<Category> b)
     {
+        b.ToTable("Categories");
         b.Property(c => c.Slug).HasMaxLength(80);
         b.Property(c => c.NameId).HasMaxLength(80);
         b.Property(c => c.NameEn).HasMaxLength(80);
@@ -22,6 +23,7 @@ class ListingConfiguration : IEntityTypeConfiguration<Listing>
 {
     public void Configure(EntityTypeBuilder<Listing> b)
     {
+        b.ToTable("Listings");
         b.Property(l => l.Slug).HasMaxLength(160);
         b.Property(l => l.Title).HasMaxLength(120);
         b.Property(l => l.RejectionReason).HasMaxLength(1000);
@@ -53,6 +55,7 @@ class ListingRevisionConfiguration : IEntityTypeConfiguration<ListingRevision>
 {
     public void Configure(EntityTypeBuilder<ListingRevision> b)
     {
+        b.ToTable("ListingRevisions");
         b.Property(r => r.Title).HasMaxLength(120);
         b.Property(r => r.Reason).HasMaxLength(1000);
         b.HasIndex(r => new { r.ListingId, r.Status });
@@ -64,20 +67,10 @@ class ListingPhotoConfiguration : IEntityTypeConfiguration<ListingPhoto>
 {
     public void Configure(EntityTypeBuilder<ListingPhoto> b)
     {
+        b.ToTable("ListingPhotos");
         b.Property(p => p.AltText).HasMaxLength(200);
         b.HasOne(p => p.Photo).WithMany().HasForeignKey(p => p.PhotoId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(p => new { p.ListingId, p.RevisionId, p.Position });
-    }
-}
-
-class PhotoConfiguration : IEntityTypeConfiguration<Photo>
-{
-    public void Configure(EntityTypeBuilder<Photo> b)
-    {
-        b.Property(p => p.Hash).HasMaxLength(64);
-        b.Property(p => p.OriginalKey).HasMaxLength(200);
-        b.HasIndex(p => p.Hash).IsUnique();
-        b.HasOne<Person>().WithMany().HasForeignKey(p => p.UploadedById).OnDelete(DeleteBehavior.SetNull);
     }
 }
 
@@ -98,9 +91,23 @@ class OfflineEditReceiptConfiguration : IEntityTypeConfiguration<OfflineEditRece
 {
     public void Configure(EntityTypeBuilder<OfflineEditReceipt> b)
     {
+        b.ToTable("OfflineEditReceipts");
         b.HasKey(r => new { r.MakerId, r.Key }); // one maker's key never names another's edit
         b.HasIndex(r => r.ListingId);
         b.HasOne<Listing>().WithMany().HasForeignKey(r => r.ListingId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<Maker>().WithMany().HasForeignKey(r => r.MakerId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+class PhotoUploadConfiguration : IEntityTypeConfiguration<PhotoUpload>
+{
+    public void Configure(EntityTypeBuilder<PhotoUpload> b)
+    {
+        b.ToTable("PhotoUploads");
+        b.HasIndex(u => new { u.MakerId, u.ListingId, u.CreatedAt });
+        b.HasOne<Maker>().WithMany().HasForeignKey(u => u.MakerId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<Listing>().WithMany().HasForeignKey(u => u.ListingId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<Photo>().WithMany().HasForeignKey(u => u.PhotoId).OnDelete(DeleteBehavior.SetNull);
+        b.ToTable(t => t.HasCheckConstraint("CK_PhotoUploads_Progress", "\"Progress\" BETWEEN 0 AND 100"));
     }
 }

@@ -1,17 +1,18 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using PasKreatif.Ledger;
 using PasKreatif.Makers;
 using PasKreatif.Orders;
 using PasKreatif.Payments;
 using PasKreatif.People;
+using PasKreatif.Persistence;
 
-namespace PasKreatif.Persistence;
+namespace PasKreatif.Ledger;
 
 class LedgerEntryConfiguration : IEntityTypeConfiguration<LedgerEntry>
 {
     public void Configure(EntityTypeBuilder<LedgerEntry> b)
     {
+        b.ToTable("LedgerEntries");
         b.Property(e => e.Note).HasMaxLength(LedgerEntry.NoteMaxLength);
         b.HasMoney(e => e.Amount);
         b.Ignore(e => e.SignedAmount);
@@ -37,6 +38,7 @@ class LedgerMonthConfiguration : IEntityTypeConfiguration<LedgerMonth>
 {
     public void Configure(EntityTypeBuilder<LedgerMonth> b)
     {
+        b.ToTable("LedgerMonths");
         b.HasMoney(m => m.Amount);
         // One row per maker, month, programme (none for payouts) and kind: the database's inserts add to it (see LedgerMonths).
         b.HasIndex(m => new { m.MakerId, m.Month, m.ProgrammeId, m.Kind }).IsUnique().AreNullsDistinct(false);
@@ -49,20 +51,12 @@ class PayoutConfiguration : IEntityTypeConfiguration<Payout>
 {
     public void Configure(EntityTypeBuilder<Payout> b)
     {
+        b.ToTable("Payouts");
         b.Property(p => p.Reference).HasMaxLength(Payout.ReferenceMaxLength);
         b.HasMoney(p => p.Amount);
         b.HasIndex(p => p.MakerId);
         b.HasOne<Maker>().WithMany().HasForeignKey(p => p.MakerId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Person>().WithMany().HasForeignKey(p => p.RecordedById).OnDelete(DeleteBehavior.Restrict);
         b.ToTable(t => t.HasCheckConstraint("CK_Payouts_Amount", "\"Amount\" > 0"));
-    }
-}
-
-class DemoDataMarkConfiguration : IEntityTypeConfiguration<DemoDataMark>
-{
-    public void Configure(EntityTypeBuilder<DemoDataMark> b)
-    {
-        b.HasKey(m => m.Tier);
-        b.Property(m => m.Tier).HasMaxLength(16);
     }
 }

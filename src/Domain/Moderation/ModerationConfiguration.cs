@@ -1,9 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using PasKreatif.Makers;
-using PasKreatif.Moderation;
 
-namespace PasKreatif.Persistence;
+namespace PasKreatif.Moderation;
 
 class StoryAuditEntryConfiguration : IEntityTypeConfiguration<StoryAuditEntry>
 {

@@ -1,14 +1,15 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using PasKreatif.Organisation;
 using PasKreatif.People;
+using PasKreatif.Persistence;
 
-namespace PasKreatif.Persistence;
+namespace PasKreatif.Organisation;
 
 class OfficeConfiguration : IEntityTypeConfiguration<Office>
 {
     public void Configure(EntityTypeBuilder<Office> b)
     {
+        b.ToTable("Offices");
         b.Property(o => o.Name).HasMaxLength(120);
         b.Property(o => o.Slug).HasMaxLength(120);
         b.HasIndex(o => o.Slug).IsUnique();
@@ -19,6 +20,7 @@ class RegencyConfiguration : IEntityTypeConfiguration<Regency>
 {
     public void Configure(EntityTypeBuilder<Regency> b)
     {
+        b.ToTable("Regencies");
         b.Property(r => r.Name).HasMaxLength(120);
         b.Property(r => r.Slug).HasMaxLength(120);
         b.HasIndex(r => r.Slug).IsUnique();
@@ -30,6 +32,7 @@ class MonthlyTargetConfiguration : IEntityTypeConfiguration<MonthlyTarget>
 {
     public void Configure(EntityTypeBuilder<MonthlyTarget> b)
     {
+        b.ToTable("MonthlyTargets");
         b.HasMoney(t => t.Amount);
         b.HasOne<Regency>().WithMany(r => r.Targets).HasForeignKey(t => t.RegencyId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(t => new { t.RegencyId, t.FromMonth }).IsUnique();
@@ -40,6 +43,7 @@ class OfficeOfficerConfiguration : IEntityTypeConfiguration<OfficeOfficer>
 {
     public void Configure(EntityTypeBuilder<OfficeOfficer> b)
     {
+        b.ToTable("OfficeOfficers");
         b.HasKey(o => new { o.OfficeId, o.PersonId });
         b.HasOne(o => o.Office).WithMany(o => o.Officers).HasForeignKey(o => o.OfficeId);
         b.HasOne<Person>().WithMany().HasForeignKey(o => o.PersonId);
@@ -50,6 +54,7 @@ class GroupConfiguration : IEntityTypeConfiguration<Group>
 {
     public void Configure(EntityTypeBuilder<Group> b)
     {
+        b.ToTable("Groups");
         b.Property(g => g.Name).HasMaxLength(160);
         b.Property(g => g.Slug).HasMaxLength(160);
         b.Property(g => g.PickupAddress).HasMaxLength(400);
@@ -65,6 +70,7 @@ class GroupMentorConfiguration : IEntityTypeConfiguration<GroupMentor>
 {
     public void Configure(EntityTypeBuilder<GroupMentor> b)
     {
+        b.ToTable("GroupMentors");
         b.HasKey(m => new { m.GroupId, m.PersonId });
         b.HasOne(m => m.Group).WithMany(g => g.Mentors).HasForeignKey(m => m.GroupId);
         b.HasOne(m => m.Person).WithMany().HasForeignKey(m => m.PersonId);
@@ -76,29 +82,10 @@ class ProgrammeConfiguration : IEntityTypeConfiguration<Programme>
 {
     public void Configure(EntityTypeBuilder<Programme> b)
     {
+        b.ToTable("Programmes");
         b.Property(p => p.Name).HasMaxLength(160);
         b.Property(p => p.Slug).HasMaxLength(160);
         b.HasIndex(p => p.Slug).IsUnique();
         b.HasOne(p => p.Group).WithMany(g => g.Programmes).HasForeignKey(p => p.GroupId).OnDelete(DeleteBehavior.Restrict);
-    }
-}
-
-class PersonConfiguration : IEntityTypeConfiguration<Person>
-{
-    public void Configure(EntityTypeBuilder<Person> b)
-    {
-        b.Property(p => p.DisplayName).HasMaxLength(120);
-        b.Property(p => p.PreferredCulture).HasMaxLength(8);
-    }
-}
-
-class BuyerAddressConfiguration : IEntityTypeConfiguration<BuyerAddress>
-{
-    public void Configure(EntityTypeBuilder<BuyerAddress> b)
-    {
-        b.Property(a => a.Label).HasMaxLength(BuyerAddress.MaxLabel);
-        b.Property(a => a.Text).HasMaxLength(BuyerAddress.MaxText);
-        b.HasIndex(a => a.PersonId);
-        b.HasOne<Person>().WithMany().HasForeignKey(a => a.PersonId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -1,8 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using PasKreatif.Catalog;
 
-namespace PasKreatif.Persistence;
+namespace PasKreatif.Catalog;
 
 /// <summary>
 /// Indexes the public catalogue's sorted lists read by keyset: each list is a backward or forward

@@ -1,8 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using PasKreatif.Catalog;
 
-namespace PasKreatif.Persistence;
+namespace PasKreatif.Catalog;
 
 /// <summary>The moderation queue is read oldest first by keyset: a walk of what waits, never of the whole catalogue.</summary>
 class BackOfficePagingConfiguration : IEntityTypeConfiguration<Listing>, IEntityTypeConfiguration<ListingRevision>
