@@ -71,7 +71,7 @@ public static class LedgerMonths
         migration.Sql(AddFrom("\"LedgerEntries\"") + ";");
     }
 
-    static readonly (string Name, int Hours)[] Zones = [("WIB", 7), ("WITA", 8), ("WIT", 9)];
+    internal static readonly (string Name, int Hours)[] Zones = [("WIB", 7), ("WITA", 8), ("WIT", 9)];
 
     /// <summary>The columns whose change moves a maker's entries to other months or programmes.</summary>
     static readonly (string Table, string Column)[] Moves = [("Makers", "HomeGroupId"), ("Listings", "ProgrammeId"), ("Groups", "OfficeId"), ("Offices", "Zone")];
