@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+
 namespace PasKreatif.Catalog;
 
 /// <summary>The catalogue's categories, from what the programmes of the studies make.</summary>
@@ -25,4 +27,14 @@ public static class StandardCategories
         new() { Slug = Paintings, NameId = "Lukisan", NameEn = "Paintings", Position = 8, OneOfAKind = true },
         new() { Slug = Welding, NameId = "Karya Las", NameEn = "Welded goods", Position = 9, UsuallyMadeToOrder = true },
     ];
+}
+
+/// <summary>The standard categories every installation starts with; a category staff added or renamed stays as it is.</summary>
+sealed class StandardCategoryRows : Persistence.IReferenceRows
+{
+    public async Task AddMissingAsync(Persistence.MarketplaceDb db, CancellationToken ct)
+    {
+        var slugs = await db.Categories.Select(c => c.Slug).ToListAsync(ct);
+        db.Categories.AddRange(StandardCategories.All().Where(c => !slugs.Contains(c.Slug)));
+    }
 }

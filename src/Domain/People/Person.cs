@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 
 namespace PasKreatif.People;
@@ -59,4 +60,15 @@ public static class Roles
 
     /// <summary>Roles that work in the back office.</summary>
     public const string Staff = Administrator + "," + Officer + "," + Mentor;
+}
+
+/// <summary>The shop's roles, in every installation.</summary>
+sealed class RoleRows : Persistence.IReferenceRows
+{
+    public async Task AddMissingAsync(Persistence.MarketplaceDb db, CancellationToken ct)
+    {
+        var roles = await db.Roles.Select(r => r.Name!).ToListAsync(ct);
+        foreach (var name in Roles.All.Except(roles))
+            db.Roles.Add(new PersonRole(name) { NormalizedName = name.ToUpperInvariant(), ConcurrencyStamp = Guid.NewGuid().ToString() });
+    }
 }

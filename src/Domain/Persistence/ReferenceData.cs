@@ -1,20 +1,29 @@
 using Microsoft.EntityFrameworkCore;
-using PasKreatif.Catalog;
-using PasKreatif.People;
 
 namespace PasKreatif.Persistence;
 
-/// <summary>Rows every installation needs (roles, categories); safe to run at every start.</summary>
+/// <summary>
+/// Rows a folder needs in every installation (its roles, its categories). The context's assembly is searched for them,
+/// as for the entity configurations, so each folder keeps its own rows and one save adds them all.
+/// </summary>
+public interface IReferenceRows
+{
+    /// <summary>Adds to <paramref name="db"/> the rows it lacks; never saves.</summary>
+    Task AddMissingAsync(MarketplaceDb db, CancellationToken ct);
+}
+
+/// <summary>Every folder's reference rows; safe to run at every start.</summary>
 public static class ReferenceData
 {
+    static readonly IReferenceRows[] All = typeof(IReferenceRows).Assembly.GetTypes()
+        .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(IReferenceRows).IsAssignableFrom(t))
+        .OrderBy(t => t.FullName, StringComparer.Ordinal)
+        .Select(t => (IReferenceRows)Activator.CreateInstance(t, nonPublic: true)!)
+        .ToArray();
+
     public static async Task EnsureAsync(MarketplaceDb db, CancellationToken ct = default)
     {
-        var roles = await db.Roles.Select(r => r.Name!).ToListAsync(ct);
-        foreach (var name in Roles.All.Except(roles))
-            db.Roles.Add(new PersonRole(name) { NormalizedName = name.ToUpperInvariant(), ConcurrencyStamp = Guid.NewGuid().ToString() });
-
-        var slugs = await db.Categories.Select(c => c.Slug).ToListAsync(ct);
-        db.Categories.AddRange(StandardCategories.All().Where(c => !slugs.Contains(c.Slug)));
+        foreach (var rows in All) await rows.AddMissingAsync(db, ct);
         await db.SaveChangesAsync(ct);
     }
 }
