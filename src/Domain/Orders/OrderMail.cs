@@ -3,7 +3,6 @@ using System.Resources;
 using Microsoft.EntityFrameworkCore;
 using PasKreatif.Mail;
 using PasKreatif.Organisation;
-using PasKreatif.Payments;
 using PasKreatif.Persistence;
 
 namespace PasKreatif.Orders;
