@@ -12,6 +12,7 @@ using PasKreatif.Media;
 using PasKreatif.Moderation;
 using PasKreatif.Notifications;
 using PasKreatif.Orders;
+using PasKreatif.Payments;
 using PasKreatif.Persistence;
 using PasKreatif.Questions;
 using PasKreatif.Reviews;
@@ -46,6 +47,7 @@ public static class DomainServices
         services.AddMakers();
         services.AddCatalogDomain();
         services.AddOrders(configuration);
+        services.AddPayments(configuration);
         services.AddLedger();
         services.AddSharing();
         services.AddModeration();

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
 using PasKreatif.Orders;
-using PasKreatif.Payments;
 
 namespace PasKreatif.Ledger;
 
@@ -10,7 +9,7 @@ public static class LedgerServices
     public static IServiceCollection AddLedger(this IServiceCollection services)
     {
         services.AddScoped<RevenueLedger>();
-        // Orders and Payments write credits and reversals through their own small interfaces, on the same scoped context.
+        // Orders writes credits and reversals through its own small interfaces, on the same scoped context.
         services.AddScoped<IMakerCredits>(s => s.GetRequiredService<RevenueLedger>());
         services.AddScoped<IRefundReversals>(s => s.GetRequiredService<RevenueLedger>());
         services.AddScoped<MakerEarnings>();

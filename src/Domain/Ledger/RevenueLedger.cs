@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using PasKreatif.Orders;
 using PasKreatif.Organisation;
-using PasKreatif.Payments;
 using PasKreatif.Persistence;
 
 namespace PasKreatif.Ledger;

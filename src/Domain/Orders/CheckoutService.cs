@@ -5,7 +5,6 @@ using Npgsql;
 using PasKreatif.Catalog;
 using PasKreatif.Mail;
 using PasKreatif.Organisation;
-using PasKreatif.Payments;
 using PasKreatif.Persistence;
 using PasKreatif.Observability;
 
@@ -33,7 +32,7 @@ public sealed record CheckoutResult(CheckoutProblem Problem, Order? Order = null
 /// and the order keeps the cart's id under a unique key, so one cart gives at most one order however
 /// often it is submitted; stock is reserved by conditional updates in the same transaction.
 /// </summary>
-public sealed class CheckoutService(MarketplaceDb db, CartService carts, PaymentMethods methods, PaymentAttempts attempts, OrderMail mail, MailOutbox outbox,
+public sealed class CheckoutService(MarketplaceDb db, CartService carts, IPaymentChoices methods, IGatewayWork gateways, OrderMail mail, MailOutbox outbox,
     OrderOptions options, TimeProvider clock, ICatalogChanges catalog, ILogger<CheckoutService> log)
 {
     /// <summary>The figures the page shows for the buyer's choices: each part's delivery and the total, for the chosen zone.</summary>
@@ -102,9 +101,9 @@ public sealed class CheckoutService(MarketplaceDb db, CartService carts, Payment
         ShopMetrics.OrderPlaced(order.PaymentMethod.ToString());
         await outbox.DispatchAsync(ct);
 
-        if (methods.Gateway(order.PaymentMethod) is null) return new(CheckoutProblem.None, order);
-        var start = await attempts.StartAsync(order.Id, $"{baseUrl.TrimEnd('/')}/pesanan/{order.PublicToken}", ct);
-        return new(CheckoutProblem.None, order, start.RedirectUrl);
+        if (!methods.ThroughGateway(order.PaymentMethod)) return new(CheckoutProblem.None, order);
+        var redirect = await gateways.StartPaymentAsync(order.Id, $"{baseUrl.TrimEnd('/')}/pesanan/{order.PublicToken}", ct);
+        return new(CheckoutProblem.None, order, redirect);
     }
 
     /// <summary>The buyer's choices checked against the cart now, and the total against the one shown; null when all is well.</summary>
@@ -162,7 +161,7 @@ public sealed class CheckoutService(MarketplaceDb db, CartService carts, Payment
                 DeliveryCost = quote.For(maker.MakerId)!.Delivery,
             };
             if (request.Method == PaymentMethod.CashOnPickup && fulfilment.PickupDate is { } day)
-                fulfilment.SetCollectBy(CashOnPickupPayment.CollectBy(day, options));
+                fulfilment.SetCollectBy(DeliveryRules.CashCollectBy(day, options));
             foreach (var line in maker.Lines)
             {
                 var orderLine = new OrderLine
@@ -179,7 +178,7 @@ public sealed class CheckoutService(MarketplaceDb db, CartService carts, Payment
         order.DeliveryTotal = quote.DeliveryTotal;
         order.Total = quote.Total;
         var lastPickup = order.Fulfilments.Where(f => f.PickupDate is not null).Select(f => f.PickupDate).Max();
-        order.PaymentDueAt = methods[request.Method].PaymentDue(now, lastPickup, options);
+        order.PaymentDueAt = methods.PaymentDue(request.Method, now, lastPickup, options);
         order.Payments.Add(new Payment { Method = request.Method, Status = PaymentStatus.Pending, Amount = order.Total, CreatedAt = now });
         return order;
     }

@@ -22,6 +22,10 @@ public static class DeliveryRules
         return all;
     }
 
+    /// <summary>When a cash part not collected lapses: the end of the grace period's last day, at the latest Indonesian midnight (WIB), so no zone loses a day.</summary>
+    public static DateTimeOffset CashCollectBy(DateOnly pickup, OrderOptions options) =>
+        new DateTimeOffset(pickup.AddDays(options.CashPickupGraceDays + 1).ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(7)).ToUniversalTime();
+
     /// <summary>A pickup may be booked up to this many days after the earliest day, never years ahead.</summary>
     public const int PickupWindowDays = 30;
 

@@ -1,4 +1,3 @@
-using PasKreatif.Payments;
 
 namespace PasKreatif.Orders;
 

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using PasKreatif.Payments;
 using PasKreatif.Persistence;
 
 namespace PasKreatif.Orders;

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using PasKreatif.Organisation;
-using PasKreatif.Payments;
 using PasKreatif.Persistence;
 
 namespace PasKreatif.Orders;

@@ -1,7 +1,6 @@
 using PasKreatif.Catalog;
 using PasKreatif.Makers;
 using PasKreatif.Organisation;
-using PasKreatif.Payments;
 
 namespace PasKreatif.Orders;
 

@@ -1,7 +1,6 @@
 using Hangfire;
 using Microsoft.Extensions.Logging;
 using PasKreatif.Mail;
-using PasKreatif.Payments;
 using PasKreatif.Persistence;
 
 namespace PasKreatif.Orders;
@@ -11,7 +10,7 @@ namespace PasKreatif.Orders;
 /// gateway transactions the order no longer needs, sending refunds through a gateway, handing mail
 /// to the queue. Run right after the commit; <see cref="OrderFollowUpJob"/> sweeps whatever a crash left.
 /// </summary>
-public sealed class OrderFollowUps(MarketplaceDb db, PaymentAttempts attempts, RefundDesk refunds, MailOutbox outbox, ILogger<OrderFollowUps> log)
+public sealed class OrderFollowUps(MarketplaceDb db, IGatewayWork gateways, MailOutbox outbox, ILogger<OrderFollowUps> log)
 {
     readonly HashSet<int> touched = [];
 
@@ -26,8 +25,8 @@ public sealed class OrderFollowUps(MarketplaceDb db, PaymentAttempts attempts, R
             touched.Remove(orderId);
             try
             {
-                await attempts.CloseUnneededAsync(orderId, ct);
-                await refunds.SendThroughGatewayAsync(orderId, ct);
+                await gateways.CloseUnneededAsync(orderId, ct);
+                await gateways.SendRefundsAsync(orderId, ct);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -44,15 +43,14 @@ public sealed class OrderFollowUps(MarketplaceDb db, PaymentAttempts attempts, R
 /// still to send are sent (a few tries each), shipped parts past the set number of days are marked
 /// delivered, and mail left in the outbox is queued.
 /// </summary>
-public sealed class OrderFollowUpJob(PaymentAttempts attempts, RefundDesk refunds, Handovers handovers, MailOutbox outbox)
+public sealed class OrderFollowUpJob(IGatewayWork gateways, Handovers handovers, MailOutbox outbox)
 {
     public const string Id = "orders-follow-up";
 
     [DisableConcurrentExecution(timeoutInSeconds: 60)]
     public async Task<int> RunAsync(CancellationToken ct)
     {
-        var done = await attempts.SweepAsync(ct);
-        done += await refunds.SweepAsync(ct);
+        var done = await gateways.SweepAsync(ct);
         done += await handovers.DeliverShippedDueAsync(ct);
         done += await outbox.DispatchAsync(ct);
         return done;

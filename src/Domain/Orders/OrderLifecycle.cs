@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using PasKreatif.Catalog;
-using PasKreatif.Payments;
 using PasKreatif.Persistence;
 using PasKreatif.Observability;
 

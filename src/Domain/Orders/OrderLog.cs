@@ -1,9 +1,8 @@
 using Microsoft.Extensions.Logging;
-using PasKreatif.Payments;
 
 namespace PasKreatif.Orders;
 
-/// <summary>What the order lifecycle writes to the log; generated once, so a disabled level costs nothing.</summary>
+/// <summary>What the order lifecycle and its refunds write to the log; generated once, so a disabled level costs nothing.</summary>
 static partial class OrderLog
 {
     [LoggerMessage(Level = LogLevel.Information, Message = "Order {Number} placed: {Total} by {Method}")]
@@ -20,6 +19,15 @@ static partial class OrderLog
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Order {Number}: {Amount} refunded at the gateway, lines unknown")]
     public static partial void RefundedAtGatewayWithoutLines(this ILogger log, string number, Money amount);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Order {Number}: refund {Refund} of {Amount} created ({Reason})")]
+    public static partial void RefundCreated(this ILogger log, string number, int refund, Money amount, RefundReason reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Order {Number}: {Amount} arrived ({Reason}); refund {Refund} created")]
+    public static partial void UnexpectedMoneyRefunded(this ILogger log, string number, Money amount, RefundReason reason, int refund);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Order {Number}: refund {Refund} of {Amount} went back")]
+    public static partial void RefundSent(this ILogger log, string number, int refund, Money amount);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Order {Order} could not lapse")]
     public static partial void LapseFailed(this ILogger log, Exception error, int order);

@@ -4,7 +4,6 @@ using Microsoft.EntityFrameworkCore;
 using PasKreatif.Mail;
 using PasKreatif.Makers;
 using PasKreatif.Organisation;
-using PasKreatif.Payments;
 using PasKreatif.Persistence;
 
 namespace PasKreatif.Orders;

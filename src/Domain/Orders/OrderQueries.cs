@@ -1,7 +1,6 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using PasKreatif.Organisation;
-using PasKreatif.Payments;
 using PasKreatif.Persistence;
 
 namespace PasKreatif.Orders;

@@ -1,5 +1,4 @@
 using PasKreatif.Organisation;
-using PasKreatif.Payments;
 using PasKreatif.Persistence;
 
 namespace PasKreatif.Orders;

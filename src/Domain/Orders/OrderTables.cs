@@ -13,5 +13,8 @@ public static class OrderTables
         public DbSet<Order> Orders => db.Set<Order>();
         public DbSet<Fulfilment> Fulfilments => db.Set<Fulfilment>();
         public DbSet<OrderLine> OrderLines => db.Set<OrderLine>();
+        public DbSet<Payment> Payments => db.Set<Payment>();
+        public DbSet<PaymentAttempt> PaymentAttempts => db.Set<PaymentAttempt>();
+        public DbSet<Refund> Refunds => db.Set<Refund>();
     }
 }

@@ -1,5 +1,4 @@
 using PasKreatif.Organisation;
-using PasKreatif.Payments;
 
 namespace PasKreatif.Orders;
 

@@ -2,9 +2,6 @@ using PasKreatif.Orders;
 
 namespace PasKreatif.Payments;
 
-/// <summary>What the buyer needs to pay a transaction on the order page: a QR string, an app's link, a bank's number (and Mandiri's company code).</summary>
-public sealed record PaymentInstructions(string? QrString = null, string? DeepLink = null, string? PayCode = null, string? BillerCode = null);
-
 /// <summary>What starting a payment gave: where to send the buyer, the gateway transaction opened (if any), and how to pay it.</summary>
 public sealed record PaymentStart(string? RedirectUrl, string? AttemptReference = null, DateTimeOffset? AttemptExpiresAt = null, PaymentInstructions? Instructions = null)
 {
@@ -39,8 +36,8 @@ public sealed record GatewayRefund(GatewayRefundOutcome Outcome, string? Referen
 
 /// <summary>
 /// The companion of a payment method run by an outside gateway (Stripe; Midtrans' QRIS, e-wallets and
-/// virtual accounts). <see cref="PaymentAttempts"/> opens and closes its transactions, <see cref="RefundDesk"/>
-/// sends refunds through it, and <see cref="OrderPayments.ConfirmedByGatewayAsync"/> takes its confirmations,
+/// virtual accounts). <see cref="PaymentAttempts"/> opens and closes its transactions, <see cref="GatewayRefunds"/>
+/// sends refunds through it, and <see cref="OrderLifecycle.ConfirmedByGatewayAsync"/> takes its confirmations,
 /// refunding money that arrives for a closed order. Nothing else in the shop knows a gateway by name.
 /// </summary>
 public interface IPaymentGateway
@@ -72,17 +69,13 @@ public sealed class CashOnPickupPayment : IPaymentMethod
     public bool IsAvailable => true;
 
     public DateTimeOffset PaymentDue(DateTimeOffset placedAt, DateOnly? lastPickupDate, OrderOptions orderOptions) =>
-        CollectBy(lastPickupDate ?? DateOnly.FromDateTime(placedAt.UtcDateTime), orderOptions);
-
-    /// <summary>End of the grace period's last day, at the latest Indonesian midnight (WIB), so no zone loses a day.</summary>
-    public static DateTimeOffset CollectBy(DateOnly pickup, OrderOptions options) =>
-        new DateTimeOffset(pickup.AddDays(options.CashPickupGraceDays + 1).ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(7)).ToUniversalTime();
+        DeliveryRules.CashCollectBy(lastPickupDate ?? DateOnly.FromDateTime(placedAt.UtcDateTime), orderOptions);
 
     public Task<PaymentStart> StartAsync(Order order, Payment payment, string statusUrl, DateTimeOffset payBy, CancellationToken ct) => Task.FromResult(PaymentStart.Offline);
 }
 
 /// <summary>The payment methods the shop offers, by kind.</summary>
-public sealed class PaymentMethods(IEnumerable<IPaymentMethod> methods)
+public sealed class PaymentMethods(IEnumerable<IPaymentMethod> methods) : IPaymentChoices
 {
     readonly Dictionary<PaymentMethod, IPaymentMethod> byKind = methods.ToDictionary(m => m.Method);
 
@@ -92,4 +85,9 @@ public sealed class PaymentMethods(IEnumerable<IPaymentMethod> methods)
 
     /// <summary>The gateway behind a method, or null for transfer and cash (money moves by hand).</summary>
     public IPaymentGateway? Gateway(PaymentMethod method) => byKind.TryGetValue(method, out var m) ? m as IPaymentGateway : null;
+
+    public bool ThroughGateway(PaymentMethod method) => Gateway(method) is not null;
+
+    public DateTimeOffset PaymentDue(PaymentMethod method, DateTimeOffset placedAt, DateOnly? lastPickupDate, OrderOptions options) =>
+        this[method].PaymentDue(placedAt, lastPickupDate, options);
 }

@@ -2,20 +2,11 @@ using Microsoft.Extensions.Logging;
 
 namespace PasKreatif.Payments;
 
-/// <summary>What payments, gateways and refunds write to the log; generated once, so a disabled level costs nothing.</summary>
+/// <summary>What gateways, their transactions and webhooks write to the log; generated once, so a disabled level costs nothing.</summary>
 static partial class PaymentLog
 {
     [LoggerMessage(Level = LogLevel.Warning, Message = "Payment for order {Number} could not be started")]
     public static partial void PaymentStartFailed(this ILogger log, Exception error, string number);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Order {Number}: refund {Refund} of {Amount} created ({Reason})")]
-    public static partial void RefundCreated(this ILogger log, string number, int refund, Money amount, RefundReason reason);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Order {Number}: {Amount} arrived ({Reason}); refund {Refund} created")]
-    public static partial void UnexpectedMoneyRefunded(this ILogger log, string number, Money amount, RefundReason reason, int refund);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Order {Number}: refund {Refund} of {Amount} went back")]
-    public static partial void RefundSent(this ILogger log, string number, int refund, Money amount);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Checkout session {Session} could not be expired")]
     public static partial void StripeSessionNotExpired(this ILogger log, Exception error, string session);

@@ -8,9 +8,6 @@ public static class PaymentTables
 {
     extension(MarketplaceDb db)
     {
-        public DbSet<Payment> Payments => db.Set<Payment>();
-        public DbSet<PaymentAttempt> PaymentAttempts => db.Set<PaymentAttempt>();
-        public DbSet<Refund> Refunds => db.Set<Refund>();
         public DbSet<ProcessedWebhookEvent> ProcessedWebhookEvents => db.Set<ProcessedWebhookEvent>();
     }
 }

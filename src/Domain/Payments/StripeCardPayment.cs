@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using PasKreatif.Orders;
 using Stripe;
 using Stripe.Checkout;
+using PaymentMethod = PasKreatif.Orders.PaymentMethod;
 
 namespace PasKreatif.Payments;
 

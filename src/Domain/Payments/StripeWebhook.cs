@@ -6,6 +6,7 @@ using PasKreatif.Orders;
 using PasKreatif.Persistence;
 using Stripe;
 using Stripe.Checkout;
+using PaymentMethod = PasKreatif.Orders.PaymentMethod;
 using PasKreatif.Observability;
 
 namespace PasKreatif.Payments;

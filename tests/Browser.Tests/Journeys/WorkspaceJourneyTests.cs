@@ -140,7 +140,7 @@ public class WorkspaceJourneyTests(BrowserFixture fixture)
             var yesterday = DateTimeOffset.UtcNow.AddHours(-25);
             var part = parts[0];
             (part.Status, part.UpdatedAt) = (FulfilmentStatus.New, yesterday);
-            (part.Order!.Status, part.Order.PaymentMethod, part.Order.PaidAt) = (OrderStatus.Paid, PasKreatif.Payments.PaymentMethod.BankTransfer, yesterday);
+            (part.Order!.Status, part.Order.PaymentMethod, part.Order.PaidAt) = (OrderStatus.Paid, PasKreatif.Orders.PaymentMethod.BankTransfer, yesterday);
             await db.SaveChangesAsync();
             number = part.Order.Number;
         }

@@ -1,3 +1,4 @@
+using PasKreatif.Orders;
 using PasKreatif.Payments;
 using PasKreatif.Payments.Midtrans;
 

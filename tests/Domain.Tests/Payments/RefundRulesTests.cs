@@ -1,4 +1,5 @@
 using PasKreatif.Ledger;
+using PasKreatif.Orders;
 using PasKreatif.Payments;
 
 namespace PasKreatif.Domain.Tests.Payments;

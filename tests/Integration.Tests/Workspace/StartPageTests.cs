@@ -27,7 +27,7 @@ public class StartPageTests(ShopFactory factory) : IClassFixture<ShopFactory>
             foreach (var (part, paid) in new[] { (late, now.AddHours(-26)), (fresh, now.AddHours(-2)) })
             {
                 (part.Status, part.UpdatedAt) = (FulfilmentStatus.New, paid);
-                (part.Order!.Status, part.Order.PaymentMethod, part.Order.PaidAt) = (OrderStatus.Paid, PasKreatif.Payments.PaymentMethod.BankTransfer, paid);
+                (part.Order!.Status, part.Order.PaymentMethod, part.Order.PaidAt) = (OrderStatus.Paid, PasKreatif.Orders.PaymentMethod.BankTransfer, paid);
             }
             (lateId, freshId, lateNumber) = (late.Id, fresh.Id, late.Order!.Number);
 

@@ -1,3 +1,5 @@
+using PasKreatif.Orders;
+
 namespace PasKreatif.Payments.Midtrans;
 
 /// <summary>What the buyer is shown to pay: a QR to scan, an app to open, or a number to pay at a bank.</summary>

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using PasKreatif.Orders;
 using PasKreatif.Payments;
 using PasKreatif.Payments.Midtrans;
 

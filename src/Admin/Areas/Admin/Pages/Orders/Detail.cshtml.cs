@@ -12,8 +12,8 @@ namespace PasKreatif.Admin.Pages.Orders;
 /// cancelling a part and refunding lines are each in scope; the last two show what will be paid back
 /// and ask for a confirmation before anything changes.
 /// </summary>
-public class DetailModel(StaffScopeAccessor scopes, OrderDesk desk, OfflinePaymentDesk payments, RefundDesk refunds, OpenOrders open,
-    IStringLocalizer<PaymentsText> text) : PageModel
+public class DetailModel(StaffScopeAccessor scopes, OrderDesk desk, OfflinePaymentDesk payments, RefundDesk refunds, GatewayRefunds gatewayRefunds,
+    OpenOrders open, IStringLocalizer<PaymentsText> text) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int Id { get; set; }
     public StaffOrderView View { get; private set; } = null!;
@@ -97,7 +97,7 @@ public class DetailModel(StaffScopeAccessor scopes, OrderDesk desk, OfflinePayme
     }
 
     public async Task<IActionResult> OnPostRetryRefundAsync(int refundId, CancellationToken ct) =>
-        Back(text["RefundRetry." + await refunds.RetryAsync(await scopes.GetAsync(ct), refundId, ct)]);
+        Back(text["RefundRetry." + await gatewayRefunds.RetryAsync(await scopes.GetAsync(ct), refundId, ct)]);
 
     List<RefundChoice> Choices() => Units.Where(u => u.Value > 0).Select(u => new RefundChoice(u.Key, u.Value)).ToList();
 

@@ -1,12 +1,11 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using PasKreatif.Mail;
-using PasKreatif.Orders;
 using PasKreatif.Organisation;
 using PasKreatif.Catalog;
 using PasKreatif.Persistence;
 
-namespace PasKreatif.Payments;
+namespace PasKreatif.Orders;
 
 /// <summary>Units of one order line to pay back.</summary>
 public sealed record RefundChoice(int OrderLineId, int Quantity);
@@ -18,14 +17,12 @@ public enum RefundStep { Done, AlreadyDone, NotAllowed, Unknown }
 /// <summary>
 /// Refunds from creation to the money moving. Created inside the change that causes them (a
 /// cancellation, lines paid back, money for a closed order) with their ledger reversal; then carried
-/// out through the payment's gateway, or by an officer's transfer to the account the buyer gave, or in
-/// cash at the group. "Refunded" and the buyer's mail come only when the money went back.
+/// out through the payment's gateway (GatewayRefunds sends them), or by an officer's transfer to the
+/// account the buyer gave, or in cash at the group. "Refunded" and the buyer's mail come only when the money went back.
 /// </summary>
-public sealed class RefundDesk(MarketplaceDb db, IRefundReversals ledger, PaymentMethods methods, OrderMail mail, MailOutbox outbox,
+public sealed class RefundDesk(MarketplaceDb db, IRefundReversals ledger, IPaymentChoices methods, OrderMail mail, MailOutbox outbox,
     TimeProvider clock, ICatalogChanges catalog, ILogger<RefundDesk> log)
 {
-    static readonly TimeSpan StuckAfter = TimeSpan.FromMinutes(10);
-
     /// <summary>Units of each line of an order paid back so far (by refunds to carry out or carried out).</summary>
     public async Task<Dictionary<int, int>> RefundedUnitsAsync(int orderId, CancellationToken ct) =>
         await db.Set<RefundLine>().Where(l => l.OrderLineId != null && db.Set<Refund>().Any(r => r.Id == l.RefundId && r.OrderId == orderId))
@@ -92,88 +89,11 @@ public sealed class RefundDesk(MarketplaceDb db, IRefundReversals ledger, Paymen
     }
 
     RefundRoute RouteFor(Payment payment) =>
-        methods.Gateway(payment.Method) is not null && payment.ProviderReference is not null ? RefundRoute.Gateway
+        methods.ThroughGateway(payment.Method) && payment.ProviderReference is not null ? RefundRoute.Gateway
         : payment.Method == PaymentMethod.CashOnPickup ? RefundRoute.Cash
         : RefundRoute.BankTransfer;
 
     static string ReversalNote(Order order, RefundReason reason) => $"{order.Number}: {reason}";
-
-    /// <summary>Sends the order's gateway refunds still to send; returns how many went back.</summary>
-    public async Task<int> SendThroughGatewayAsync(int orderId, CancellationToken ct = default)
-    {
-        var due = await db.Set<Refund>().Where(r => r.OrderId == orderId && r.Route == RefundRoute.Gateway && r.Status == RefundStatus.ToSend && r.GatewayTries < Refund.MaxGatewayTries)
-            .Select(r => r.Id).ToListAsync(ct);
-        var sent = 0;
-        foreach (var id in due)
-            if (await SendOneAsync(id, ct)) sent++;
-        return sent;
-    }
-
-    /// <summary>The sweep: gateway refunds still to send (a few tries each), and those whose call a crash interrupted.</summary>
-    public async Task<int> SweepAsync(CancellationToken ct = default)
-    {
-        var stuck = clock.GetUtcNow() - StuckAfter;
-        var due = await db.Set<Refund>().Where(r => r.Route == RefundRoute.Gateway && r.GatewayTries < Refund.MaxGatewayTries
-                && (r.Status == RefundStatus.ToSend || r.Status == RefundStatus.Sending && r.Reference == null && r.LastTriedAt < stuck))
-            .OrderBy(r => r.Id).Select(r => r.Id).Take(50).ToListAsync(ct);
-        var sent = 0;
-        foreach (var id in due)
-            if (await SendOneAsync(id, ct)) sent++;
-        return sent;
-    }
-
-    async Task<bool> SendOneAsync(int refundId, CancellationToken ct)
-    {
-        // Claimed by a committed mark first: a webhook arriving during the call knows the refund is on its way.
-        var refund = await db.Set<Refund>().SingleAsync(r => r.Id == refundId, ct);
-        if (refund.Route != RefundRoute.Gateway || refund.Status is not (RefundStatus.ToSend or RefundStatus.Sending)) return false;
-        var payment = await db.Payments.AsNoTracking().SingleAsync(p => p.Id == refund.PaymentId, ct);
-        var gateway = methods.Gateway(payment.Method);
-        if (gateway is null || payment.ProviderReference is null)
-        {
-            refund.RouteByTransfer();
-            await db.SaveChangesAsync(ct);
-            return false;
-        }
-        refund.StartSending(clock.GetUtcNow());
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            return false; // another instance claimed it
-        }
-        var answer = await gateway.RefundAsync(new GatewayRefundRequest(payment.ProviderReference, refund.Amount, $"refund-{refund.Id}"), ct);
-
-        var sent = false;
-        await using (var tx = await db.Database.BeginTransactionAsync(ct))
-        {
-            var order = await OrderLock.LoadLockedAsync(db, refund.OrderId, ct) ?? throw new InvalidOperationException($"Order {refund.OrderId} is gone.");
-            refund = await db.Set<Refund>().SingleAsync(r => r.Id == refundId, ct);
-            switch (answer.Outcome)
-            {
-                case GatewayRefundOutcome.Sent:
-                    sent = await FinishAsync(order, refund, answer.Reference, null, ct, atGateway: true);
-                    break;
-                case GatewayRefundOutcome.Pending:
-                    refund.WaitForGateway(answer.Reference);
-                    break;
-                case GatewayRefundOutcome.NotSupported:
-                    refund.RouteByTransfer();
-                    mail.RefundNeedsAccount(order, refund);
-                    break;
-                default:
-                    refund.SendingFailed(answer.Error ?? "failed");
-                    break;
-            }
-            await db.SaveChangesAsync(ct);
-            await tx.CommitAsync(ct);
-        }
-        await outbox.DispatchAsync(ct);
-        return sent;
-    }
 
     /// <summary>Marks a refund carried out inside a locked order transaction: the payment counts it, a cancelled order whose money all went back is refunded, the buyer is told.</summary>
     internal async Task<bool> FinishAsync(Order order, Refund refund, string? reference, Guid? by, CancellationToken ct, bool atGateway = false)
@@ -221,15 +141,6 @@ public sealed class RefundDesk(MarketplaceDb db, IRefundReversals ledger, Paymen
         }
         await outbox.DispatchAsync(ct);
         return step;
-    }
-
-    /// <summary>Staff asks the gateway again after it failed a few times.</summary>
-    public async Task<RefundStep> RetryAsync(StaffScope scope, int refundId, CancellationToken ct = default)
-    {
-        if (!await HandlesAsync(scope, refundId, ct)) throw new OutOfScopeException();
-        var refund = await db.Set<Refund>().SingleAsync(r => r.Id == refundId, ct);
-        if (refund.Route != RefundRoute.Gateway || refund.Status is not RefundStatus.ToSend) return RefundStep.NotAllowed;
-        return await SendOneAsync(refundId, ct) ? RefundStep.Done : RefundStep.NotAllowed;
     }
 
     /// <summary>Transfers back are for officers of an office with a part in the refund, cash for the part's group; administrators all.</summary>

@@ -1,4 +1,7 @@
-namespace PasKreatif.Payments;
+namespace PasKreatif.Orders;
+
+/// <summary>What the buyer needs to pay a transaction on the order page: a QR string, an app's link, a bank's number (and Mandiri's company code).</summary>
+public sealed record PaymentInstructions(string? QrString = null, string? DeepLink = null, string? PayCode = null, string? BillerCode = null);
 
 public enum AttemptStatus { Open, Paid, Expired, Closed }
 

@@ -1,8 +1,8 @@
-namespace PasKreatif.Payments;
+namespace PasKreatif.Orders;
 
 /// <summary>
 /// Where a refund takes back the credits it pays back, written in the caller's transaction. The ledger keeps the
-/// books and sits above Payments, so it registers itself here (see LedgerServices).
+/// books and sits above Orders, so it registers itself here (see LedgerServices).
 /// </summary>
 public interface IRefundReversals
 {

@@ -1,4 +1,4 @@
-namespace PasKreatif.Payments;
+namespace PasKreatif.Orders;
 
 /// <summary>
 /// AwaitingAccount (a transfer back needs the buyer's account) → ToSend → Sending (a gateway is

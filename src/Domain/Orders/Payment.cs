@@ -1,4 +1,4 @@
-namespace PasKreatif.Payments;
+namespace PasKreatif.Orders;
 
 /// <summary>How an order is paid; the last eight go through Midtrans (QRIS, e-wallets, each bank's virtual account).</summary>
 public enum PaymentMethod
@@ -37,12 +37,4 @@ public class Payment
         Refunded += amount;
         Status = Refunded >= Amount ? PaymentStatus.Refunded : PaymentStatus.PartlyRefunded;
     }
-}
-
-/// <summary>A webhook event already handled; its primary key makes a repeat delivery a no-op.</summary>
-public class ProcessedWebhookEvent
-{
-    public string Id { get; init; } = "";
-    public string Type { get; init; } = "";
-    public DateTimeOffset ReceivedAt { get; init; }
 }
