@@ -200,7 +200,7 @@ namespace PasKreatif.Persistence.Migrations
                     b.HasIndex("Slug")
                         .IsUnique();
 
-                    b.ToTable("Categories");
+                    b.ToTable("Categories", (string)null);
                 });
 
             modelBuilder.Entity("PasKreatif.Catalog.Listing", b =>
@@ -355,7 +355,7 @@ namespace PasKreatif.Persistence.Migrations
 
                     b.HasIndex("Status", "PublishedAt", "Id");
 
-                    b.ToTable("Listings", t =>
+                    b.ToTable("Listings", null, t =>
                         {
                             t.HasCheckConstraint("CK_Listings_LeadTime", "\"LeadTimeDays\" >= 0");
 
@@ -363,6 +363,46 @@ namespace PasKreatif.Persistence.Migrations
 
                             t.HasCheckConstraint("CK_Listings_Stock", "\"Stock\" >= 0");
                         });
+                });
+
+            modelBuilder.Entity("PasKreatif.Catalog.ListingAuditEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<Guid?>("ActorId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("ListingId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int?>("RevisionId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActorId");
+
+                    b.HasIndex("RevisionId");
+
+                    b.HasIndex("ListingId", "At");
+
+                    b.ToTable("ListingAudit", (string)null);
                 });
 
             modelBuilder.Entity("PasKreatif.Catalog.ListingPhoto", b =>
@@ -397,7 +437,7 @@ namespace PasKreatif.Persistence.Migrations
 
                     b.HasIndex("ListingId", "RevisionId", "Position");
 
-                    b.ToTable("ListingPhotos");
+                    b.ToTable("ListingPhotos", (string)null);
                 });
 
             modelBuilder.Entity("PasKreatif.Catalog.ListingRevision", b =>
@@ -450,7 +490,7 @@ namespace PasKreatif.Persistence.Migrations
                         .HasDatabaseName("IX_ListingRevisions_Waiting")
                         .HasFilter("\"Status\" = 'Submitted'");
 
-                    b.ToTable("ListingRevisions");
+                    b.ToTable("ListingRevisions", (string)null);
                 });
 
             modelBuilder.Entity("PasKreatif.Catalog.OfflineEditReceipt", b =>
@@ -471,7 +511,58 @@ namespace PasKreatif.Persistence.Migrations
 
                     b.HasIndex("ListingId");
 
-                    b.ToTable("OfflineEditReceipts");
+                    b.ToTable("OfflineEditReceipts", (string)null);
+                });
+
+            modelBuilder.Entity("PasKreatif.Catalog.PhotoUpload", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("Content")
+                        .HasColumnType("bytea");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("ListingId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("MakerId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("PhotoId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Problem")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int>("Progress")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ListingId");
+
+                    b.HasIndex("PhotoId");
+
+                    b.HasIndex("MakerId", "ListingId", "CreatedAt");
+
+                    b.ToTable("PhotoUploads", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_PhotoUploads_Progress", "\"Progress\" BETWEEN 0 AND 100");
+                        });
                 });
 
             modelBuilder.Entity("PasKreatif.Catalog.SearchTerm", b =>
@@ -488,7 +579,7 @@ namespace PasKreatif.Persistence.Migrations
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Term"), "gist");
                     NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("Term"), new[] { "gist_trgm_ops" });
 
-                    b.ToTable("SearchTerms");
+                    b.ToTable("SearchTerms", (string)null);
                 });
 
             modelBuilder.Entity("PasKreatif.Ledger.LedgerEntry", b =>
@@ -563,7 +654,7 @@ namespace PasKreatif.Persistence.Migrations
 
                     b.HasIndex(new[] { "ReversesEntryId" }, "IX_LedgerEntries_ReversesEntryId_Any");
 
-                    b.ToTable("LedgerEntries", t =>
+                    b.ToTable("LedgerEntries", null, t =>
                         {
                             t.HasCheckConstraint("CK_LedgerEntries_Amount", "\"Amount\" > 0");
                         });
@@ -613,7 +704,7 @@ namespace PasKreatif.Persistence.Migrations
 
                     NpgsqlIndexBuilderExtensions.AreNullsDistinct(b.HasIndex("MakerId", "Month", "ProgrammeId", "Kind"), false);
 
-                    b.ToTable("LedgerMonths");
+                    b.ToTable("LedgerMonths", (string)null);
                 });
 
             modelBuilder.Entity("PasKreatif.Ledger.Payout", b =>
@@ -658,7 +749,7 @@ namespace PasKreatif.Persistence.Migrations
 
                     b.HasIndex("RecordedById");
 
-                    b.ToTable("Payouts", t =>
+                    b.ToTable("Payouts", null, t =>
                         {
                             t.HasCheckConstraint("CK_Payouts_Amount", "\"Amount\" > 0");
                         });
@@ -754,7 +845,7 @@ namespace PasKreatif.Persistence.Migrations
                     b.HasIndex("TokenHash")
                         .IsUnique();
 
-                    b.ToTable("Invitations");
+                    b.ToTable("Invitations", (string)null);
                 });
 
             modelBuilder.Entity("PasKreatif.Makers.Maker", b =>
@@ -845,7 +936,7 @@ namespace PasKreatif.Persistence.Migrations
                     b.HasIndex("Slug")
                         .IsUnique();
 
-                    b.ToTable("Makers");
+                    b.ToTable("Makers", (string)null);
                 });
 
             modelBuilder.Entity("PasKreatif.Makers.MakerProgramme", b =>
@@ -860,7 +951,7 @@ namespace PasKreatif.Persistence.Migrations
 
                     b.HasIndex("ProgrammeId");
 
-                    b.ToTable("MakerProgrammes");
+                    b.ToTable("MakerProgrammes", (string)null);
                 });
 
             modelBuilder.Entity("PasKreatif.Makers.Milestone", b =>
@@ -896,7 +987,7 @@ namespace PasKreatif.Persistence.Migrations
 
                     b.HasIndex("MakerId");
 
-                    b.ToTable("Milestones");
+                    b.ToTable("Milestones", (string)null);
                 });
 
             modelBuilder.Entity("PasKreatif.Media.Photo", b =>
@@ -935,98 +1026,7 @@ namespace PasKreatif.Persistence.Migrations
 
                     b.HasIndex("UploadedById");
 
-                    b.ToTable("Photos");
-                });
-
-            modelBuilder.Entity("PasKreatif.Catalog.PhotoUpload", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
-
-                    b.Property<byte[]>("Content")
-                        .HasColumnType("bytea");
-
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<int>("ListingId")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("MakerId")
-                        .HasColumnType("integer");
-
-                    b.Property<int?>("PhotoId")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Problem")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)");
-
-                    b.Property<int>("Progress")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("State")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)");
-
-                    b.Property<DateTimeOffset>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ListingId");
-
-                    b.HasIndex("PhotoId");
-
-                    b.HasIndex("MakerId", "ListingId", "CreatedAt");
-
-                    b.ToTable("PhotoUploads", t =>
-                        {
-                            t.HasCheckConstraint("CK_PhotoUploads_Progress", "\"Progress\" BETWEEN 0 AND 100");
-                        });
-                });
-
-            modelBuilder.Entity("PasKreatif.Catalog.ListingAuditEntry", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<string>("Action")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)");
-
-                    b.Property<Guid?>("ActorId")
-                        .HasColumnType("uuid");
-
-                    b.Property<DateTimeOffset>("At")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<int>("ListingId")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Reason")
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)");
-
-                    b.Property<int?>("RevisionId")
-                        .HasColumnType("integer");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ActorId");
-
-                    b.HasIndex("RevisionId");
-
-                    b.HasIndex("ListingId", "At");
-
-                    b.ToTable("ListingAudit", (string)null);
+                    b.ToTable("Photos", (string)null);
                 });
 
             modelBuilder.Entity("PasKreatif.Moderation.StoryAuditEntry", b =>
@@ -1126,7 +1126,7 @@ namespace PasKreatif.Persistence.Migrations
 
                     b.HasIndex("UpdatedAt");
 
-                    b.ToTable("Carts");
+                    b.ToTable("Carts", (string)null);
                 });
 
             modelBuilder.Entity("PasKreatif.Orders.CartLine", b =>
@@ -1166,7 +1166,7 @@ namespace PasKreatif.Persistence.Migrations
                     b.HasIndex("CartId", "ListingId")
                         .IsUnique();
 
-                    b.ToTable("CartLines", t =>
+                    b.ToTable("CartLines", null, t =>
                         {
                             t.HasCheckConstraint("CK_CartLines_Quantity", "\"Quantity\" > 0");
                         });
@@ -1253,7 +1253,7 @@ namespace PasKreatif.Persistence.Migrations
 
                     b.HasIndex("Status", "ShippedAt");
 
-                    b.ToTable("Fulfilments");
+                    b.ToTable("Fulfilments", (string)null);
                 });
 
             modelBuilder.Entity("PasKreatif.Orders.Order", b =>
@@ -1378,7 +1378,7 @@ namespace PasKreatif.Persistence.Migrations
 
                     b.HasIndex("Status", "PaymentDueAt");
 
-                    b.ToTable("Orders");
+                    b.ToTable("Orders", (string)null);
                 });
 
             modelBuilder.Entity("PasKreatif.Orders.OrderLine", b =>
@@ -1439,236 +1439,13 @@ namespace PasKreatif.Persistence.Migrations
 
                     b.HasIndex("OrderId");
 
-                    b.ToTable("OrderLines", t =>
+                    b.ToTable("OrderLines", null, t =>
                         {
                             t.HasCheckConstraint("CK_OrderLines_Quantity", "\"Quantity\" > 0");
                         });
                 });
 
-            modelBuilder.Entity("PasKreatif.Organisation.Group", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<decimal>("FeePercent")
-                        .HasPrecision(5, 2)
-                        .HasColumnType("numeric(5,2)");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(160)
-                        .HasColumnType("character varying(160)");
-
-                    b.Property<int>("OfficeId")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("PickupAddress")
-                        .IsRequired()
-                        .HasMaxLength(400)
-                        .HasColumnType("character varying(400)");
-
-                    b.Property<int>("RegencyId")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Slug")
-                        .IsRequired()
-                        .HasMaxLength(160)
-                        .HasColumnType("character varying(160)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("OfficeId");
-
-                    b.HasIndex("RegencyId");
-
-                    b.HasIndex("Slug")
-                        .IsUnique();
-
-                    b.ToTable("Groups", t =>
-                        {
-                            t.HasCheckConstraint("CK_Groups_FeePercent", "\"FeePercent\" >= 0 AND \"FeePercent\" < 100");
-                        });
-                });
-
-            modelBuilder.Entity("PasKreatif.Organisation.GroupMentor", b =>
-                {
-                    b.Property<int>("GroupId")
-                        .HasColumnType("integer");
-
-                    b.Property<Guid>("PersonId")
-                        .HasColumnType("uuid");
-
-                    b.HasKey("GroupId", "PersonId");
-
-                    b.HasIndex("PersonId");
-
-                    b.ToTable("GroupMentors");
-                });
-
-            modelBuilder.Entity("PasKreatif.Organisation.MonthlyTarget", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<DateOnly>("FromMonth")
-                        .HasColumnType("date");
-
-                    b.Property<int>("RegencyId")
-                        .HasColumnType("integer");
-
-                    b.Property<DateTimeOffset>("SetAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<Guid?>("SetById")
-                        .HasColumnType("uuid");
-
-                    b.ComplexProperty(typeof(Dictionary<string, object>), "Amount", "PasKreatif.Organisation.MonthlyTarget.Amount#Money", b1 =>
-                        {
-                            b1.IsRequired();
-
-                            b1.Property<decimal>("Amount")
-                                .HasPrecision(14)
-                                .HasColumnType("numeric(14,0)")
-                                .HasColumnName("Amount");
-                        });
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("RegencyId", "FromMonth")
-                        .IsUnique();
-
-                    b.ToTable("MonthlyTargets");
-                });
-
-            modelBuilder.Entity("PasKreatif.Organisation.Office", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(120)
-                        .HasColumnType("character varying(120)");
-
-                    b.Property<string>("Slug")
-                        .IsRequired()
-                        .HasMaxLength(120)
-                        .HasColumnType("character varying(120)");
-
-                    b.Property<string>("Zone")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Slug")
-                        .IsUnique();
-
-                    b.ToTable("Offices");
-                });
-
-            modelBuilder.Entity("PasKreatif.Organisation.OfficeOfficer", b =>
-                {
-                    b.Property<int>("OfficeId")
-                        .HasColumnType("integer");
-
-                    b.Property<Guid>("PersonId")
-                        .HasColumnType("uuid");
-
-                    b.HasKey("OfficeId", "PersonId");
-
-                    b.HasIndex("PersonId");
-
-                    b.ToTable("OfficeOfficers");
-                });
-
-            modelBuilder.Entity("PasKreatif.Organisation.Programme", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<int>("GroupId")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(160)
-                        .HasColumnType("character varying(160)");
-
-                    b.Property<string>("Slug")
-                        .IsRequired()
-                        .HasMaxLength(160)
-                        .HasColumnType("character varying(160)");
-
-                    b.Property<string>("Story")
-                        .IsRequired()
-                        .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)");
-
-                    b.Property<string>("StoryEn")
-                        .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("GroupId");
-
-                    b.HasIndex("Slug")
-                        .IsUnique();
-
-                    b.ToTable("Programmes");
-                });
-
-            modelBuilder.Entity("PasKreatif.Organisation.Regency", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(120)
-                        .HasColumnType("character varying(120)");
-
-                    b.Property<int>("OfficeId")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Slug")
-                        .IsRequired()
-                        .HasMaxLength(120)
-                        .HasColumnType("character varying(120)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("OfficeId");
-
-                    b.HasIndex("Slug")
-                        .IsUnique();
-
-                    b.ToTable("Regencies");
-                });
-
-            modelBuilder.Entity("PasKreatif.Payments.Payment", b =>
+            modelBuilder.Entity("PasKreatif.Orders.Payment", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -1705,7 +1482,7 @@ namespace PasKreatif.Persistence.Migrations
                     b.Property<bool>("Unexpected")
                         .HasColumnType("boolean");
 
-                    b.ComplexProperty(typeof(Dictionary<string, object>), "Amount", "PasKreatif.Payments.Payment.Amount#Money", b1 =>
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Amount", "PasKreatif.Orders.Payment.Amount#Money", b1 =>
                         {
                             b1.IsRequired();
 
@@ -1715,7 +1492,7 @@ namespace PasKreatif.Persistence.Migrations
                                 .HasColumnName("Amount");
                         });
 
-                    b.ComplexProperty(typeof(Dictionary<string, object>), "Refunded", "PasKreatif.Payments.Payment.Refunded#Money", b1 =>
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Refunded", "PasKreatif.Orders.Payment.Refunded#Money", b1 =>
                         {
                             b1.IsRequired();
 
@@ -1735,13 +1512,13 @@ namespace PasKreatif.Persistence.Migrations
                         .IsUnique()
                         .HasFilter("\"ProviderReference\" IS NOT NULL");
 
-                    b.ToTable("Payments", t =>
+                    b.ToTable("Payments", null, t =>
                         {
                             t.HasCheckConstraint("CK_Payments_Refunded", "\"Refunded\" >= 0 AND \"Refunded\" <= \"Amount\"");
                         });
                 });
 
-            modelBuilder.Entity("PasKreatif.Payments.PaymentAttempt", b =>
+            modelBuilder.Entity("PasKreatif.Orders.PaymentAttempt", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -1804,29 +1581,10 @@ namespace PasKreatif.Persistence.Migrations
 
                     b.HasIndex("OrderId", "Status");
 
-                    b.ToTable("PaymentAttempts");
+                    b.ToTable("PaymentAttempts", (string)null);
                 });
 
-            modelBuilder.Entity("PasKreatif.Payments.ProcessedWebhookEvent", b =>
-                {
-                    b.Property<string>("Id")
-                        .HasMaxLength(255)
-                        .HasColumnType("character varying(255)");
-
-                    b.Property<DateTimeOffset>("ReceivedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("Type")
-                        .IsRequired()
-                        .HasMaxLength(120)
-                        .HasColumnType("character varying(120)");
-
-                    b.HasKey("Id");
-
-                    b.ToTable("ProcessedWebhookEvents");
-                });
-
-            modelBuilder.Entity("PasKreatif.Payments.Refund", b =>
+            modelBuilder.Entity("PasKreatif.Orders.Refund", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -1906,7 +1664,7 @@ namespace PasKreatif.Persistence.Migrations
                         .HasColumnType("xid")
                         .HasColumnName("xmin");
 
-                    b.ComplexProperty(typeof(Dictionary<string, object>), "Amount", "PasKreatif.Payments.Refund.Amount#Money", b1 =>
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Amount", "PasKreatif.Orders.Refund.Amount#Money", b1 =>
                         {
                             b1.IsRequired();
 
@@ -1928,13 +1686,13 @@ namespace PasKreatif.Persistence.Migrations
 
                     b.HasIndex("Status", "Route");
 
-                    b.ToTable("Refunds", t =>
+                    b.ToTable("Refunds", null, t =>
                         {
                             t.HasCheckConstraint("CK_Refunds_Amount", "\"Amount\" > 0");
                         });
                 });
 
-            modelBuilder.Entity("PasKreatif.Payments.RefundLine", b =>
+            modelBuilder.Entity("PasKreatif.Orders.RefundLine", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -1954,7 +1712,7 @@ namespace PasKreatif.Persistence.Migrations
                     b.Property<int>("RefundId")
                         .HasColumnType("integer");
 
-                    b.ComplexProperty(typeof(Dictionary<string, object>), "Amount", "PasKreatif.Payments.RefundLine.Amount#Money", b1 =>
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Amount", "PasKreatif.Orders.RefundLine.Amount#Money", b1 =>
                         {
                             b1.IsRequired();
 
@@ -1978,6 +1736,248 @@ namespace PasKreatif.Persistence.Migrations
                         {
                             t.HasCheckConstraint("CK_RefundLines_Quantity", "\"Quantity\" > 0 AND \"Amount\" > 0");
                         });
+                });
+
+            modelBuilder.Entity("PasKreatif.Organisation.Group", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<decimal>("FeePercent")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("numeric(5,2)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(160)
+                        .HasColumnType("character varying(160)");
+
+                    b.Property<int>("OfficeId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("PickupAddress")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<int>("RegencyId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(160)
+                        .HasColumnType("character varying(160)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OfficeId");
+
+                    b.HasIndex("RegencyId");
+
+                    b.HasIndex("Slug")
+                        .IsUnique();
+
+                    b.ToTable("Groups", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_Groups_FeePercent", "\"FeePercent\" >= 0 AND \"FeePercent\" < 100");
+                        });
+                });
+
+            modelBuilder.Entity("PasKreatif.Organisation.GroupMentor", b =>
+                {
+                    b.Property<int>("GroupId")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("GroupId", "PersonId");
+
+                    b.HasIndex("PersonId");
+
+                    b.ToTable("GroupMentors", (string)null);
+                });
+
+            modelBuilder.Entity("PasKreatif.Organisation.MonthlyTarget", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly>("FromMonth")
+                        .HasColumnType("date");
+
+                    b.Property<int>("RegencyId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("SetAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("SetById")
+                        .HasColumnType("uuid");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Amount", "PasKreatif.Organisation.MonthlyTarget.Amount#Money", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<decimal>("Amount")
+                                .HasPrecision(14)
+                                .HasColumnType("numeric(14,0)")
+                                .HasColumnName("Amount");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RegencyId", "FromMonth")
+                        .IsUnique();
+
+                    b.ToTable("MonthlyTargets", (string)null);
+                });
+
+            modelBuilder.Entity("PasKreatif.Organisation.Office", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<string>("Zone")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Slug")
+                        .IsUnique();
+
+                    b.ToTable("Offices", (string)null);
+                });
+
+            modelBuilder.Entity("PasKreatif.Organisation.OfficeOfficer", b =>
+                {
+                    b.Property<int>("OfficeId")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("OfficeId", "PersonId");
+
+                    b.HasIndex("PersonId");
+
+                    b.ToTable("OfficeOfficers", (string)null);
+                });
+
+            modelBuilder.Entity("PasKreatif.Organisation.Programme", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("GroupId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(160)
+                        .HasColumnType("character varying(160)");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(160)
+                        .HasColumnType("character varying(160)");
+
+                    b.Property<string>("Story")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("StoryEn")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GroupId");
+
+                    b.HasIndex("Slug")
+                        .IsUnique();
+
+                    b.ToTable("Programmes", (string)null);
+                });
+
+            modelBuilder.Entity("PasKreatif.Organisation.Regency", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<int>("OfficeId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OfficeId");
+
+                    b.HasIndex("Slug")
+                        .IsUnique();
+
+                    b.ToTable("Regencies", (string)null);
+                });
+
+            modelBuilder.Entity("PasKreatif.Payments.ProcessedWebhookEvent", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ProcessedWebhookEvents", (string)null);
                 });
 
             modelBuilder.Entity("PasKreatif.People.BuyerAddress", b =>
@@ -2008,7 +2008,7 @@ namespace PasKreatif.Persistence.Migrations
 
                     b.HasIndex("PersonId");
 
-                    b.ToTable("BuyerAddresses");
+                    b.ToTable("BuyerAddresses", (string)null);
                 });
 
             modelBuilder.Entity("PasKreatif.People.Person", b =>
@@ -2427,6 +2427,25 @@ namespace PasKreatif.Persistence.Migrations
                     b.Navigation("Programme");
                 });
 
+            modelBuilder.Entity("PasKreatif.Catalog.ListingAuditEntry", b =>
+                {
+                    b.HasOne("PasKreatif.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("ActorId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("PasKreatif.Catalog.Listing", null)
+                        .WithMany()
+                        .HasForeignKey("ListingId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("PasKreatif.Catalog.ListingRevision", null)
+                        .WithMany()
+                        .HasForeignKey("RevisionId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
             modelBuilder.Entity("PasKreatif.Catalog.ListingPhoto", b =>
                 {
                     b.HasOne("PasKreatif.Catalog.Listing", null)
@@ -2473,6 +2492,26 @@ namespace PasKreatif.Persistence.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("PasKreatif.Catalog.PhotoUpload", b =>
+                {
+                    b.HasOne("PasKreatif.Catalog.Listing", null)
+                        .WithMany()
+                        .HasForeignKey("ListingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("PasKreatif.Makers.Maker", null)
+                        .WithMany()
+                        .HasForeignKey("MakerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("PasKreatif.Media.Photo", null)
+                        .WithMany()
+                        .HasForeignKey("PhotoId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
             modelBuilder.Entity("PasKreatif.Ledger.LedgerEntry", b =>
                 {
                     b.HasOne("PasKreatif.Makers.Maker", null)
@@ -2496,7 +2535,7 @@ namespace PasKreatif.Persistence.Migrations
                         .HasForeignKey("RecordedById")
                         .OnDelete(DeleteBehavior.Restrict);
 
-                    b.HasOne("PasKreatif.Payments.Refund", null)
+                    b.HasOne("PasKreatif.Orders.Refund", null)
                         .WithMany()
                         .HasForeignKey("RefundId")
                         .OnDelete(DeleteBehavior.Restrict);
@@ -2623,45 +2662,6 @@ namespace PasKreatif.Persistence.Migrations
                         .OnDelete(DeleteBehavior.SetNull);
                 });
 
-            modelBuilder.Entity("PasKreatif.Catalog.PhotoUpload", b =>
-                {
-                    b.HasOne("PasKreatif.Catalog.Listing", null)
-                        .WithMany()
-                        .HasForeignKey("ListingId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("PasKreatif.Makers.Maker", null)
-                        .WithMany()
-                        .HasForeignKey("MakerId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("PasKreatif.Media.Photo", null)
-                        .WithMany()
-                        .HasForeignKey("PhotoId")
-                        .OnDelete(DeleteBehavior.SetNull);
-                });
-
-            modelBuilder.Entity("PasKreatif.Catalog.ListingAuditEntry", b =>
-                {
-                    b.HasOne("PasKreatif.People.Person", null)
-                        .WithMany()
-                        .HasForeignKey("ActorId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
-                    b.HasOne("PasKreatif.Catalog.Listing", null)
-                        .WithMany()
-                        .HasForeignKey("ListingId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("PasKreatif.Catalog.ListingRevision", null)
-                        .WithMany()
-                        .HasForeignKey("RevisionId")
-                        .OnDelete(DeleteBehavior.SetNull);
-                });
-
             modelBuilder.Entity("PasKreatif.Moderation.StoryAuditEntry", b =>
                 {
                     b.HasOne("PasKreatif.Makers.Maker", null)
@@ -2772,6 +2772,80 @@ namespace PasKreatif.Persistence.Migrations
                     b.Navigation("Listing");
                 });
 
+            modelBuilder.Entity("PasKreatif.Orders.Payment", b =>
+                {
+                    b.HasOne("PasKreatif.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("ConfirmedById")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("PasKreatif.Orders.Order", null)
+                        .WithMany("Payments")
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PasKreatif.Orders.PaymentAttempt", b =>
+                {
+                    b.HasOne("PasKreatif.Orders.Order", null)
+                        .WithMany()
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("PasKreatif.Orders.Payment", null)
+                        .WithMany()
+                        .HasForeignKey("PaymentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PasKreatif.Orders.Refund", b =>
+                {
+                    b.HasOne("PasKreatif.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedById")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("PasKreatif.Orders.Order", null)
+                        .WithMany()
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("PasKreatif.Orders.Payment", null)
+                        .WithMany()
+                        .HasForeignKey("PaymentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("PasKreatif.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("SentById")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("PasKreatif.Orders.RefundLine", b =>
+                {
+                    b.HasOne("PasKreatif.Orders.Fulfilment", null)
+                        .WithMany()
+                        .HasForeignKey("FulfilmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("PasKreatif.Orders.OrderLine", null)
+                        .WithMany()
+                        .HasForeignKey("OrderLineId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("PasKreatif.Orders.Refund", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("RefundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("PasKreatif.Organisation.Group", b =>
                 {
                     b.HasOne("PasKreatif.Organisation.Office", "Office")
@@ -2856,80 +2930,6 @@ namespace PasKreatif.Persistence.Migrations
                         .IsRequired();
 
                     b.Navigation("Office");
-                });
-
-            modelBuilder.Entity("PasKreatif.Payments.Payment", b =>
-                {
-                    b.HasOne("PasKreatif.People.Person", null)
-                        .WithMany()
-                        .HasForeignKey("ConfirmedById")
-                        .OnDelete(DeleteBehavior.Restrict);
-
-                    b.HasOne("PasKreatif.Orders.Order", null)
-                        .WithMany("Payments")
-                        .HasForeignKey("OrderId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("PasKreatif.Payments.PaymentAttempt", b =>
-                {
-                    b.HasOne("PasKreatif.Orders.Order", null)
-                        .WithMany()
-                        .HasForeignKey("OrderId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("PasKreatif.Payments.Payment", null)
-                        .WithMany()
-                        .HasForeignKey("PaymentId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("PasKreatif.Payments.Refund", b =>
-                {
-                    b.HasOne("PasKreatif.People.Person", null)
-                        .WithMany()
-                        .HasForeignKey("CreatedById")
-                        .OnDelete(DeleteBehavior.SetNull);
-
-                    b.HasOne("PasKreatif.Orders.Order", null)
-                        .WithMany()
-                        .HasForeignKey("OrderId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("PasKreatif.Payments.Payment", null)
-                        .WithMany()
-                        .HasForeignKey("PaymentId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("PasKreatif.People.Person", null)
-                        .WithMany()
-                        .HasForeignKey("SentById")
-                        .OnDelete(DeleteBehavior.SetNull);
-                });
-
-            modelBuilder.Entity("PasKreatif.Payments.RefundLine", b =>
-                {
-                    b.HasOne("PasKreatif.Orders.Fulfilment", null)
-                        .WithMany()
-                        .HasForeignKey("FulfilmentId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("PasKreatif.Orders.OrderLine", null)
-                        .WithMany()
-                        .HasForeignKey("OrderLineId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
-                    b.HasOne("PasKreatif.Payments.Refund", null)
-                        .WithMany("Lines")
-                        .HasForeignKey("RefundId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
                 });
 
             modelBuilder.Entity("PasKreatif.People.BuyerAddress", b =>
@@ -3051,6 +3051,11 @@ namespace PasKreatif.Persistence.Migrations
                     b.Navigation("Payments");
                 });
 
+            modelBuilder.Entity("PasKreatif.Orders.Refund", b =>
+                {
+                    b.Navigation("Lines");
+                });
+
             modelBuilder.Entity("PasKreatif.Organisation.Group", b =>
                 {
                     b.Navigation("Mentors");
@@ -3070,11 +3075,6 @@ namespace PasKreatif.Persistence.Migrations
             modelBuilder.Entity("PasKreatif.Organisation.Regency", b =>
                 {
                     b.Navigation("Targets");
-                });
-
-            modelBuilder.Entity("PasKreatif.Payments.Refund", b =>
-                {
-                    b.Navigation("Lines");
                 });
 
             modelBuilder.Entity("PasKreatif.Reviews.Review", b =>
