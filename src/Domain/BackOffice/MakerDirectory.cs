@@ -33,7 +33,7 @@ public sealed class MakerDirectory(MarketplaceDb db, TimeProvider clock, ICatalo
 
     IQueryable<MakerRow> Rows(IQueryable<Maker> makers) =>
         makers.Select(m => new MakerRow(m.Id, m.DisplayName, m.HomeGroup!.Name, m.Regency!.Name,
-            db.Set<Listing>().Count(l => l.MakerId == m.Id && l.Status == ListingStatus.Approved), m.JoinedAt));
+            db.Set<Listing>().Where(Listing.OnSale).Count(l => l.MakerId == m.Id), m.JoinedAt));
 
     public async Task<MakerProfile> ProfileAsync(StaffScope scope, int makerId, CancellationToken ct = default)
     {

@@ -18,7 +18,7 @@ public sealed class ScopeOverview(MarketplaceDb db)
             .Select(g => new GroupOverviewRow(
                 g.Id, g.Name, g.Office!.Name,
                 db.Set<Maker>().Count(m => m.HomeGroupId == g.Id),
-                db.Set<Listing>().Count(l => l.Programme!.GroupId == g.Id && l.Status == ListingStatus.Approved),
+                db.Set<Listing>().Where(Listing.OnSale).Count(l => l.Programme!.GroupId == g.Id),
                 db.Set<Listing>().Count(l => l.Programme!.GroupId == g.Id && l.Status == ListingStatus.Submitted)))
             .ToListAsync(ct);
 

@@ -66,7 +66,7 @@ public sealed class CatalogPages(MarketplaceDb db, CatalogQueries catalog, ShopQ
     // Built and translated once: building this LINQ tree on every first visit cost more shop CPU than its SQL costs the database.
     static readonly Func<MarketplaceDb, string, CancellationToken, Task<ProductDetail?>> ProductBySlug = EF.CompileAsyncQuery(
         (MarketplaceDb db, string slug, CancellationToken ct) => db.Set<Listing>().AsNoTracking()
-            .Where(l => l.Status == ListingStatus.Approved && l.Slug == slug)
+            .Where(Listing.OnSale).Where(l => l.Slug == slug)
             .Select(l => new ProductDetail(
                 l.Id, l.Slug, l.Title, l.Description, l.Price, l.Stock, l.MadeToOrder, l.LeadTimeDays, l.Delivery,
                 l.PublishedAt ?? l.CreatedAt, new CategoryLink(l.Category!.Slug, l.Category.NameId, l.Category.NameEn),
@@ -104,7 +104,7 @@ public sealed class CatalogPages(MarketplaceDb db, CatalogQueries catalog, ShopQ
                 db.Set<MakerProgramme>().Count(m => m.ProgrammeId == p.Id),
                 db.Set<Listing>().Where(l => l.ProgrammeId == p.Id).Sum(l => l.UnitsSold),
                 // The hero is the first photo of the programme's best-selling work on sale: goods, never faces.
-                db.Set<ListingPhoto>().Where(ph => ph.RevisionId == null && ph.Position == 0 && db.Set<Listing>().Any(l => l.Id == ph.ListingId && l.ProgrammeId == p.Id && l.Status == ListingStatus.Approved))
+                db.Set<ListingPhoto>().Where(ph => ph.RevisionId == null && ph.Position == 0 && db.Set<Listing>().Where(Listing.OnSale).Any(l => l.Id == ph.ListingId && l.ProgrammeId == p.Id))
                     .OrderByDescending(ph => db.Set<Listing>().Where(l => l.Id == ph.ListingId).Select(l => l.UnitsSold).First()).ThenBy(ph => ph.ListingId)
                     .Select(ph => ph.Photo!.Hash).FirstOrDefault()))
             .SingleOrDefaultAsync(ct);
@@ -124,7 +124,7 @@ public sealed class CatalogPages(MarketplaceDb db, CatalogQueries catalog, ShopQ
         var entries = new List<SitemapEntry> { new("/", null) };
         entries.AddRange((await db.Categories.AsNoTracking().OrderBy(c => c.Position).Select(c => c.Slug).ToListAsync(ct)).Select(s => new SitemapEntry("/kategori/" + s, null)));
         entries.AddRange((await db.Programmes.AsNoTracking().OrderBy(p => p.Id).Select(p => p.Slug).ToListAsync(ct)).Select(s => new SitemapEntry("/program/" + s, null)));
-        entries.AddRange((await db.Makers.AsNoTracking().Where(m => db.Set<Listing>().Any(l => l.MakerId == m.Id && l.Status == ListingStatus.Approved))
+        entries.AddRange((await db.Makers.AsNoTracking().Where(m => db.Set<Listing>().Where(Listing.OnSale).Any(l => l.MakerId == m.Id))
             .OrderBy(m => m.Id).Select(m => m.Slug).ToListAsync(ct)).Select(s => new SitemapEntry("/pembuat/" + s, null)));
         entries.AddRange((await catalog.Listings.OrderBy(l => l.Id).Select(l => new { l.Slug, l.UpdatedAt }).ToListAsync(ct))
             .Select(l => new SitemapEntry(ShopPaths.Product(l.Slug), l.UpdatedAt)));

@@ -28,7 +28,7 @@ public sealed class CatalogQueries(MarketplaceDb db, CatalogFacetCache facetCach
                     cover != null ? cover.Hash : null, cover != null ? cover.Width : 0, cover != null ? cover.Height : 0),
                 new ListingCardKey(l.Id, l.Price.Amount, l.UnitsSold, l.PublishedAt ?? l.CreatedAt)));
 
-    IQueryable<Listing> OnSale => db.Listings.AsNoTracking().Where(l => l.Status == ListingStatus.Approved);
+    IQueryable<Listing> OnSale => db.Listings.AsNoTracking().Where(Listing.OnSale);
 
     /// <summary>One page of a filtered, sorted list, found by keyset (seek), never by offset.</summary>
     public async Task<CatalogPage> BrowseAsync(CatalogFilter filter, int pageSize = PageSize, CancellationToken ct = default)

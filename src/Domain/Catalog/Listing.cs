@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using PasKreatif.Makers;
 using PasKreatif.Organisation;
 
@@ -55,7 +56,11 @@ public class Listing
     /// <summary>Called on saving any change a person made; sales and review counts leave it alone.</summary>
     internal void CountEdit() => EditVersion++;
 
-    public bool IsOnSale => Status == ListingStatus.Approved;
+    /// <summary>On sale, as queries ask it: the one home of the rule, which <see cref="IsOnSale"/> applies to a loaded listing.</summary>
+    public static readonly Expression<Func<Listing, bool>> OnSale = l => l.Status == ListingStatus.Approved;
+    static readonly Func<Listing, bool> OnSaleNow = OnSale.Compile();
+
+    public bool IsOnSale => OnSaleNow(this);
     public bool InStock => MadeToOrder || Stock > 0;
 }
 

@@ -17,8 +17,8 @@ public static class ListingStock
         // A few rounds: another checkout or a release may move the stock between two statements.
         for (var round = 0; round < 3; round++)
         {
-            var kept = await db.Listings
-                .Where(l => l.Id == listingId && l.Status == ListingStatus.Approved && (l.MadeToOrder || l.Stock > quantity))
+            var kept = await db.Listings.Where(Listing.OnSale)
+                .Where(l => l.Id == listingId && (l.MadeToOrder || l.Stock > quantity))
                 .ExecuteUpdateAsync(s => s.SetProperty(l => l.Stock, l => l.MadeToOrder ? l.Stock : l.Stock - quantity), ct);
             if (kept > 0)
             {
@@ -26,15 +26,15 @@ public static class ListingStock
                 return true;
             }
             // The last unit: the card reads "sold out" now, wherever it shows; no list changes otherwise.
-            var soldOut = await db.Listings
-                .Where(l => l.Id == listingId && l.Status == ListingStatus.Approved && !l.MadeToOrder && l.Stock == quantity)
+            var soldOut = await db.Listings.Where(Listing.OnSale)
+                .Where(l => l.Id == listingId && !l.MadeToOrder && l.Stock == quantity)
                 .ExecuteUpdateAsync(s => s.SetProperty(l => l.Stock, 0), ct);
             if (soldOut > 0)
             {
                 await changes.RaiseAsync(db, CatalogChange.SoldOut(listingId), ct);
                 return true;
             }
-            var enough = await db.Listings.AnyAsync(l => l.Id == listingId && l.Status == ListingStatus.Approved && (l.MadeToOrder || l.Stock >= quantity), ct);
+            var enough = await db.Listings.Where(Listing.OnSale).AnyAsync(l => l.Id == listingId && (l.MadeToOrder || l.Stock >= quantity), ct);
             if (!enough) return false;
         }
         return false;

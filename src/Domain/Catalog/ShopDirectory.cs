@@ -16,7 +16,7 @@ public sealed class ShopDirectory(MarketplaceDb db)
     public Task<List<CategoryEntry>> CategoriesAsync(CancellationToken ct = default) =>
         db.Categories.AsNoTracking().OrderBy(c => c.Position).ThenBy(c => c.Id)
             .Select(c => new CategoryEntry(new CategoryLink(c.Slug, c.NameId, c.NameEn),
-                db.Set<Listing>().Count(l => l.CategoryId == c.Id && l.Status == ListingStatus.Approved)))
+                db.Set<Listing>().Where(Listing.OnSale).Count(l => l.CategoryId == c.Id)))
             .ToListAsync(ct);
 
     /// <summary>Every programme, by region then name, so a buyer finds the ones near them.</summary>
@@ -24,7 +24,7 @@ public sealed class ShopDirectory(MarketplaceDb db)
         db.Programmes.AsNoTracking().OrderBy(p => p.Group!.Regency!.Name).ThenBy(p => p.Name).ThenBy(p => p.Id)
             .Select(p => new ProgrammeEntry(p.Slug, p.Name, p.Group!.Name, p.Group.Regency!.Name,
                 db.Set<MakerProgramme>().Count(m => m.ProgrammeId == p.Id),
-                db.Set<Listing>().Count(l => l.ProgrammeId == p.Id && l.Status == ListingStatus.Approved),
+                db.Set<Listing>().Where(Listing.OnSale).Count(l => l.ProgrammeId == p.Id),
                 db.Set<Listing>().Where(l => l.ProgrammeId == p.Id).Sum(l => l.UnitsSold)))
             .ToListAsync(ct);
 }

@@ -27,7 +27,7 @@ public sealed class QuestionDesk(MarketplaceDb db, TimeProvider clock, MailQueue
     public async Task<bool> AskAsync(string listingSlug, Asker asker, string text, CancellationToken ct = default)
     {
         var body = QuestionRules.CheckText(text);
-        var listing = await db.Listings.Where(l => l.Slug == listingSlug && l.Status == ListingStatus.Approved)
+        var listing = await db.Listings.Where(Listing.OnSale).Where(l => l.Slug == listingSlug)
             .Select(l => new { l.Id, l.MakerId, l.Title }).SingleOrDefaultAsync(ct) ?? throw new QuestionRuleException("NoSuchProduct");
         string email, name;
         if (asker.BuyerId is { } buyerId)
