@@ -15,11 +15,7 @@ public interface IReferenceRows
 /// <summary>Every folder's reference rows; safe to run at every start.</summary>
 public static class ReferenceData
 {
-    static readonly IReferenceRows[] All = typeof(IReferenceRows).Assembly.GetTypes()
-        .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(IReferenceRows).IsAssignableFrom(t))
-        .OrderBy(t => t.FullName, StringComparer.Ordinal)
-        .Select(t => (IReferenceRows)Activator.CreateInstance(t, nonPublic: true)!)
-        .ToArray();
+    static readonly IReferenceRows[] All = FolderParts.Every<IReferenceRows>();
 
     public static async Task EnsureAsync(MarketplaceDb db, CancellationToken ct = default)
     {
