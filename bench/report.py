@@ -45,6 +45,9 @@ for tier, rows in tables.items():
                 f"wrk on 127.0.0.1, {cores} cores\n\n")
         f.write("Figures are medians over the rounds; the ratio compares each run with the minimal endpoint measured in the same "
                 "round (before and after that tier's pages); load is the 1-minute load average when the runs began.\n\n")
+        f.write("This is the cached path: every catalogue and search URL was requested once before measuring, so measured pages are "
+                "output-cache hits; add-to-cart-form is the GET of a page never cached. First visits, new queries and the add-to-cart "
+                "POST itself are measured by bench/run-uncached.sh, whose reports count the cache hits of each case.\n\n")
         f.write("| page | connections | req/s | ratio to minimal | p50 ms | p95 ms | p99 ms | errors | non-2xx | load | ratio per round |\n")
         f.write("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n")
         for r in sorted(rows, key=lambda r: (r["conns"], list(runs).index((tier, r["page"], r["conns"])))):

@@ -14,7 +14,9 @@ TIERS=${1:-both}
 DURATION=${2:-5}
 ROUNDS=${3:-3}
 CONNECTIONS=${BENCH_CONNECTIONS:-8 64}
-TYPES="home category category-page-200 search-common search-rare search-typo product add-to-cart"
+# add-to-cart-form is the GET of the add-to-cart page (never cached); the POST itself and whole checkouts are
+# measured by bench/run-uncached.sh (its checkout case, step add-post).
+TYPES="home category category-page-200 search-common search-rare search-typo product add-to-cart-form"
 ensure_packages wrk=/usr/bin/wrk curl=/usr/bin/curl
 WORK=$(mktemp -d)
 STAMP=$(date -u +%Y%m%d-%H%M)
@@ -44,7 +46,7 @@ write_urls() {
     printf '%s\n' /cari?q=kue /cari?q=tas /cari?q=lukisan /cari?q=keripik /cari?q=parsel > "$dir/search-common.txt"
     printf '%s\n' /cari?q=cendana /cari?q=teralis /cari?q=tapis /cari?q=emping /cari?q=kerapu > "$dir/search-rare.txt"
     printf '%s\n' /cari?q=kerajnan /cari?q=lukisn /cari?q=brwnies /cari?q=keripk /cari?q=parcel > "$dir/search-typo.txt"
-    psql_bench -d "bench_$tier" -c "SELECT '/keranjang/tambah/' || \"Id\" FROM \"Listings\" WHERE \"Status\" = 'Approved' ORDER BY md5(\"Slug\") LIMIT 200" > "$dir/add-to-cart.txt"
+    psql_bench -d "bench_$tier" -c "SELECT '/keranjang/tambah/' || \"Id\" FROM \"Listings\" WHERE \"Status\" = 'Approved' ORDER BY md5(\"Slug\") LIMIT 200" > "$dir/add-to-cart-form.txt"
     echo /ping > "$dir/minimal.txt"
 }
 
@@ -73,7 +75,7 @@ for c in $CONNECTIONS; do
         for tier in $order; do
             # Cached pages expire after 10 minutes: refill what expired since the last round, unmeasured.
             for type in $TYPES; do
-                if [ "$type" != add-to-cart ] && [ -s "$WORK/urls-$tier/$type.txt" ]; then
+                if [ "$type" != add-to-cart-form ] && [ -s "$WORK/urls-$tier/$type.txt" ]; then
                     sed "s|^|${SHOP_BASE[$tier]}|" "$WORK/urls-$tier/$type.txt" | xargs -P 4 -I{} curl -s -o /dev/null {} || true
                 fi
             done
