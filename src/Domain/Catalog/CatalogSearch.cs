@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 using NpgsqlTypes;
 using PasKreatif.Persistence;
@@ -33,7 +34,7 @@ public sealed record SearchResult(string Query, IReadOnlyList<SearchHit> Hits, i
 /// less than a page, listings matching any word follow. Goods matching the words as typed or stemmed
 /// rank above those matching only a correction, then by weight (title, category, programme, description).
 /// </summary>
-public sealed class CatalogSearch(MarketplaceDb db, PopularityTiers tiers)
+public sealed class CatalogSearch(MarketplaceDb db, PopularityTiers tiers, WordIndex index)
 {
     public const int PageSize = 24;
     public const int MaxPages = 20;
@@ -45,18 +46,25 @@ public sealed class CatalogSearch(MarketplaceDb db, PopularityTiers tiers)
     // Private-use characters mark matches; they cannot come from a buyer's or maker's words after cleaning.
     const char Start = '\uE000', Stop = '\uE001';
 
-    public async Task<SearchResult> SearchAsync(string? text, int page = 1, CancellationToken ct = default)
+    public Task<SearchResult> SearchAsync(string? text, int page = 1, CancellationToken ct = default) => SearchAsync(text, page, inMemory: true, ct);
+
+    /// <param name="inMemory">False asks the database alone, as search does until the word index is loaded.</param>
+    internal async Task<SearchResult> SearchAsync(string? text, int page, bool inMemory, CancellationToken ct)
     {
         var words = Words(text);
         var query = string.Join(' ', words);
         page = Math.Clamp(page, 1, MaxPages);
         if (words.Count == 0) return SearchResult.Empty;
 
-        var (corrections, known) = await CorrectionsAsync(words, ct);
+        var look = inMemory ? await index.ReadyAsync(ct) : null;
+        var (corrections, known, forms) = await LookUpAsync(words, look, ct);
         var plan = new SearchPlan(words, corrections, known);
         // With several words, listings matching any word stand in when every word finds less than a page.
         var fallbackBelow = words.Count < 2 ? 0 : page == 1 ? PageSize : 1;
-        var rows = await RowsAsync(plan, fallbackBelow, page, ct);
+        var matches = look is not null && plan.Query(forms) is { } wordQuery
+            ? index.Find(look, wordQuery, fallbackBelow, CountLimit + 1, PageSize * MaxPages) : null;
+        var rows = matches is null ? await RowsAsync(plan, fallbackBelow, page, ct)
+            : matches.Candidates.Length == 0 ? [] : await RankedAsync(plan, matches, page, ct);
         var total = rows.Count > 0 ? rows[0].Total : 0;
         // Every word found goods only once corrected: say which words they were.
         var correctedOnly = rows.Count > 0 && (rows[0].Loose ? rows[0].EveryTotal > 0 && !rows[0].EveryStrict : !rows.Any(r => r.Strict));
@@ -65,40 +73,100 @@ public sealed class CatalogSearch(MarketplaceDb db, PopularityTiers tiers)
         return new SearchResult(query, hits, page, page * PageSize < total && page < MaxPages, total, didYouMean);
     }
 
-    /// <summary>Near known words for each word the shop does not know, best first; and which words it knows.</summary>
-    async Task<(Dictionary<string, List<string>> Corrections, HashSet<string> Known)> CorrectionsAsync(List<string> words, CancellationToken ct)
+    // Nearest first by the trigram index (a KNN walk of the word list); a word already known needs none.
+    const string CorrectionsSql = """
+        SELECT w.word, t."Term", EXISTS (SELECT 1 FROM "SearchTerms" k WHERE k."Term" = w.word)
+        FROM unnest(@words) WITH ORDINALITY AS w(word, n)
+        CROSS JOIN LATERAL (
+            SELECT s."Term", similarity(s."Term", w.word) AS likeness FROM "SearchTerms" s
+            ORDER BY s."Term" <-> w.word LIMIT @count) t
+        WHERE t.likeness >= @likeness
+        ORDER BY w.n, t.likeness DESC, t."Term"
+        """;
+
+    /// <summary>Each word's lexemes as the search document holds them: as typed, stemmed Indonesian, stemmed English.</summary>
+    const string FormsSql = """
+        SELECT to_tsquery('simple', u.w)::text, to_tsquery('indonesian', u.w)::text, to_tsquery('english', u.w)::text
+        FROM unnest(@words) WITH ORDINALITY AS u(w, n) ORDER BY u.n
+        """;
+
+    sealed record Lookup(Dictionary<string, List<string>> Corrections, HashSet<string> Known, List<string[]> Forms);
+
+    /// <summary>
+    /// Near known words for each word the shop does not know, best first; which words it knows; and, for the word
+    /// index, each word's lexemes and the catalogue's changes since its last look: one round trip.
+    /// </summary>
+    async Task<Lookup> LookUpAsync(List<string> words, WordIndex.Look? look, CancellationToken ct)
     {
-        // Nearest first by the trigram index (a KNN walk of the word list); a word already known needs none.
-        var found = await db.Database.SqlQueryRaw<CorrectionRow>(
-            """
-            SELECT w.word AS "Word", t."Term" AS "Term", EXISTS (SELECT 1 FROM "SearchTerms" k WHERE k."Term" = w.word) AS "Known"
-            FROM unnest(@words) WITH ORDINALITY AS w(word, n)
-            CROSS JOIN LATERAL (
-                SELECT s."Term", similarity(s."Term", w.word) AS likeness FROM "SearchTerms" s
-                ORDER BY s."Term" <-> w.word LIMIT @count) t
-            WHERE t.likeness >= @likeness
-            ORDER BY w.n, t.likeness DESC, t."Term"
-            """,
-            new NpgsqlParameter("words", words.ToArray()), new NpgsqlParameter("likeness", TypoSimilarity),
-            new NpgsqlParameter("count", Corrections)).ToListAsync(ct);
-        var known = found.Where(f => f.Known).Select(f => f.Word).ToHashSet();
-        return (found.Where(f => !f.Known).GroupBy(f => f.Word).ToDictionary(g => g.Key, g => g.Select(f => f.Term).ToList()), known);
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            await using var batch = new NpgsqlBatch(connection) { Transaction = db.Database.CurrentTransaction?.GetDbTransaction() as NpgsqlTransaction };
+            var corrections = new NpgsqlBatchCommand(CorrectionsSql);
+            corrections.Parameters.Add(new NpgsqlParameter("words", words.ToArray()));
+            corrections.Parameters.Add(new NpgsqlParameter("likeness", TypoSimilarity));
+            corrections.Parameters.Add(new NpgsqlParameter("count", Corrections));
+            batch.BatchCommands.Add(corrections);
+            if (look is not null)
+            {
+                var forms = new NpgsqlBatchCommand(FormsSql);
+                forms.Parameters.Add(new NpgsqlParameter("words", words.ToArray()));
+                batch.BatchCommands.Add(forms);
+                WordIndex.AddLook(batch, look);
+            }
+            await using var reader = await batch.ExecuteReaderAsync(ct);
+            var found = new List<(string Word, string Term, bool Known)>();
+            while (await reader.ReadAsync(ct)) found.Add((reader.GetString(0), reader.GetString(1), reader.GetBoolean(2)));
+            var lexemes = new List<string[]>();
+            if (look is not null)
+            {
+                await reader.NextResultAsync(ct);
+                while (await reader.ReadAsync(ct)) lexemes.Add([reader.GetString(0), reader.GetString(1), reader.GetString(2)]);
+                await reader.NextResultAsync(ct);
+                await index.ReadLookAsync(reader, look, ct);
+            }
+            var known = found.Where(f => f.Known).Select(f => f.Word).ToHashSet();
+            return new Lookup(found.Where(f => !f.Known).GroupBy(f => f.Word).ToDictionary(g => g.Key, g => g.Select(f => f.Term).ToList()), known, lexemes);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
     }
 
     /// <summary>The whole search, fallback included, in one statement: the second round trip of a search.</summary>
     async Task<List<HitRow>> RowsAsync(SearchPlan plan, int fallbackBelow, int page, CancellationToken ct)
     {
-        var parameters = plan.Parameters();
-        parameters.Add(new NpgsqlParameter("take", PageSize));
-        parameters.Add(new NpgsqlParameter("skip", (page - 1) * PageSize));
+        var parameters = PageParameters(plan, page);
         parameters.Add(new NpgsqlParameter("ranked", PageSize * MaxPages));
         parameters.Add(new NpgsqlParameter("below", fallbackBelow));
         parameters.Add(new NpgsqlParameter("counted", CountLimit + 1));
-        parameters.Add(new NpgsqlParameter("marks", $"StartSel={Start}, StopSel={Stop}, HighlightAll=true"));
         var bounds = await tiers.UnitsSoldAsync(db, ct);
         for (var i = 0; i < bounds.Length; i++)
             parameters.Add(new NpgsqlParameter("tier" + i.ToString(CultureInfo.InvariantCulture), NpgsqlDbType.Integer) { Value = (object?)bounds[i] ?? DBNull.Value });
         return await db.Database.SqlQueryRaw<HitRow>(SearchPlan.Sql, parameters.ToArray()).ToListAsync(ct);
+    }
+
+    /// <summary>The word index's most popular matches, ranked and paged by the database, which reads only those rows.</summary>
+    async Task<List<HitRow>> RankedAsync(SearchPlan plan, WordMatches matches, int page, CancellationToken ct)
+    {
+        var parameters = PageParameters(plan, page);
+        parameters.Add(new NpgsqlParameter("candidates", NpgsqlDbType.Array | NpgsqlDbType.Integer) { Value = matches.Candidates });
+        parameters.Add(new NpgsqlParameter("loose", NpgsqlDbType.Boolean) { Value = matches.Loose });
+        parameters.Add(new NpgsqlParameter("total", NpgsqlDbType.Integer) { Value = matches.Total });
+        parameters.Add(new NpgsqlParameter("everyTotal", NpgsqlDbType.Integer) { Value = matches.EveryTotal });
+        parameters.Add(new NpgsqlParameter("everyStrict", NpgsqlDbType.Boolean) { Value = matches.EveryStrict });
+        return await db.Database.SqlQueryRaw<HitRow>(SearchPlan.RankedSql, parameters.ToArray()).ToListAsync(ct);
+    }
+
+    static List<NpgsqlParameter> PageParameters(SearchPlan plan, int page)
+    {
+        var parameters = plan.Parameters();
+        parameters.Add(new NpgsqlParameter("take", PageSize));
+        parameters.Add(new NpgsqlParameter("skip", (page - 1) * PageSize));
+        parameters.Add(new NpgsqlParameter("marks", $"StartSel={Start}, StopSel={Stop}, HighlightAll=true"));
+        return parameters;
     }
 
     /// <summary>One search's words, corrections and unfinished word, as parameters of one statement text.</summary>
@@ -133,10 +201,37 @@ public sealed class CatalogSearch(MarketplaceDb db, PopularityTiers tiers)
         }
 
         /// <summary>
+        /// The same words for the word index: per word its lexemes (as typed, stemmed) and corrections, and the
+        /// unfinished last word's start; null when a word is not one lexeme in each form, which the database then answers.
+        /// </summary>
+        public WordQuery? Query(List<string[]> forms)
+        {
+            if (forms.Count != words.Count) return null;
+            var strict = new string[words.Count][];
+            var loose = new string[words.Count][];
+            for (var i = 0; i < words.Count; i++)
+            {
+                var lexemes = new List<string>();
+                for (var f = 0; f < forms[i].Length; f++)
+                {
+                    // A stop word has no form in a language; as typed ('simple') it always has one.
+                    if (forms[i][f].Length == 0 && f > 0) continue;
+                    if (WordIndex.Lexeme(forms[i][f]) is not { } lexeme) return null;
+                    if (!lexemes.Contains(lexeme)) lexemes.Add(lexeme);
+                }
+                strict[i] = [.. lexemes];
+                loose[i] = [.. lexemes.Union(corrections.GetValueOrDefault(words[i]) ?? [])];
+            }
+            var last = words[^1];
+            var prefix = last.Length >= 3 && !known.Contains(last) ? strict[^1][0] : null;
+            return new WordQuery(strict, loose, prefix);
+        }
+
+        /// <summary>
         /// Per word: its forms as typed and stemmed (s), and those or its corrections or, for the last, its start (m);
         /// every word (m, s) or any word (am, ast), folded left to right as "a &amp;&amp; b &amp;&amp; c" would be.
         /// </summary>
-        public static readonly string Sql = $"""
+        const string Queries = """
             WITH RECURSIVE word AS (
                 SELECT u.n, f.s, CASE WHEN u.n = cardinality(@words) AND @prefix IS NOT NULL THEN b.m || to_tsquery('simple', @prefix) ELSE b.m END AS m
                 FROM unnest(@words::text[], @fix1::text[], @fix2::text[]) WITH ORDINALITY AS u(w, fix1, fix2, n)
@@ -149,6 +244,32 @@ public sealed class CatalogSearch(MarketplaceDb db, PopularityTiers tiers)
                 SELECT w.n, f.m && w.m, f.s && w.s, f.am || w.m, f.ast || w.s FROM folded f JOIN word w ON w.n = f.n + 1),
             q AS MATERIALIZED (
                 SELECT f.m, f.s, f.am, f.ast FROM folded f ORDER BY f.n DESC LIMIT 1),
+            """;
+
+        /// <summary>The page of ranked hits, and its cards; the counts come from the statement's own matches or the word index.</summary>
+        static string Page(string loose, string total, string everyTotal, string everyStrict) => $"""
+            page AS (
+                SELECT h.* FROM hits h
+                ORDER BY h.strict DESC, h.rank DESC, h."UnitsSold" DESC, h."Id"
+                LIMIT @take OFFSET @skip)
+            SELECT l."Id", l."Slug", l."Title", l."Price", l."Stock", l."MadeToOrder",
+                   m."DisplayName" AS "MakerName", m."Slug" AS "MakerSlug", pr."Name" AS "ProgrammeName",
+                   c."Hash" AS "PhotoHash", coalesce(c."Width", 0) AS "PhotoWidth", coalesce(c."Height", 0) AS "PhotoHeight",
+                   p.strict AS "Strict", {loose} AS "Loose", {total} AS "Total", {everyTotal} AS "EveryTotal",
+                   {everyStrict} AS "EveryStrict",
+                   ts_headline('indonesian', l."Title", to_tsquery('indonesian', @marked), @marks) AS "Headline"
+            FROM page p
+            JOIN "Listings" l ON l."Id" = p."Id"
+            JOIN "Makers" m ON m."Id" = l."MakerId"
+            JOIN "Programmes" pr ON pr."Id" = l."ProgrammeId"
+            LEFT JOIN LATERAL (
+                SELECT ph."Hash", ph."Width", ph."Height" FROM "ListingPhotos" lp JOIN "Photos" ph ON ph."Id" = lp."PhotoId"
+                WHERE lp."ListingId" = l."Id" AND lp."RevisionId" IS NULL ORDER BY lp."Position" LIMIT 1) c ON true
+            ORDER BY p.strict DESC, p.rank DESC, p."UnitsSold" DESC, p."Id"
+            """;
+
+        public static readonly string Sql = $"""
+            {Queries}
             every AS MATERIALIZED (
                 SELECT l."Id", l."UnitsSold", l."SearchVector" AS v FROM "Listings" l
                 WHERE l."Status" = 'Approved' AND l."SearchVector" @@ (SELECT m FROM q) LIMIT @counted),
@@ -166,27 +287,22 @@ public sealed class CatalogSearch(MarketplaceDb db, PopularityTiers tiers)
             hits AS (
                 SELECT c."Id", c."UnitsSold", c.v @@ CASE WHEN ch.loose THEN q.ast ELSE q.s END AS strict, ts_rank(c.v, ch.t) AS rank
                 FROM candidates c CROSS JOIN q CROSS JOIN chosen ch),
-            page AS (
-                SELECT h.* FROM hits h
-                ORDER BY h.strict DESC, h.rank DESC, h."UnitsSold" DESC, h."Id"
-                LIMIT @take OFFSET @skip)
-            SELECT l."Id", l."Slug", l."Title", l."Price", l."Stock", l."MadeToOrder",
-                   m."DisplayName" AS "MakerName", m."Slug" AS "MakerSlug", pr."Name" AS "ProgrammeName",
-                   c."Hash" AS "PhotoHash", coalesce(c."Width", 0) AS "PhotoWidth", coalesce(c."Height", 0) AS "PhotoHeight",
-                   p.strict AS "Strict", (SELECT loose FROM chosen) AS "Loose", (SELECT n FROM total)::int AS "Total",
-                   (SELECT every_total FROM chosen)::int AS "EveryTotal",
-                   -- Under a fallback every word matched less than a page: whether any of it matched as typed.
-                   CASE WHEN (SELECT loose FROM chosen) THEN coalesce((SELECT bool_or(e.v @@ (SELECT s FROM q)) FROM every e), false)
-                        ELSE p.strict END AS "EveryStrict",
-                   ts_headline('indonesian', l."Title", to_tsquery('indonesian', @marked), @marks) AS "Headline"
-            FROM page p
-            JOIN "Listings" l ON l."Id" = p."Id"
-            JOIN "Makers" m ON m."Id" = l."MakerId"
-            JOIN "Programmes" pr ON pr."Id" = l."ProgrammeId"
-            LEFT JOIN LATERAL (
-                SELECT ph."Hash", ph."Width", ph."Height" FROM "ListingPhotos" lp JOIN "Photos" ph ON ph."Id" = lp."PhotoId"
-                WHERE lp."ListingId" = l."Id" AND lp."RevisionId" IS NULL ORDER BY lp."Position" LIMIT 1) c ON true
-            ORDER BY p.strict DESC, p.rank DESC, p."UnitsSold" DESC, p."Id"
+            {Page("(SELECT loose FROM chosen)", "(SELECT n FROM total)::int", "(SELECT every_total FROM chosen)::int",
+                // Under a fallback every word matched less than a page: whether any of it matched as typed.
+                "CASE WHEN (SELECT loose FROM chosen) THEN coalesce((SELECT bool_or(e.v @@ (SELECT s FROM q)) FROM every e), false) ELSE p.strict END")}
+            """;
+
+        /// <summary>The same ranking and page over the word index's matches, read by primary key.</summary>
+        public static readonly string RankedSql = $"""
+            {Queries}
+            candidates AS MATERIALIZED (
+                SELECT l."Id", l."UnitsSold", l."SearchVector" AS v FROM "Listings" l
+                WHERE l."Id" = ANY(@candidates) AND l."Status" = 'Approved'),
+            hits AS (
+                SELECT c."Id", c."UnitsSold", c.v @@ CASE WHEN @loose THEN q.ast ELSE q.s END AS strict,
+                       ts_rank(c.v, CASE WHEN @loose THEN q.am ELSE q.m END) AS rank
+                FROM candidates c CROSS JOIN q),
+            {Page("@loose", "@total", "@everyTotal", "CASE WHEN @loose THEN @everyStrict ELSE p.strict END")}
             """;
 
         /// <summary>
@@ -225,13 +341,6 @@ public sealed class CatalogSearch(MarketplaceDb db, PopularityTiers tiers)
                 """);
             return sql.ToString();
         }
-    }
-
-    sealed class CorrectionRow
-    {
-        public string Word { get; init; } = "";
-        public string Term { get; init; } = "";
-        public bool Known { get; init; }
     }
 
     sealed class HitRow

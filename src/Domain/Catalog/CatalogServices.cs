@@ -15,7 +15,9 @@ public static class CatalogServices
         services.AddScoped<CatalogQueries>();
         services.AddScoped<CatalogPages>();
         services.AddSingleton<PopularityTiers>(); // bounds of the popular tiers, read once a minute
+        services.AddSingleton<WordIndex>(); // which goods hold which words, kept current from the database's change notes
         services.AddScoped<CatalogSearch>();
+        services.AddScoped<SearchChangesPrune>();
         services.AddScoped<MakerWorkspaceQueries>();
         services.AddScoped<ListingEditor>();
         services.AddScoped<ListingGallery>();

@@ -61,6 +61,7 @@ public static class CatalogHosting
     public static WebApplication MapCatalog(this WebApplication app)
     {
         OfflineEditReceiptExpiry.Schedule(app.Services.GetRequiredService<IRecurringJobManager>());
+        SearchChangesPrune.Schedule(app.Services.GetRequiredService<IRecurringJobManager>());
         app.MapGet(ZonePath + "{zone}", (string zone, string? kembali, HttpContext http) =>
         {
             ZoneChoice.Remember(http, zone);
