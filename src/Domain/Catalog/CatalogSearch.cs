@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 using NpgsqlTypes;
 using PasKreatif.Persistence;
@@ -73,66 +72,56 @@ public sealed class CatalogSearch(MarketplaceDb db, PopularityTiers tiers, WordI
         return new SearchResult(query, hits, page, page * PageSize < total && page < MaxPages, total, didYouMean);
     }
 
-    // Nearest first by the trigram index (a KNN walk of the word list); a word already known needs none.
-    const string CorrectionsSql = """
-        SELECT w.word, t."Term", EXISTS (SELECT 1 FROM "SearchTerms" k WHERE k."Term" = w.word)
+    /// <summary>
+    /// A search's first statement: near known words for each word the shop does not know, best first (a KNN walk of
+    /// the trigram index over the word list; a known word needs none), which words it knows (kind 1); for the word
+    /// index, each word's lexemes as the search document holds them, as typed and stemmed (kind 2), and the
+    /// catalogue's changes since the index's last look (kinds 3 and 4).
+    /// </summary>
+    static readonly string LookUpSql = $"""
+        SELECT 1 AS "Kind", row_number() OVER (ORDER BY w.n, t.likeness DESC, t."Term") AS "Seq", w.word AS "A", t."Term" AS "B", NULL::text AS "C",
+               EXISTS (SELECT 1 FROM "SearchTerms" k WHERE k."Term" = w.word) AS "Flag", 0 AS "Sold", NULL::text[] AS "Lexemes"
         FROM unnest(@words) WITH ORDINALITY AS w(word, n)
         CROSS JOIN LATERAL (
             SELECT s."Term", similarity(s."Term", w.word) AS likeness FROM "SearchTerms" s
             ORDER BY s."Term" <-> w.word LIMIT @count) t
         WHERE t.likeness >= @likeness
-        ORDER BY w.n, t.likeness DESC, t."Term"
-        """;
-
-    /// <summary>Each word's lexemes as the search document holds them: as typed, stemmed Indonesian, stemmed English.</summary>
-    const string FormsSql = """
-        SELECT to_tsquery('simple', u.w)::text, to_tsquery('indonesian', u.w)::text, to_tsquery('english', u.w)::text
-        FROM unnest(@words) WITH ORDINALITY AS u(w, n) ORDER BY u.n
+        UNION ALL
+        SELECT 2, u.n, to_tsquery('simple', u.w)::text, to_tsquery('indonesian', u.w)::text, to_tsquery('english', u.w)::text, false, 0, NULL
+        FROM unnest(@words) WITH ORDINALITY AS u(w, n) WHERE @horizon::text IS NOT NULL
+        UNION ALL
+        {WordIndex.LookSql}
+        ORDER BY 1, 2
         """;
 
     sealed record Lookup(Dictionary<string, List<string>> Corrections, HashSet<string> Known, List<string[]> Forms);
 
-    /// <summary>
-    /// Near known words for each word the shop does not know, best first; which words it knows; and, for the word
-    /// index, each word's lexemes and the catalogue's changes since its last look: one round trip.
-    /// </summary>
     async Task<Lookup> LookUpAsync(List<string> words, WordIndex.Look? look, CancellationToken ct)
     {
-        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
-        await db.Database.OpenConnectionAsync(ct);
-        try
-        {
-            await using var batch = new NpgsqlBatch(connection) { Transaction = db.Database.CurrentTransaction?.GetDbTransaction() as NpgsqlTransaction };
-            var corrections = new NpgsqlBatchCommand(CorrectionsSql);
-            corrections.Parameters.Add(new NpgsqlParameter("words", words.ToArray()));
-            corrections.Parameters.Add(new NpgsqlParameter("likeness", TypoSimilarity));
-            corrections.Parameters.Add(new NpgsqlParameter("count", Corrections));
-            batch.BatchCommands.Add(corrections);
-            if (look is not null)
-            {
-                var forms = new NpgsqlBatchCommand(FormsSql);
-                forms.Parameters.Add(new NpgsqlParameter("words", words.ToArray()));
-                batch.BatchCommands.Add(forms);
-                WordIndex.AddLook(batch, look);
-            }
-            await using var reader = await batch.ExecuteReaderAsync(ct);
-            var found = new List<(string Word, string Term, bool Known)>();
-            while (await reader.ReadAsync(ct)) found.Add((reader.GetString(0), reader.GetString(1), reader.GetBoolean(2)));
-            var lexemes = new List<string[]>();
-            if (look is not null)
-            {
-                await reader.NextResultAsync(ct);
-                while (await reader.ReadAsync(ct)) lexemes.Add([reader.GetString(0), reader.GetString(1), reader.GetString(2)]);
-                await reader.NextResultAsync(ct);
-                await index.ReadLookAsync(reader, look, ct);
-            }
-            var known = found.Where(f => f.Known).Select(f => f.Word).ToHashSet();
-            return new Lookup(found.Where(f => !f.Known).GroupBy(f => f.Word).ToDictionary(g => g.Key, g => g.Select(f => f.Term).ToList()), known, lexemes);
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
+        var rows = await db.Database.SqlQueryRaw<LookUpRow>(LookUpSql,
+            new NpgsqlParameter("words", words.ToArray()), new NpgsqlParameter("likeness", TypoSimilarity),
+            new NpgsqlParameter("count", Corrections), new NpgsqlParameter("horizon", NpgsqlDbType.Text) { Value = (object?)look?.Horizon ?? DBNull.Value })
+            .ToListAsync(ct);
+        var found = rows.Where(r => r.Kind == 1).ToList();
+        if (look is not null && rows.SingleOrDefault(r => r.Kind == 3) is { } snapshot)
+            index.Apply(look, new WordIndex.LookRead(WordIndex.Xid(snapshot.A!), WordIndex.Xid(snapshot.B!),
+                rows.Where(r => r.Kind == 4).Select(r => ((int)r.Seq, r.Flag, r.Sold, r.Lexemes)).ToList()));
+        var known = found.Where(f => f.Flag).Select(f => f.A!).ToHashSet();
+        return new Lookup(
+            found.Where(f => !f.Flag).GroupBy(f => f.A!).ToDictionary(g => g.Key, g => g.Select(f => f.B!).ToList()), known,
+            rows.Where(r => r.Kind == 2).Select(r => new[] { r.A!, r.B!, r.C! }).ToList());
+    }
+
+    sealed class LookUpRow
+    {
+        public int Kind { get; init; }
+        public long Seq { get; init; }
+        public string? A { get; init; }
+        public string? B { get; init; }
+        public string? C { get; init; }
+        public bool Flag { get; init; }
+        public int Sold { get; init; }
+        public string[]? Lexemes { get; init; }
     }
 
     /// <summary>The whole search, fallback included, in one statement: the second round trip of a search.</summary>

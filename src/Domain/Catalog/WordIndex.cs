@@ -1,4 +1,4 @@
-using System.Data.Common;
+using System.Buffers;
 using System.Globalization;
 using System.Numerics;
 using System.Runtime.InteropServices;
@@ -86,37 +86,31 @@ public sealed class WordIndex(IServiceScopeFactory scopes, TimeProvider clock, I
             return loaded is { } now2 ? new Look(now2, now2.Overlay.Horizon.ToString(CultureInfo.InvariantCulture)) : null;
     }
 
-    /// <summary>Adds the look's two commands to a search's batch: the horizon, then the notes since the last one.</summary>
-    internal static void AddLook(NpgsqlBatch batch, Look look)
-    {
-        batch.BatchCommands.Add(new NpgsqlBatchCommand(
-            "SELECT pg_snapshot_xmin(s)::text, pg_snapshot_xmax(s)::text FROM pg_current_snapshot() s"));
-        var changes = new NpgsqlBatchCommand($"""
-            SELECT c."ListingId", coalesce(l."Status" = 'Approved', false), coalesce(l."UnitsSold", 0),
-                   CASE WHEN c.words AND l."Status" = 'Approved' THEN tsvector_to_array(l."SearchVector") END
-            FROM (SELECT "ListingId", bool_or("Words") AS words FROM "{SearchChangeFeed.Table}"
-                  WHERE "Xid" >= @horizon::xid8 GROUP BY "ListingId") c
-            LEFT JOIN "Listings" l ON l."Id" = c."ListingId"
-            """);
-        changes.Parameters.Add(new NpgsqlParameter("horizon", look.Horizon));
-        batch.BatchCommands.Add(changes);
-    }
+    /// <summary>
+    /// A look's rows, as a part of a search's first statement: the snapshot's horizon (kind 3), then each listing
+    /// noted since the last look's horizon (kind 4) with what search reads of it. One snapshot serves both: every
+    /// transaction older than the horizon is visible to it, so its notes are read now; the next look reads from there.
+    /// </summary>
+    internal static readonly string LookSql = $"""
+        SELECT 3 AS "Kind", 0::bigint AS "Seq", pg_snapshot_xmin(s)::text AS "A", pg_snapshot_xmax(s)::text AS "B", NULL::text AS "C",
+               false AS "Flag", 0 AS "Sold", NULL::text[] AS "Lexemes"
+        FROM pg_current_snapshot() s WHERE @horizon::text IS NOT NULL
+        UNION ALL
+        SELECT 4, c."ListingId", NULL, NULL, NULL, coalesce(l."Status" = 'Approved', false), coalesce(l."UnitsSold", 0),
+               CASE WHEN c.words AND l."Status" = 'Approved' THEN tsvector_to_array(l."SearchVector") END
+        FROM (SELECT "ListingId", bool_or("Words") AS words FROM "{SearchChangeFeed.Table}"
+              WHERE @horizon::text IS NOT NULL AND "Xid" >= @horizon::text::xid8 GROUP BY "ListingId") c
+        LEFT JOIN "Listings" l ON l."Id" = c."ListingId"
+        """;
 
-    /// <summary>Reads the look's two results (the reader at the first) and applies what changed.</summary>
-    internal async Task ReadLookAsync(DbDataReader reader, Look look, CancellationToken ct)
-    {
-        await reader.ReadAsync(ct);
-        var horizon = ulong.Parse(reader.GetString(0), CultureInfo.InvariantCulture);
-        var xmax = ulong.Parse(reader.GetString(1), CultureInfo.InvariantCulture);
-        await reader.NextResultAsync(ct);
-        var rows = new List<(int Id, bool OnSale, int Sold, string[]? Lexemes)>();
-        while (await reader.ReadAsync(ct))
-            rows.Add((reader.GetInt32(0), reader.GetBoolean(1), reader.GetInt32(2), reader.IsDBNull(3) ? null : reader.GetFieldValue<string[]>(3)));
-        Apply(look, horizon, xmax, rows);
-    }
+    /// <summary>What one look read: the snapshot's bounds and the listings noted, each as it is now.</summary>
+    internal sealed record LookRead(ulong Horizon, ulong Xmax, List<(int Id, bool OnSale, int Sold, string[]? Lexemes)> Listings);
 
-    void Apply(Look look, ulong horizon, ulong xmax, List<(int Id, bool OnSale, int Sold, string[]? Lexemes)> rows)
+    internal static ulong Xid(string text) => ulong.Parse(text, CultureInfo.InvariantCulture);
+
+    internal void Apply(Look look, LookRead read)
     {
+        var (horizon, xmax, rows) = (read.Horizon, read.Xmax, read.Listings);
         lock (gate)
         {
             if (loaded is not { } load || !ReferenceEquals(look.Load, load)) return;
@@ -245,10 +239,12 @@ public sealed class WordIndex(IServiceScopeFactory scopes, TimeProvider clock, I
         var changed = overlay.Changes.Values;
         var last = words - 1;
 
+        // Bitmaps of the loaded docs, rented: at a million listings each is 125 KB, which would be a large-object allocation per search.
+        using var bitmaps = new Bitmaps(overlay.Masked.Length);
         var loose = new ulong[words][];
-        for (var i = 0; i < words; i++) loose[i] = Bits(load, overlay, query.Loose[i], i == last ? query.Prefix : null);
-        var every = And(loose);
-        var everyTotal = Math.Min(Count(every) + changed.Count(c => Enumerable.Range(0, words).All(i => Holds(c, query.Loose[i], i == last ? query.Prefix : null))), counted);
+        for (var i = 0; i < words; i++) loose[i] = Bits(bitmaps.Rent(), load, overlay, query.Loose[i], i == last ? query.Prefix : null);
+        var every = And(bitmaps.Rent(), loose, bitmaps.Length);
+        var everyTotal = Math.Min(Count(every, bitmaps.Length) + changed.Count(c => Enumerable.Range(0, words).All(i => Holds(c, query.Loose[i], i == last ? query.Prefix : null))), counted);
         var isLoose = everyTotal < below;
 
         ulong[] chosen;
@@ -256,9 +252,9 @@ public sealed class WordIndex(IServiceScopeFactory scopes, TimeProvider clock, I
         int total;
         if (isLoose)
         {
-            chosen = Or(loose);
+            chosen = Or(bitmaps.Rent(), loose, bitmaps.Length);
             chosenChanged = c => Enumerable.Range(0, words).Any(i => Holds(c, query.Loose[i], i == last ? query.Prefix : null));
-            total = Math.Min(Count(chosen) + changed.Count(chosenChanged), counted);
+            total = Math.Min(Count(chosen, bitmaps.Length) + changed.Count(chosenChanged), counted);
         }
         else
         {
@@ -271,8 +267,8 @@ public sealed class WordIndex(IServiceScopeFactory scopes, TimeProvider clock, I
         if (isLoose)
         {
             var strict = new ulong[words][];
-            for (var i = 0; i < words; i++) strict[i] = Bits(load, overlay, query.Strict[i], null);
-            everyStrict = Count(And(strict)) > 0 || changed.Any(c => query.Strict.All(s => Holds(c, s, null)));
+            for (var i = 0; i < words; i++) strict[i] = Bits(bitmaps.Rent(), load, overlay, query.Strict[i], null);
+            everyStrict = Count(And(bitmaps.Rent(), strict, bitmaps.Length), bitmaps.Length) > 0 || changed.Any(c => query.Strict.All(s => Holds(c, s, null)));
         }
 
         // The most popular first, as (units sold, id) descending: a min-heap keeps the best `ranked`.
@@ -282,7 +278,7 @@ public sealed class WordIndex(IServiceScopeFactory scopes, TimeProvider clock, I
             if (best.Count < ranked) best.Enqueue(id, (sold, id));
             else if (best.TryPeek(out _, out var least) && (sold, id).CompareTo(least) > 0) best.DequeueEnqueue(id, (sold, id));
         }
-        for (var w = 0; w < chosen.Length; w++)
+        for (var w = 0; w < bitmaps.Length; w++)
         {
             var bits = chosen[w];
             while (bits != 0)
@@ -299,9 +295,10 @@ public sealed class WordIndex(IServiceScopeFactory scopes, TimeProvider clock, I
     }
 
     /// <summary>The loaded (and unchanged) docs holding any of the lexemes, or a lexeme starting with the prefix.</summary>
-    static ulong[] Bits(Loaded load, Overlay overlay, string[] lexemes, string? prefix)
+    static ulong[] Bits(ulong[] bits, Loaded load, Overlay overlay, string[] lexemes, string? prefix)
     {
-        var bits = new ulong[overlay.Masked.Length];
+        var length = overlay.Masked.Length;
+        Array.Clear(bits, 0, length);
         foreach (var lexeme in lexemes)
             if (load.Postings.TryGetValue(lexeme, out var docs)) Set(bits, docs);
         if (prefix is not null)
@@ -310,7 +307,7 @@ public sealed class WordIndex(IServiceScopeFactory scopes, TimeProvider clock, I
             for (var i = at < 0 ? ~at : at; i < load.Lexemes.Length && load.Lexemes[i].StartsWith(prefix, StringComparison.Ordinal); i++)
                 Set(bits, load.Postings[load.Lexemes[i]]);
         }
-        for (var w = 0; w < bits.Length; w++) bits[w] &= ~overlay.Masked[w];
+        for (var w = 0; w < length; w++) bits[w] &= ~overlay.Masked[w];
         return bits;
     }
 
@@ -322,27 +319,47 @@ public sealed class WordIndex(IServiceScopeFactory scopes, TimeProvider clock, I
     static bool Holds(Changed listing, string[] lexemes, string? prefix) =>
         lexemes.Any(listing.Lexemes.Contains) || (prefix is not null && listing.Lexemes.Any(l => l.StartsWith(prefix, StringComparison.Ordinal)));
 
-    static ulong[] And(ulong[][] sets)
+    static ulong[] And(ulong[] result, ulong[][] sets, int length)
     {
-        var result = (ulong[])sets[0].Clone();
+        Array.Copy(sets[0], result, length);
         for (var s = 1; s < sets.Length; s++)
-            for (var w = 0; w < result.Length; w++) result[w] &= sets[s][w];
+            for (var w = 0; w < length; w++) result[w] &= sets[s][w];
         return result;
     }
 
-    static ulong[] Or(ulong[][] sets)
+    static ulong[] Or(ulong[] result, ulong[][] sets, int length)
     {
-        var result = (ulong[])sets[0].Clone();
+        Array.Copy(sets[0], result, length);
         for (var s = 1; s < sets.Length; s++)
-            for (var w = 0; w < result.Length; w++) result[w] |= sets[s][w];
+            for (var w = 0; w < length; w++) result[w] |= sets[s][w];
         return result;
     }
 
-    static int Count(ulong[] bits)
+    static int Count(ulong[] bits, int length)
     {
         var n = 0;
-        foreach (var w in bits) n += BitOperations.PopCount(w);
+        for (var w = 0; w < length; w++) n += BitOperations.PopCount(bits[w]);
         return n;
+    }
+
+    /// <summary>A search's bitmaps, rented from the shared pool (longer than asked: only the first <see cref="Length"/> words count).</summary>
+    sealed class Bitmaps(int length) : IDisposable
+    {
+        readonly List<ulong[]> rented = [];
+
+        public int Length { get; } = length;
+
+        public ulong[] Rent()
+        {
+            var bits = ArrayPool<ulong>.Shared.Rent(Math.Max(Length, 1));
+            rented.Add(bits);
+            return bits;
+        }
+
+        public void Dispose()
+        {
+            foreach (var bits in rented) ArrayPool<ulong>.Shared.Return(bits);
+        }
     }
 
     /// <summary>The single lexeme of a tsquery's text (<c>'kue'</c>); null for anything else (several, an operator).</summary>

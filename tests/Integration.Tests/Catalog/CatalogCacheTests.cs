@@ -40,8 +40,8 @@ public class CatalogCacheTests(CatalogFactory factory) : IClassFixture<CatalogFa
             [$"/program/{programme}"] = 5,
             [$"/pembuat/{maker}"] = 7, // one more for the rating of approved reviews
             [$"/produk/{product}"] = 5, // one more for rating columns and public answers (reviews only when rated)
-            ["/cari?q=tas+daur+ulang"] = 3, // corrections of unknown words, every word, then any word (less than a page)
-            ["/cari?q=zzzqqq"] = 3, // corrections, the search, the categories to try
+            ["/cari?q=tas+daur+ulang"] = 2, // corrections, lexemes and the word index's look; then the matches ranked
+            ["/cari?q=zzzqqq"] = 2, // corrections, lexemes and look (no match: nothing to rank); the categories to try
             ["/sitemap.xml"] = 4,
         };
         foreach (var (url, bound) in pages)
