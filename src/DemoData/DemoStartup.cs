@@ -20,7 +20,7 @@ public static class DemoStartup
         await using var scope = services.CreateAsyncScope();
         var tierName = scope.ServiceProvider.GetRequiredService<IOptions<DemoOptions>>().Value.Tier;
         if (string.IsNullOrWhiteSpace(tierName)) return;
-        var tier = DemoTier.Parse(tierName) ?? throw new InvalidOperationException($"Unknown demo tier '{tierName}': use tiny, demo or bench.");
+        var tier = DemoTier.Parse(tierName) ?? throw new InvalidOperationException($"Unknown demo tier '{tierName}': use tiny, demo, bench or million.");
         await scope.ServiceProvider.GetRequiredService<DemoDataLoader>().LoadAsync(tier, ct);
     }
 }

@@ -6,12 +6,15 @@ public sealed record DemoTier(string Name, int Offices, int Groups, int Makers, 
     public static readonly DemoTier Tiny = new("tiny", 2, 3, 10, 40, 60, 18);
     public static readonly DemoTier Demo = new("demo", 5, 15, 120, 1_000, 3_000, 96); // two pictures of most products, so neighbouring cards differ
     public static readonly DemoTier Bench = new("bench", 5, 150, 5_000, 100_000, 300_000, 60);
+    /// <summary>Ten times the bench tier's catalogue, for the scale measurements; orders grow only threefold.</summary>
+    public static readonly DemoTier Million = new("million", 5, 300, 20_000, 1_000_000, 1_000_000, 60);
 
     public static DemoTier? Parse(string? name) => name?.Trim().ToLowerInvariant() switch
     {
         "tiny" => Tiny,
         "demo" => Demo,
         "bench" => Bench,
+        "million" => Million,
         _ => null,
     };
 }
@@ -20,7 +23,7 @@ public sealed class DemoOptions : ISettingGroup
 {
     public const string Section = "Demo";
 
-    /// <summary>tiny, demo or bench; empty loads nothing.</summary>
+    /// <summary>tiny, demo, bench or million; empty loads nothing.</summary>
     public string? Tier { get; set; }
     /// <summary>"The last 12 months" count back from here; unset, from the moment of loading, so they end in
     /// the current month. Pinned, two loads give identical rows (tests pin it).</summary>
@@ -33,6 +36,6 @@ public sealed class DemoOptions : ISettingGroup
 
     public IEnumerable<string?> Problems(string section) =>
     [
-        string.IsNullOrWhiteSpace(Tier) || DemoTier.Parse(Tier) is not null ? null : $"{section}:{nameof(Tier)} must be tiny, demo, bench or empty, not \"{Tier}\".",
+        string.IsNullOrWhiteSpace(Tier) || DemoTier.Parse(Tier) is not null ? null : $"{section}:{nameof(Tier)} must be tiny, demo, bench, million or empty, not \"{Tier}\".",
     ];
 }

@@ -1,7 +1,6 @@
 using System.Buffers;
 using System.Globalization;
 using System.Numerics;
-using System.Runtime.InteropServices;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -164,37 +163,43 @@ public sealed class WordIndex(IServiceScopeFactory scopes, TimeProvider clock, I
             await db.Database.OpenConnectionAsync();
             try
             {
-                // The horizon before the rows: a change committed in between is read twice, never missed.
+                // One snapshot for the horizon, the listings and their words, so doc numbers agree and no change is missed.
+                await using var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead);
                 ulong horizon, xmax;
-                await using (var command = new NpgsqlCommand("SELECT pg_snapshot_xmin(s)::text, pg_snapshot_xmax(s)::text FROM pg_current_snapshot() s", connection))
+                await using (var command = new NpgsqlCommand("SELECT pg_snapshot_xmin(s)::text, pg_snapshot_xmax(s)::text FROM pg_current_snapshot() s", connection, transaction))
                 await using (var reader = await command.ExecuteReaderAsync())
                 {
                     await reader.ReadAsync();
-                    horizon = ulong.Parse(reader.GetString(0), CultureInfo.InvariantCulture);
-                    xmax = ulong.Parse(reader.GetString(1), CultureInfo.InvariantCulture);
+                    horizon = Xid(reader.GetString(0));
+                    xmax = Xid(reader.GetString(1));
                 }
                 var ids = new List<int>();
                 var sold = new List<int>();
-                var building = new Dictionary<string, List<int>>(StringComparer.Ordinal);
                 await using (var command = new NpgsqlCommand("""
-                    SELECT "Id", "UnitsSold", tsvector_to_array("SearchVector") FROM "Listings" WHERE "Status" = 'Approved' ORDER BY "Id"
-                    """, connection))
+                    SELECT "Id", "UnitsSold" FROM "Listings" WHERE "Status" = 'Approved' ORDER BY "Id"
+                    """, connection, transaction))
                 await using (var reader = await command.ExecuteReaderAsync())
                 {
                     while (await reader.ReadAsync())
                     {
-                        var doc = ids.Count;
                         ids.Add(reader.GetInt32(0));
                         sold.Add(reader.GetInt32(1));
-                        foreach (var lexeme in reader.GetFieldValue<string[]>(2))
-                        {
-                            ref var docs = ref CollectionsMarshal.GetValueRefOrAddDefault(building, lexeme, out _);
-                            (docs ??= new List<int>(2)).Add(doc);
-                        }
                     }
                 }
-                var postings = new Dictionary<string, int[]>(building.Count, StringComparer.Ordinal);
-                foreach (var (lexeme, docs) in building) postings[lexeme] = [.. docs];
+                // The database groups the postings: a row of lexemes per listing would be millions of short-lived strings here.
+                var postings = new Dictionary<string, int[]>(StringComparer.Ordinal);
+                await using (var command = new NpgsqlCommand("""
+                    SELECT w.lexeme, array_agg(d.doc ORDER BY d.doc)
+                    FROM (SELECT (row_number() OVER (ORDER BY "Id") - 1)::int AS doc, "SearchVector" AS v
+                          FROM "Listings" WHERE "Status" = 'Approved') d,
+                         unnest(tsvector_to_array(d.v)) AS w(lexeme)
+                    GROUP BY w.lexeme
+                    """, connection, transaction))
+                await using (var reader = await command.ExecuteReaderAsync())
+                {
+                    while (await reader.ReadAsync()) postings[reader.GetString(0)] = reader.GetFieldValue<int[]>(1);
+                }
+                await transaction.CommitAsync();
                 var lexemes = postings.Keys.ToArray();
                 Array.Sort(lexemes, StringComparer.Ordinal);
                 var docOf = new Dictionary<int, int>(ids.Count);

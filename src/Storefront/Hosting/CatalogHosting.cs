@@ -41,6 +41,7 @@ public static class CatalogHosting
         // First visits fill the cache with pages nobody asks for again: its size is the shop's memory budget for pages.
         services.AddSettings<CatalogCacheOptions>(configuration, CatalogCacheOptions.Section);
         services.AddOptions<OutputCacheOptions>().Configure<CatalogCacheOptions>((o, c) => o.SizeLimit = c.PageCacheMegabytes * 1024L * 1024L);
+        services.AddSingleton<PageAdmission>();
         services.AddSingleton<CatalogInstance>();
         services.AddSingleton<CatalogEviction>();
         services.AddSingleton<ICatalogChanges>(sp => sp.GetRequiredService<CatalogEviction>());
@@ -109,7 +110,7 @@ public static class CatalogHosting
 }
 
 /// <summary>Counts the catalogue cache's hits and misses in the shop's meter.</summary>
-sealed class CacheLookupCounted : IOutputCachePolicy
+sealed class CacheLookupCounted(PageAdmission admission) : IOutputCachePolicy
 {
     public ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
 
@@ -121,17 +122,47 @@ sealed class CacheLookupCounted : IOutputCachePolicy
 
     public ValueTask ServeResponseAsync(OutputCacheContext context, CancellationToken cancellation)
     {
-        if (context.AllowCacheLookup) ShopMetrics.OutputCacheLookup(hit: false);
+        if (!context.AllowCacheLookup) return ValueTask.CompletedTask;
+        ShopMetrics.OutputCacheLookup(hit: false);
+        if (context.AllowCacheStorage && !admission.Admits(context.HttpContext)) context.AllowCacheStorage = false;
         return ValueTask.CompletedTask;
     }
 }
 
-/// <summary><c>Catalog:PageCacheMegabytes</c>: how much memory the cached catalogue pages may take (32 MB, about a thousand pages).</summary>
+/// <summary>
+/// A page is kept in the output cache from its second ask within a while, not its first: most first visits (a new
+/// search, a filter combination, a product nobody else opens) are never asked again, and keeping each made the cache
+/// churn through its size, the churn becoming free space in the oldest heap generation.
+/// </summary>
+/// <remarks>A fixed table of 65,536 hashes (256 KB): an ask forgotten by a collision only costs one more render.</remarks>
+public sealed class PageAdmission(Microsoft.Extensions.Options.IOptions<CatalogCacheOptions> options)
+{
+    const int Slots = 1 << 16;
+    readonly int[] asked = new int[Slots];
+
+    public bool Admits(HttpContext http)
+    {
+        if (options.Value.PageCacheOnFirstVisit) return true;
+        // What the cache varies by: address, query, language and zone.
+        var hash = HashCode.Combine(http.Request.Path.Value, http.Request.QueryString.Value, CultureInfo.CurrentUICulture.Name, ZoneChoice.Of(http)) | 1;
+        ref var slot = ref asked[hash & (Slots - 1)];
+        if (Volatile.Read(ref slot) == hash) return true;
+        Volatile.Write(ref slot, hash);
+        return false;
+    }
+}
+
+/// <summary>
+/// <c>Catalog:PageCacheMegabytes</c>: how much memory the cached catalogue pages may take (32 MB, about a thousand pages);
+/// <c>Catalog:PageCacheOnFirstVisit</c>: keep a page from its first ask, not its second (see <see cref="PageAdmission"/>).
+/// </summary>
 public sealed class CatalogCacheOptions : ISettingGroup
 {
     public const string Section = "Catalog";
 
     public int PageCacheMegabytes { get; set; } = 32;
+
+    public bool PageCacheOnFirstVisit { get; set; }
 
     public IEnumerable<string?> Problems(string section) => [Settings.AtLeast($"{section}:{nameof(PageCacheMegabytes)}", PageCacheMegabytes, 1)];
 }

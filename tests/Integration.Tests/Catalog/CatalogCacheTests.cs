@@ -244,3 +244,35 @@ public class CatalogBulkEvictionTests(CatalogFactory factory) : IClassFixture<Ca
         Assert.Contains("3", (await client.GetDocumentAsync(url)).QuerySelector(".product-info .availability")!.TextContent);
     }
 }
+
+/// <summary>The shop as deployed: a page is kept from its second ask, so first visits nobody repeats leave the cache alone.</summary>
+public sealed class PageAdmissionFactory : CatalogFactory
+{
+    protected override bool FirstVisitCached => false;
+}
+
+public class PageAdmissionTests(PageAdmissionFactory factory) : IClassFixture<PageAdmissionFactory>
+{
+    async Task<(int Commands, bool FromCache)> VisitAsync(ShopClient client, string url)
+    {
+        factory.Commands.Reset();
+        var response = await client.Http.GetAsync(url);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return (factory.Commands.Count, response.Headers.Age is not null);
+    }
+
+    [Fact]
+    public async Task A_page_is_kept_from_its_second_ask()
+    {
+        using var client = ShopClient.For(factory);
+        foreach (var url in new[] { "/?kunjungan=1", $"/kategori/{StandardCategories.Cakes}?kunjungan=1", "/cari?q=kue&kunjungan=1" })
+        {
+            var first = await VisitAsync(client, url);
+            Assert.True(first.Commands > 0 && !first.FromCache, url);
+            var second = await VisitAsync(client, url); // asked again: rendered once more, and kept
+            Assert.True(second.Commands > 0 && !second.FromCache, url);
+            var third = await VisitAsync(client, url);
+            Assert.True(third.Commands == 0 && third.FromCache, url);
+        }
+    }
+}

@@ -27,9 +27,13 @@ public class CatalogFactory : ShopFactory
     /// <summary>What EF logged as it started each compilation, for the failure message.</summary>
     public System.Collections.Concurrent.ConcurrentQueue<string> Compiled { get; } = new();
 
+    protected virtual bool FirstVisitCached => true;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
+        // These tests visit a page once and then see what the cache does with it; PageAdmissionTests hold the default.
+        builder.UseSetting("Catalog:PageCacheOnFirstVisit", FirstVisitCached ? "true" : "false");
         builder.ConfigureServices(services => services.ConfigureDbContext<MarketplaceDb>((_, o) => o.AddInterceptors(Commands)
             .LogTo(m => { Interlocked.Increment(ref compilations); Compiled.Enqueue(m); }, [Microsoft.EntityFrameworkCore.Diagnostics.CoreEventId.QueryCompilationStarting])));
     }

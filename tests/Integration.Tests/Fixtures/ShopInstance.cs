@@ -20,6 +20,7 @@ public sealed class ShopInstance(string database, IReadOnlyDictionary<string, st
         builder.UseSetting("Demo:Tier", "");
         builder.UseSetting("Media:Root", TestDatabases.MediaRoot);
         builder.UseSetting("Mail:PickupFolder", Path.Combine(Path.GetTempPath(), $"pk-mail-{database}"));
+        builder.UseSetting("Catalog:PageCacheOnFirstVisit", "true"); // the scale-out tests see what each instance caches after one visit
         foreach (var (key, value) in settings) builder.UseSetting(key, value);
     }
 
