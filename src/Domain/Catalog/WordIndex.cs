@@ -43,13 +43,13 @@ public sealed class WordIndex(IServiceScopeFactory scopes, TimeProvider clock, I
     sealed record Overlay(ulong Xmax, ulong Horizon, ulong[] Masked, Dictionary<int, Changed> Changes);
 
     /// <summary>One load: listings by position (doc), each lexeme's docs in order, and the changes since.</summary>
-    sealed class Loaded(int[] ids, int[] sold, Dictionary<int, int> docOf, Dictionary<string, int[]> postings, string[] lexemes, Overlay overlay)
+    sealed class Loaded(int[] ids, int[] sold, Dictionary<int, int> docOf, Dictionary<string, Posting> postings, string[] lexemes, Overlay overlay)
     {
         public int[] Ids { get; } = ids;
         /// <summary>Units sold change on every sale: written in place, a torn value is impossible for an int.</summary>
         public int[] Sold { get; } = sold;
         public Dictionary<int, int> DocOf { get; } = docOf;
-        public Dictionary<string, int[]> Postings { get; } = postings;
+        public Dictionary<string, Posting> Postings { get; } = postings;
         /// <summary>Every lexeme in ordinal order: a prefix's lexemes are one run of it.</summary>
         public string[] Lexemes { get; } = lexemes;
         public Overlay Overlay { get; set; } = overlay;
@@ -187,7 +187,7 @@ public sealed class WordIndex(IServiceScopeFactory scopes, TimeProvider clock, I
                     }
                 }
                 // The database groups the postings: a row of lexemes per listing would be millions of short-lived strings here.
-                var postings = new Dictionary<string, int[]>(StringComparer.Ordinal);
+                var postings = new Dictionary<string, Posting>(StringComparer.Ordinal);
                 await using (var command = new NpgsqlCommand("""
                     SELECT w.lexeme, array_agg(d.doc ORDER BY d.doc)
                     FROM (SELECT (row_number() OVER (ORDER BY "Id") - 1)::int AS doc, "SearchVector" AS v
@@ -197,7 +197,7 @@ public sealed class WordIndex(IServiceScopeFactory scopes, TimeProvider clock, I
                     """, connection, transaction))
                 await using (var reader = await command.ExecuteReaderAsync())
                 {
-                    while (await reader.ReadAsync()) postings[reader.GetString(0)] = reader.GetFieldValue<int[]>(1);
+                    while (await reader.ReadAsync()) postings[reader.GetString(0)] = Posting.Of(reader.GetFieldValue<int[]>(1), ids.Count);
                 }
                 await transaction.CommitAsync();
                 var lexemes = postings.Keys.ToArray();
@@ -316,9 +316,30 @@ public sealed class WordIndex(IServiceScopeFactory scopes, TimeProvider clock, I
         return bits;
     }
 
-    static void Set(ulong[] bits, int[] docs)
+    static void Set(ulong[] bits, Posting posting)
     {
-        foreach (var doc in docs) bits[doc >> 6] |= 1UL << doc;
+        if (posting.Bits is { } words)
+            for (var w = 0; w < words.Length; w++) bits[w] |= words[w];
+        else
+            foreach (var doc in posting.Docs!) bits[doc >> 6] |= 1UL << doc;
+    }
+
+    /// <summary>
+    /// One lexeme's docs: a list, or a bitmap once the word is on more than one listing in 32 (a common word's
+    /// bitmap is smaller than its list, and is merged a word at a time).
+    /// </summary>
+    sealed class Posting
+    {
+        public int[]? Docs { get; private init; }
+        public ulong[]? Bits { get; private init; }
+
+        public static Posting Of(int[] docs, int listings)
+        {
+            if ((long)docs.Length * 32 <= listings) return new Posting { Docs = docs };
+            var bits = new ulong[(listings + 63) >> 6];
+            foreach (var doc in docs) bits[doc >> 6] |= 1UL << doc;
+            return new Posting { Bits = bits };
+        }
     }
 
     static bool Holds(Changed listing, string[] lexemes, string? prefix) =>
