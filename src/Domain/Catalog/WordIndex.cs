@@ -132,17 +132,20 @@ public sealed class WordIndex(IServiceScopeFactory scopes, TimeProvider clock, I
                 if (lexemes is null && onSale)
                 {
                     // Units sold only.
-                    if (wasChanged) (changes ??= new(overlay.Changes))[id] = known! with { Sold = sold };
-                    else if (inBase && !IsSet(masked ?? overlay.Masked, doc)) Volatile.Write(ref load.Sold[doc], sold);
+                    if (wasChanged && known!.Sold != sold) (changes ??= new(overlay.Changes))[id] = known with { Sold = sold };
+                    else if (!wasChanged && inBase && !IsSet(masked ?? overlay.Masked, doc)) Volatile.Write(ref load.Sold[doc], sold);
                     continue;
                 }
-                if (inBase)
+                // A look re-reads every note since the oldest running transaction: what it already applied costs no copy.
+                if (onSale && wasChanged && known!.Sold == sold && known.Lexemes.SetEquals(lexemes!)) continue;
+                if (!onSale && !wasChanged && (!inBase || IsSet(masked ?? overlay.Masked, doc))) continue;
+                if (inBase && !IsSet(masked ?? overlay.Masked, doc))
                 {
                     masked ??= (ulong[])overlay.Masked.Clone();
                     masked[doc >> 6] |= 1UL << doc;
                 }
                 changes ??= new(overlay.Changes);
-                if (onSale && lexemes is not null) changes[id] = new Changed(id, sold, lexemes.ToHashSet(StringComparer.Ordinal));
+                if (onSale) changes[id] = new Changed(id, sold, lexemes!.ToHashSet(StringComparer.Ordinal));
                 else changes.Remove(id);
             }
             load.Overlay = new Overlay(xmax, horizon, masked ?? overlay.Masked, changes ?? overlay.Changes);
