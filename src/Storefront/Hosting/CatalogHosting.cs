@@ -63,6 +63,7 @@ public static class CatalogHosting
     {
         OfflineEditReceiptExpiry.Schedule(app.Services.GetRequiredService<IRecurringJobManager>());
         SearchChangesPrune.Schedule(app.Services.GetRequiredService<IRecurringJobManager>());
+        app.Lifetime.ApplicationStarted.Register(app.Services.GetRequiredService<WordIndex>().Warm);
         app.MapGet(ZonePath + "{zone}", (string zone, string? kembali, HttpContext http) =>
         {
             ZoneChoice.Remember(http, zone);
