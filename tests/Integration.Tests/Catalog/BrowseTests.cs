@@ -117,6 +117,29 @@ public class BrowseTests(BrowseFactory factory) : IClassFixture<BrowseFactory>
         Assert.Empty(await WalkAsync($"/kategori/{Category}?kabupaten=tidak-ada"));
     }
 
+    [Theory]
+    [InlineData("terbaru")]
+    [InlineData("termurah")]
+    [InlineData("termahal")]
+    [InlineData("terlaris")]
+    public async Task A_chosen_place_with_few_goods_pages_in_every_sort_without_gaps_or_repeats(string sort)
+    {
+        await factory.SeedAsync();
+        await using var db = factory.OpenDb();
+        var regency = await db.Listings.Where(l => l.Status == ListingStatus.Approved && l.Category!.Slug == Category)
+            .GroupBy(l => l.Maker!.Regency!.Slug).OrderByDescending(g => g.Count()).Select(g => g.Key).FirstAsync();
+        var shown = await WalkAsync($"/kategori/{Category}?kabupaten={regency}&urut={sort}");
+        var expected = await ExpectedAsync(l => l.Maker!.Regency!.Slug == regency, sort switch
+        {
+            "termurah" => q => q.OrderBy(l => l.Price.Amount).ThenBy(l => l.Id),
+            "termahal" => q => q.OrderByDescending(l => l.Price.Amount).ThenByDescending(l => l.Id),
+            "terlaris" => q => q.OrderByDescending(l => l.UnitsSold).ThenByDescending(l => l.Id),
+            _ => Newest,
+        });
+        Assert.True(expected.Count > CatalogQueries.PageSize, "the place's goods should fill more than one page");
+        Assert.Equal(expected, shown);
+    }
+
     static IQueryable<Listing> Newest(IQueryable<Listing> q) => q.OrderByDescending(l => l.PublishedAt).ThenByDescending(l => l.Id);
 
     [Fact]

@@ -170,6 +170,8 @@ public class CatalogCacheTests(CatalogFactory factory) : IClassFixture<CatalogFa
 
         foreach (var slug in slugs.Take(2)) await VisitAsync($"/produk/{slug}?warm=1");
         await VisitAsync($"/kategori/{StandardCategories.Handicrafts}?urut=termurah&warm=1");
+        // A few listings in a chosen place are read whole and sorted: the second (and last) shape of a sort.
+        await VisitAsync($"/kategori/{StandardCategories.Handicrafts}?urut=termurah&kabupaten={regency}&warm=1");
         factory.ResetQueryCompilations();
 
         foreach (var slug in slugs.Skip(2)) await VisitAsync($"/produk/{slug}?first=1");
@@ -196,6 +198,17 @@ public class CatalogCacheTests(CatalogFactory factory) : IClassFixture<CatalogFa
         Assert.DoesNotMatch(@"@\w+ IS (NOT )?NULL", narrowed);
         Assert.Contains("\"Regencies\"", narrowed, StringComparison.Ordinal);
         Assert.DoesNotContain("\"Groups\"", narrowed, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_place_with_no_goods_in_the_category_answers_an_empty_page_without_reading_the_list()
+    {
+        using var client = ShopClient.For(factory);
+        await CommandsForAsync(client, $"/kategori/{StandardCategories.Cakes}?kabupaten=tidak-ada-di-peta", HttpStatusCode.OK);
+        Assert.DoesNotContain(factory.Commands.Texts, t => t.Contains("LIMIT", StringComparison.Ordinal) && t.Contains("\"Price\"", StringComparison.Ordinal));
+        var page = await client.GetDocumentAsync($"/kategori/{StandardCategories.Cakes}?kabupaten=tidak-ada-di-peta&urut=termurah");
+        Assert.Empty(page.QuerySelectorAll(".card-grid .product-card"));
+        Assert.NotNull(page.QuerySelector("select#kabupaten"));
     }
 
     [Fact]
