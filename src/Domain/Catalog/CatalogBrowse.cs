@@ -35,19 +35,54 @@ public sealed record FacetOption(string Slug, string Name, int Listings = 0);
 /// The choices a filter form can offer: only places and groups that have goods on sale, each list
 /// with the most-stocked first.
 /// </summary>
-public sealed record CatalogFacets(IReadOnlyList<FacetOption> Regencies, IReadOnlyList<FacetOption> Groups, IReadOnlyList<FacetOption> Programmes)
+public sealed record CatalogFacets(
+    IReadOnlyList<FacetOption> Regencies, IReadOnlyList<FacetOption> Groups, IReadOnlyList<FacetOption> Programmes, ScopeCounts Counts)
 {
     /// <summary>A list page must not grow with the catalogue (150 groups would make a select no phone can use).</summary>
     public const int Shown = 12;
 
     /// <summary>The most-stocked <see cref="Shown"/> of each list, plus the buyer's current choice, by name.</summary>
     public CatalogFacets Offered(string? regency, string? group, string? programme) =>
-        new(Top(Regencies, regency), Top(Groups, group), Top(Programmes, programme));
+        this with { Regencies = Top(Regencies, regency), Groups = Top(Groups, group), Programmes = Top(Programmes, programme) };
+
+    /// <summary>
+    /// At most how many of the scope's listings the filter matches: the smallest count among its choices (a place, a
+    /// group, a programme, stock, delivery, a price range); 0 when the scope holds none of one choice. Null when the
+    /// filter narrows nothing. Counts of goods selling out lag (a sell-out clears no facets), so this only ever errs high.
+    /// </summary>
+    public int? MostMatching(CatalogFilter f)
+    {
+        int? most = null;
+        void Narrow(int count) => most = Math.Min(most ?? int.MaxValue, count);
+        int Held(IReadOnlyList<FacetOption> options, string slug) => options.FirstOrDefault(o => o.Slug == slug)?.Listings ?? 0;
+        if (!string.IsNullOrEmpty(f.Regency)) Narrow(Held(Regencies, f.Regency));
+        if (!string.IsNullOrEmpty(f.Group)) Narrow(Held(Groups, f.Group));
+        if (!string.IsNullOrEmpty(f.Programme)) Narrow(Held(Programmes, f.Programme));
+        if (f.Availability == Availability.InStock) Narrow(Counts.InStock);
+        if (f.Availability == Availability.MadeToOrder) Narrow(Counts.MadeToOrder);
+        if (f.Delivery == DeliveryChoice.Pickup) Narrow(Counts.Pickup);
+        if (f.Delivery == DeliveryChoice.Delivery) Narrow(Counts.Delivered);
+        if (f.MinPrice is not null || f.MaxPrice is not null) Narrow(Counts.Priced(f.MinPrice, f.MaxPrice));
+        return most;
+    }
 
     static List<FacetOption> Top(IReadOnlyList<FacetOption> all, string? chosen) =>
         all.Take(Shown).Concat(all.Skip(Shown).Where(o => o.Slug == chosen))
             .OrderBy(o => o.Name, StringComparer.Ordinal).ToList();
 }
+
+/// <summary>How many of a list scope's listings on sale hold each stock and delivery choice, and each price.</summary>
+public sealed record ScopeCounts(int InStock, int MadeToOrder, int Pickup, int Delivered, IReadOnlyList<PriceCount> Prices)
+{
+    public static readonly ScopeCounts None = new(0, 0, 0, 0, []);
+
+    /// <summary>Listings priced within the bounds (either may be open).</summary>
+    public int Priced(decimal? min, decimal? max) =>
+        Prices.Where(p => (min is null || p.Price >= min) && (max is null || p.Price <= max)).Sum(p => p.Listings);
+}
+
+/// <summary>How many listings of a scope are on sale at one price.</summary>
+public sealed record PriceCount(decimal Price, int Listings);
 
 /// <summary>
 /// A keyset position: the sort key of the last card shown and its id, as "key.id".

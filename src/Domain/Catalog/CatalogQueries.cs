@@ -31,18 +31,18 @@ public sealed class CatalogQueries(MarketplaceDb db, CatalogFacetCache facetCach
     IQueryable<Listing> OnSale => db.Listings.AsNoTracking().Where(Listing.OnSale);
 
     /// <summary>
-    /// A place, group or programme chosen within a list that holds at most this many of its listings (by the filter
-    /// choices' counts) is read whole and sorted: walking the list's sort order for its few, at a million listings,
-    /// read a category's hundred thousand rows for a page that had none.
+    /// A filter that matches at most this many of its list's listings (by the counts of its choices) is read whole and
+    /// sorted: walking the list's sort order for its few, at a million listings, read a category's hundred thousand rows
+    /// for a page that had none.
     /// </summary>
     public const int ReadWholeBelow = 2_000;
 
     /// <summary>One page of a filtered, sorted list, found by keyset (seek), never by offset.</summary>
     public async Task<CatalogPage> BrowseAsync(CatalogFilter filter, int pageSize = PageSize, CancellationToken ct = default)
     {
-        var held = await HeldAsync(filter, ct);
-        if (held == 0) return new CatalogPage([], null);
-        var query = Seek(Sorted(Filtered(filter), filter.Sort, whole: held <= ReadWholeBelow), filter.Sort, CatalogCursor.Parse(filter.After));
+        var most = await MostMatchingAsync(filter, ct);
+        if (most == 0) return new CatalogPage([], null);
+        var query = Seek(Sorted(Filtered(filter), filter.Sort, whole: most <= ReadWholeBelow), filter.Sort, CatalogCursor.Parse(filter.After));
         var rows = await Rows(query.Take(pageSize + 1)).ToListAsync(ct);
         var next = rows.Count > pageSize
             ? new CatalogCursor(CatalogCursor.KeyOf(filter.Sort, rows[pageSize - 1].Key), rows[pageSize - 1].Key.Id).ToString()
@@ -50,26 +50,13 @@ public sealed class CatalogQueries(MarketplaceDb db, CatalogFacetCache facetCach
         return new CatalogPage(rows.Take(pageSize).Select(r => r.Card).ToList(), next);
     }
 
-    /// <summary>
-    /// How many listings on sale the narrowest chosen place, group or programme holds within the list's scope (its
-    /// category, maker or programme), from the filter choices the page has just read; null when none is chosen.
-    /// </summary>
-    async Task<int?> HeldAsync(CatalogFilter f, CancellationToken ct)
+    /// <summary>From the filter choices of the list's scope (its category, maker or programme), which its page has just read.</summary>
+    async Task<int?> MostMatchingAsync(CatalogFilter f, CancellationToken ct)
     {
-        var programmeChosen = Blank(f.Programme) is not null && (Blank(f.Category) is not null || Blank(f.Maker) is not null);
-        if (Blank(f.Regency) is null && Blank(f.Group) is null && !programmeChosen) return null;
         var scope = Blank(f.Category) is not null ? new CatalogFilter { Category = f.Category }
-            : Blank(f.Maker) is not null ? new CatalogFilter { Maker = f.Maker } : new CatalogFilter { Programme = f.Programme };
-        var facets = await FacetsAsync(scope, ct);
-        int? held = null;
-        void Narrow(IReadOnlyList<FacetOption> options, string? chosen)
-        {
-            if (Blank(chosen) is { } slug) held = Math.Min(held ?? int.MaxValue, options.FirstOrDefault(o => o.Slug == slug)?.Listings ?? 0);
-        }
-        Narrow(facets.Regencies, f.Regency);
-        Narrow(facets.Groups, f.Group);
-        if (programmeChosen) Narrow(facets.Programmes, f.Programme);
-        return held;
+            : Blank(f.Maker) is not null ? new CatalogFilter { Maker = f.Maker }
+            : Blank(f.Programme) is not null ? new CatalogFilter { Programme = f.Programme } : null;
+        return scope is null ? null : (await FacetsAsync(scope, ct)).MostMatching(f);
     }
 
     /// <summary>The regencies, groups and programmes that have goods on sale within the given scope, most-stocked first.</summary>
@@ -78,7 +65,8 @@ public sealed class CatalogQueries(MarketplaceDb db, CatalogFacetCache facetCach
 
     /// <summary>
     /// One grouping over the scope's listings by place and programme (a programme is in one group), summed here into
-    /// the three lists: three groupings read a category's hundred thousand rows three times at a million listings.
+    /// the three lists and the stock and delivery counts: three groupings read a category's hundred thousand rows three
+    /// times at a million listings. Prices are a second grouping, by the scope's price index.
     /// </summary>
     async Task<CatalogFacets> ReadFacetsAsync(CatalogFilter scope, CancellationToken ct)
     {
@@ -94,10 +82,15 @@ public sealed class CatalogQueries(MarketplaceDb db, CatalogFacetCache facetCach
             {
                 RegencySlug = g.Key.RegencySlug, RegencyName = g.Key.RegencyName, GroupSlug = g.Key.GroupSlug,
                 GroupName = g.Key.GroupName, ProgrammeSlug = g.Key.ProgrammeSlug, ProgrammeName = g.Key.ProgrammeName, Listings = g.Count(),
+                InStock = g.Count(l => !l.MadeToOrder && l.Stock > 0), MadeToOrder = g.Count(l => l.MadeToOrder),
+                Pickup = g.Count(l => (l.Delivery & DeliveryOptions.Pickup) != DeliveryOptions.None),
+                Delivered = g.Count(l => (l.Delivery & (DeliveryOptions.LocalDelivery | DeliveryOptions.Shipping)) != DeliveryOptions.None),
             })
             .ToListAsync(ct);
+        var prices = await within.GroupBy(l => l.Price.Amount).OrderBy(g => g.Key).Select(g => new PriceCount(g.Key, g.Count())).ToListAsync(ct);
+        var counts = new ScopeCounts(rows.Sum(r => r.InStock), rows.Sum(r => r.MadeToOrder), rows.Sum(r => r.Pickup), rows.Sum(r => r.Delivered), prices);
         return new CatalogFacets(
-            Sum(rows, r => (r.RegencySlug, r.RegencyName)), Sum(rows, r => (r.GroupSlug, r.GroupName)), Sum(rows, r => (r.ProgrammeSlug, r.ProgrammeName)));
+            Sum(rows, r => (r.RegencySlug, r.RegencyName)), Sum(rows, r => (r.GroupSlug, r.GroupName)), Sum(rows, r => (r.ProgrammeSlug, r.ProgrammeName)), counts);
     }
 
     sealed class FacetRow
@@ -109,6 +102,10 @@ public sealed class CatalogQueries(MarketplaceDb db, CatalogFacetCache facetCach
         public required string ProgrammeSlug { get; init; }
         public required string ProgrammeName { get; init; }
         public int Listings { get; init; }
+        public int InStock { get; init; }
+        public int MadeToOrder { get; init; }
+        public int Pickup { get; init; }
+        public int Delivered { get; init; }
     }
 
     /// <summary>Most-stocked first, then by name.</summary>

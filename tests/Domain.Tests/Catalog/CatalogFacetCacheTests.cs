@@ -10,7 +10,7 @@ public class CatalogFacetCacheTests
         public override DateTimeOffset GetUtcNow() => Now;
     }
 
-    static CatalogFacets Facets(string regency) => new([new FacetOption(regency, regency)], [], []);
+    static CatalogFacets Facets(string regency) => new([new FacetOption(regency, regency)], [], [], ScopeCounts.None);
 
     [Fact]
     public async Task A_scope_is_read_once_until_the_catalogue_changes()

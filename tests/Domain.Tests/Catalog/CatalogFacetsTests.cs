@@ -8,7 +8,7 @@ public class CatalogFacetsTests
     static readonly FacetOption[] Groups = Enumerable.Range(1, 40)
         .Select(i => new FacetOption($"kelompok-{i:00}", $"Kelompok {i:00}", 100 - i)).ToArray();
 
-    static CatalogFacets Facets(params FacetOption[] groups) => new([], groups, []);
+    static CatalogFacets Facets(params FacetOption[] groups) => new([], groups, [], ScopeCounts.None);
 
     [Fact]
     public void A_long_list_offers_only_the_most_stocked_few_sorted_by_name()
@@ -38,5 +38,52 @@ public class CatalogFacetsTests
 
         Assert.Equal(["kelompok-01", "kelompok-02", "kelompok-03"], offered.Groups.Select(g => g.Slug));
         Assert.Empty(offered.Regencies);
+    }
+
+    // A category of 1,000: 300 in stock, 700 made to order, 900 for pickup, 400 delivered; priced 10,000 to 90,000.
+    static readonly CatalogFacets Category = new(
+        [new FacetOption("banyumas", "Banyumas", 800), new FacetOption("cilacap", "Cilacap", 200)],
+        [new FacetOption("kelompok-01", "Kelompok 01", 1_000)],
+        [new FacetOption("batik", "Batik", 600), new FacetOption("anyaman", "Anyaman", 400)],
+        new ScopeCounts(InStock: 300, MadeToOrder: 700, Pickup: 900, Delivered: 400,
+            [new PriceCount(10_000, 500), new PriceCount(50_000, 450), new PriceCount(90_000, 50)]));
+
+    [Fact]
+    public void A_filter_that_narrows_nothing_bounds_nothing()
+    {
+        Assert.Null(Category.MostMatching(new CatalogFilter { Category = "kerajinan-tangan", Sort = CatalogSort.PriceLow, After = "1.2" }));
+    }
+
+    [Fact]
+    public void A_filter_matches_at_most_the_smallest_count_among_its_choices()
+    {
+        Assert.Equal(200, Category.MostMatching(new CatalogFilter { Regency = "cilacap", Availability = Availability.InStock }));
+        Assert.Equal(300, Category.MostMatching(new CatalogFilter { Regency = "banyumas", Availability = Availability.InStock }));
+        Assert.Equal(400, Category.MostMatching(new CatalogFilter { Programme = "anyaman", Delivery = DeliveryChoice.Pickup }));
+        Assert.Equal(400, Category.MostMatching(new CatalogFilter { Group = "kelompok-01", Delivery = DeliveryChoice.Delivery }));
+        Assert.Equal(700, Category.MostMatching(new CatalogFilter { Availability = Availability.MadeToOrder }));
+    }
+
+    [Theory]
+    [InlineData(null, "9999", 0)]
+    [InlineData("90001", null, 0)]
+    [InlineData("10000", "10000", 500)]
+    [InlineData("10001", "89999", 450)]
+    [InlineData("90000", null, 50)]
+    [InlineData(null, "50000", 950)]
+    [InlineData("60000", "40000", 0)]
+    public void A_price_range_matches_the_listings_priced_within_it(string? min, string? max, int expected)
+    {
+        var filter = new CatalogFilter { MinPrice = min is null ? null : decimal.Parse(min, System.Globalization.CultureInfo.InvariantCulture), MaxPrice = max is null ? null : decimal.Parse(max, System.Globalization.CultureInfo.InvariantCulture) };
+        Assert.Equal(expected, Category.MostMatching(filter));
+    }
+
+    [Fact]
+    public void A_choice_the_scope_does_not_hold_matches_none()
+    {
+        Assert.Equal(0, Category.MostMatching(new CatalogFilter { Regency = "kebumen" }));
+        Assert.Equal(0, Category.MostMatching(new CatalogFilter { Group = "kelompok-99", Availability = Availability.InStock }));
+        var handmadeOnly = Category with { Counts = Category.Counts with { InStock = 0 } };
+        Assert.Equal(0, handmadeOnly.MostMatching(new CatalogFilter { Availability = Availability.InStock }));
     }
 }

@@ -25,7 +25,7 @@ public abstract class CatalogListModel(CatalogQueries catalog) : PageModel
     [BindProperty(SupportsGet = true, Name = "setelah")] public string? After { get; set; }
 
     public CatalogPage Results { get; private set; } = new([], null);
-    public CatalogFacets Facets { get; private set; } = new([], [], []);
+    public CatalogFacets Facets { get; private set; } = new([], [], [], ScopeCounts.None);
     /// <summary>Resource keys of inputs that could not be used, each shown to the buyer.</summary>
     public List<string> Problems { get; } = [];
     /// <summary>Which facets the page offers: a programme page needs no programme filter.</summary>
