@@ -66,27 +66,30 @@ public sealed class CatalogQueries(MarketplaceDb db, CatalogFacetCache facetCach
     /// <summary>
     /// One grouping over the scope's listings by place and programme (a programme is in one group), summed here into
     /// the three lists and the stock and delivery counts: three groupings read a category's hundred thousand rows three
-    /// times at a million listings. Prices are a second grouping, by the scope's price index.
+    /// times at a million listings. A category's is read from its index alone; prices are a second grouping, by the
+    /// scope's price index.
     /// </summary>
     async Task<CatalogFacets> ReadFacetsAsync(CatalogFilter scope, CancellationToken ct)
     {
         var within = Filtered(new CatalogFilter { Category = scope.Category, Programme = scope.Programme, Maker = scope.Maker });
-        var rows = await within
-            .GroupBy(l => new
+        // Grouped by ids first, named after: grouping by six names sorted a category's rows on disk.
+        var grouped = within.GroupBy(l => new { l.Maker!.RegencyId, l.ProgrammeId }).Select(g => new
+        {
+            g.Key.RegencyId, g.Key.ProgrammeId, Listings = g.Count(),
+            InStock = g.Count(l => !l.MadeToOrder && l.Stock > 0), MadeToOrder = g.Count(l => l.MadeToOrder),
+            Pickup = g.Count(l => (l.Delivery & DeliveryOptions.Pickup) != DeliveryOptions.None),
+            Delivered = g.Count(l => (l.Delivery & (DeliveryOptions.LocalDelivery | DeliveryOptions.Shipping)) != DeliveryOptions.None),
+        });
+        var rows = await (
+            from c in grouped
+            join r in db.Set<Regency>() on c.RegencyId equals r.Id
+            join p in db.Set<Programme>() on c.ProgrammeId equals p.Id
+            select new FacetRow
             {
-                RegencySlug = l.Maker!.Regency!.Slug, RegencyName = l.Maker.Regency.Name,
-                GroupSlug = l.Programme!.Group!.Slug, GroupName = l.Programme.Group.Name,
-                ProgrammeSlug = l.Programme.Slug, ProgrammeName = l.Programme.Name,
-            })
-            .Select(g => new FacetRow
-            {
-                RegencySlug = g.Key.RegencySlug, RegencyName = g.Key.RegencyName, GroupSlug = g.Key.GroupSlug,
-                GroupName = g.Key.GroupName, ProgrammeSlug = g.Key.ProgrammeSlug, ProgrammeName = g.Key.ProgrammeName, Listings = g.Count(),
-                InStock = g.Count(l => !l.MadeToOrder && l.Stock > 0), MadeToOrder = g.Count(l => l.MadeToOrder),
-                Pickup = g.Count(l => (l.Delivery & DeliveryOptions.Pickup) != DeliveryOptions.None),
-                Delivered = g.Count(l => (l.Delivery & (DeliveryOptions.LocalDelivery | DeliveryOptions.Shipping)) != DeliveryOptions.None),
-            })
-            .ToListAsync(ct);
+                RegencySlug = r.Slug, RegencyName = r.Name, GroupSlug = p.Group!.Slug, GroupName = p.Group.Name,
+                ProgrammeSlug = p.Slug, ProgrammeName = p.Name, Listings = c.Listings,
+                InStock = c.InStock, MadeToOrder = c.MadeToOrder, Pickup = c.Pickup, Delivered = c.Delivered,
+            }).ToListAsync(ct);
         var prices = await within.GroupBy(l => l.Price.Amount).OrderBy(g => g.Key).Select(g => new PriceCount(g.Key, g.Count())).ToListAsync(ct);
         var counts = new ScopeCounts(rows.Sum(r => r.InStock), rows.Sum(r => r.MadeToOrder), rows.Sum(r => r.Pickup), rows.Sum(r => r.Delivered), prices);
         return new CatalogFacets(

@@ -309,6 +309,12 @@ namespace PasKreatif.Persistence.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CategoryId")
+                        .HasDatabaseName("IX_Listings_OnSale_Category_Facets")
+                        .HasFilter("\"Status\" = 'Approved'");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("CategoryId"), new[] { "MakerId", "ProgrammeId", "MadeToOrder", "Stock", "Delivery" });
+
                     b.HasIndex("ProgrammeId");
 
                     b.HasIndex("Slug")
