@@ -90,22 +90,22 @@ public sealed class ModerationQueue(MarketplaceDb db, TimeProvider clock)
     static IQueryable<Waiting> Near(IQueryable<Waiting> rows, QueueItemKind kind, ListRequest request)
     {
         if (request.Pattern is { } p) rows = rows.Where(w => EF.Functions.ILike(w.Title, p, "\\") || EF.Functions.ILike(w.Maker, p, "\\"));
-        var far = Far;
         var before = request.Before is not null;
         if (Position(request.Before ?? request.After) is var (at, k, id))
         {
             // The kind is fixed per source, so the three-part key leaves two parts to compare in the database.
             rows = (before, kind.CompareTo(k)) switch
             {
-                (false, > 0) => rows.Where(w => (w.At ?? far) >= at),
-                (false, 0) => rows.Where(w => (w.At ?? far) > at || ((w.At ?? far) == at && w.Id > id)),
-                (false, _) => rows.Where(w => (w.At ?? far) > at),
-                (true, < 0) => rows.Where(w => (w.At ?? far) <= at),
-                (true, 0) => rows.Where(w => (w.At ?? far) < at || ((w.At ?? far) == at && w.Id < id)),
-                (true, _) => rows.Where(w => (w.At ?? far) < at),
+                (false, > 0) => rows.Where(w => (w.At ?? EF.Constant(Far)) >= at),
+                (false, 0) => rows.Where(w => (w.At ?? EF.Constant(Far)) > at || ((w.At ?? EF.Constant(Far)) == at && w.Id > id)),
+                (false, _) => rows.Where(w => (w.At ?? EF.Constant(Far)) > at),
+                (true, < 0) => rows.Where(w => (w.At ?? EF.Constant(Far)) <= at),
+                (true, 0) => rows.Where(w => (w.At ?? EF.Constant(Far)) < at || ((w.At ?? EF.Constant(Far)) == at && w.Id < id)),
+                (true, _) => rows.Where(w => (w.At ?? EF.Constant(Far)) < at),
             };
         }
-        var ordered = before ? rows.OrderByDescending(w => w.At ?? far).ThenByDescending(w => w.Id) : rows.OrderBy(w => w.At ?? far).ThenBy(w => w.Id);
+        // Far is a literal, not a parameter, so the waiting listings' index on the same expression serves the order and the seek.
+        var ordered = before ? rows.OrderByDescending(w => w.At ?? EF.Constant(Far)).ThenByDescending(w => w.Id) : rows.OrderBy(w => w.At ?? EF.Constant(Far)).ThenBy(w => w.Id);
         return ordered.Take(ListRequest.PageSize + 1);
     }
 
