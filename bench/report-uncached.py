@@ -24,7 +24,11 @@ lines = [
     f"{rounds} rounds of {duration} s per case and connection count; {cores} cores on a shared machine (other work may run "
     "meanwhile: the load column says how much), so compare the ratio to /ping, not the raw rate. Every measured URL is one "
     "no cache holds (see bench/run-uncached.sh); \"cache hits\" is the change of the output cache's hit counter "
-    "(paskreatif_output_cache_requests{result=\"hit\"} at /metrics) over the case, read before and after it. Load = 1-minute load average when the run started. "
+    "(paskreatif_output_cache_requests{result=\"hit\"} at /metrics) over the case, read before and after it. "
+    "What the shop shares between pages stays warm, as it does under real traffic: each list's filter choices and counts, "
+    "the \"more from this maker\" strips, the word index (loaded before measuring); a short unmeasured warm-up of every "
+    "case reads the categories' ones first, so a category's first read (once per ten minutes per category) is not in these figures. "
+    "Load = 1-minute load average when the run started. "
     f"Peak working set of the shop during the measured cases (VmHWM, reset after warming): {int(peak_kb) // 1024} MB.",
     "",
     "| case | conn | round | req/s | /ping req/s | ratio to /ping | p50 ms | p95 ms | p99 ms | errors | cache hits | load |",

@@ -35,7 +35,7 @@ public sealed class CatalogQueries(MarketplaceDb db, CatalogFacetCache facetCach
     /// sorted: walking the list's sort order for its few, at a million listings, read a category's hundred thousand rows
     /// for a page that had none.
     /// </summary>
-    public const int ReadWholeBelow = 2_000;
+    const int ReadWholeBelow = 2_000;
 
     /// <summary>One page of a filtered, sorted list, found by keyset (seek), never by offset.</summary>
     public async Task<CatalogPage> BrowseAsync(CatalogFilter filter, int pageSize = PageSize, CancellationToken ct = default)
@@ -50,13 +50,16 @@ public sealed class CatalogQueries(MarketplaceDb db, CatalogFacetCache facetCach
         return new CatalogPage(rows.Take(pageSize).Select(r => r.Card).ToList(), next);
     }
 
-    /// <summary>From the filter choices of the list's scope (its category, maker or programme), which its page has just read.</summary>
+    /// <summary>
+    /// From the filter choices of the list's scope (its category, maker or programme), which its page has just read.
+    /// A programme page's own programme narrows nothing: counting it would sort the page whole instead of walking its index.
+    /// </summary>
     async Task<int?> MostMatchingAsync(CatalogFilter f, CancellationToken ct)
     {
-        var scope = Blank(f.Category) is not null ? new CatalogFilter { Category = f.Category }
-            : Blank(f.Maker) is not null ? new CatalogFilter { Maker = f.Maker }
-            : Blank(f.Programme) is not null ? new CatalogFilter { Programme = f.Programme } : null;
-        return scope is null ? null : (await FacetsAsync(scope, ct)).MostMatching(f);
+        if (Blank(f.Category) is not null) return (await FacetsAsync(new CatalogFilter { Category = f.Category }, ct)).MostMatching(f);
+        if (Blank(f.Maker) is not null) return (await FacetsAsync(new CatalogFilter { Maker = f.Maker }, ct)).MostMatching(f);
+        if (Blank(f.Programme) is not null) return (await FacetsAsync(new CatalogFilter { Programme = f.Programme }, ct)).MostMatching(f with { Programme = null });
+        return null;
     }
 
     /// <summary>The regencies, groups and programmes that have goods on sale within the given scope, most-stocked first.</summary>
