@@ -101,6 +101,13 @@ public class ReadReplicaTests(StandbyShopFactory factory) : IClassFixture<Standb
         await UntilAsync(async () => await ScalarAsync<bool>(factory.Standby,
             $"SELECT pg_last_wal_replay_lsn() >= '{await ScalarAsync<string>(factory.ConnectionString, "SELECT pg_current_wal_lsn()::text")}'::pg_lsn"), "the standby replays");
         await ScalarAsync<object>(factory.Standby, "SELECT pg_wal_replay_pause()::text");
+        // The pause is only requested until replay reaches its next record; an edit sent before that would be replayed.
+        await UntilAsync(async () =>
+        {
+            if (await ScalarAsync<string>(factory.Standby, "SELECT pg_get_wal_replay_pause_state()") == "paused") return true;
+            await ScalarAsync<object>(factory.ConnectionString, "SELECT txid_current()::text"); // a commit: a record to stop at
+            return false;
+        }, "the standby's replay pauses");
 
         const string edited = "Judul Baru Dari Primer";
         await ScalarAsync<object>(factory.ConnectionString, $"UPDATE \"Listings\" SET \"Title\" = '{edited}' WHERE \"Slug\" = '{slug}' RETURNING 1");
