@@ -194,28 +194,40 @@ static class Buyer
                 var listing = w.ListingIds[random.Next(w.ListingIds.Length)];
                 var addPage = await Step(rec, "add-form", () => http.GetAsync($"/keranjang/tambah/{listing}"));
                 var add = Form(addPage.Body, "Quantity", "1");
-                if (add is null) { rec.Error(); continue; }
+                if (add is null) { rec.Error($"add-form {(int)addPage.Status}", $"/keranjang/tambah/{listing}"); continue; }
                 var added = await Step(rec, "add-post", () => http.PostAsync($"/keranjang/tambah/{listing}", new FormUrlEncodedContent(add)));
-                if (added.Status != HttpStatusCode.Redirect) { rec.Error(); continue; }
+                if (added.Status != HttpStatusCode.Redirect) { rec.Error($"add-post {(int)added.Status}", $"/keranjang/tambah/{listing}"); continue; }
                 await Step(rec, "cart", () => http.GetAsync("/keranjang"));
                 var details = await Step(rec, "checkout-form", () => http.GetAsync("/checkout"));
                 var order = Form(details.Body, null, null);
-                if (order is null) { rec.Error(); continue; }
+                if (order is null) { rec.Error($"checkout-form {(int)details.Status}", "/checkout"); continue; }
                 order["Name"] = "Pembeli Uji " + worker;
                 order["Phone"] = "081234567890";
                 order["Email"] = $"pembeli{worker}@contoh.test";
                 order["Address"] = "Jl. Uji Beban No. 1, Mataram";
                 var placed = await Step(rec, "place", () => http.PostAsync("/checkout", new FormUrlEncodedContent(order)));
                 var location = placed.Location;
-                if (placed.Status != HttpStatusCode.Redirect || location is null || !location.StartsWith("/pesanan/", StringComparison.Ordinal)) { rec.Error(); continue; }
+                if (placed.Status != HttpStatusCode.Redirect || location is null || !location.StartsWith("/pesanan/", StringComparison.Ordinal))
+                {
+                    // A page shown again names its problem in the alert: the report says which one.
+                    rec.Error($"place {(int)placed.Status} {Alert(placed.Body)}", $"/checkout (listing {listing})");
+                    continue;
+                }
                 var page = await Step(rec, "order-page", () => http.GetAsync(location));
-                if (page.Status == HttpStatusCode.OK) rec.Order(); else rec.Error();
+                if (page.Status == HttpStatusCode.OK) rec.Order(); else rec.Error($"order-page {(int)page.Status}", location);
             }
             catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
             {
-                rec.Error();
+                rec.Error(e is TaskCanceledException ? "checkout timeout" : "checkout connection");
             }
         }
+    }
+
+    static string Alert(string html)
+    {
+        var alert = Parser.ParseDocument(html).QuerySelector("[role=alert], .alert");
+        var text = alert is null ? "" : string.Join(' ', alert.TextContent.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        return text.Length <= 80 ? text : text[..80];
     }
 
     sealed record Answer(HttpStatusCode Status, string Body, string? Location);
