@@ -101,7 +101,9 @@ public class CheckoutTests(CheckoutShopFactory factory) : IClassFixture<Checkout
 
         var shipped = await Shopping.CheckoutAsync(buyer, "BankTransfer", "segar@contoh.test", new Dictionary<string, string> { ["Deliveries[0].Method"] = "Shipping" });
         Assert.Equal(HttpStatusCode.UnprocessableEntity, shipped.StatusCode);
-        Assert.Contains("Makanan segar", await shipped.Content.ReadAsStringAsync());
+        var shippedPage = await shipped.Content.ReadAsStringAsync();
+        // Beside the maker's delivery choice, not only somewhere on the page.
+        Assert.Matches("""data-valmsg-for="Deliveries\[0\]"[^>]*>[^<]*Makanan segar""", shippedPage);
 
         var tooEarly = await Shopping.CheckoutAsync(buyer, "BankTransfer", "segar@contoh.test",
             new Dictionary<string, string> { ["Deliveries[0].PickupDate"] = DateTime.UtcNow.ToString("yyyy-MM-dd") });
