@@ -11,6 +11,7 @@ public static class ShopConnection
     /// <summary>
     /// Npgsql prepares a statement once it has been sent twice on a connection: a first-visit product
     /// page then costs the execution of its queries, not their planning (which cost more than running them).
+    /// A connection goes back to the pool as it is.
     /// </summary>
     public static string Tuned(string connectionString)
     {
@@ -20,6 +21,9 @@ public static class ShopConnection
             builder.MaxAutoPrepare = PreparedStatements;
             builder.AutoPrepareMinUsages = 2;
         }
+        // The shop sets no session state (LISTEN has its own unpooled connection), so resetting a connection on its
+        // way back to the pool (seven statements parsed with the next command) cost a quarter of PostgreSQL's CPU per product page.
+        if (!connectionString.Contains("No Reset On Close", StringComparison.OrdinalIgnoreCase)) builder.NoResetOnClose = true;
         return builder.ToString();
     }
 }

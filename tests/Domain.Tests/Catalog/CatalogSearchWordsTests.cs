@@ -69,4 +69,11 @@ public class ShopConnectionTests
         var chosen = new Npgsql.NpgsqlConnectionStringBuilder(PasKreatif.Persistence.ShopConnection.Tuned("Host=db;Max Auto Prepare=0"));
         Assert.Equal(0, chosen.MaxAutoPrepare);
     }
+
+    [Fact]
+    public void Pooled_connections_are_not_reset_unless_the_connection_string_says_otherwise()
+    {
+        Assert.True(new Npgsql.NpgsqlConnectionStringBuilder(PasKreatif.Persistence.ShopConnection.Tuned("Host=db")).NoResetOnClose);
+        Assert.False(new Npgsql.NpgsqlConnectionStringBuilder(PasKreatif.Persistence.ShopConnection.Tuned("Host=db;No Reset On Close=false")).NoResetOnClose);
+    }
 }
