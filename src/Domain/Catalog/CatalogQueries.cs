@@ -30,19 +30,13 @@ public sealed class CatalogQueries(MarketplaceDb db, CatalogFacetCache facetCach
 
     IQueryable<Listing> OnSale => db.Listings.AsNoTracking().Where(Listing.OnSale);
 
-    /// <summary>
-    /// A filter that matches at most this many of its list's listings (by the counts of its choices) is read whole and
-    /// sorted: walking the list's sort order for its few, at a million listings, read a category's hundred thousand rows
-    /// for a page that had none.
-    /// </summary>
-    const int ReadWholeBelow = 2_000;
-
     /// <summary>One page of a filtered, sorted list, found by keyset (seek), never by offset.</summary>
     public async Task<CatalogPage> BrowseAsync(CatalogFilter filter, int pageSize = PageSize, CancellationToken ct = default)
     {
-        var most = await MostMatchingAsync(filter, ct);
-        if (most == 0) return new CatalogPage([], null);
-        var query = Seek(Sorted(Filtered(filter), filter.Sort, whole: most <= ReadWholeBelow), filter.Sort, CatalogCursor.Parse(filter.After));
+        var (facets, narrowing) = await ScopeOfAsync(filter, ct);
+        if (facets?.MostMatching(narrowing) == 0) return new CatalogPage([], null);
+        var whole = facets?.SortsWhole(narrowing, pageSize) ?? false;
+        var query = Seek(Sorted(Filtered(filter), filter.Sort, whole), filter.Sort, CatalogCursor.Parse(filter.After));
         var rows = await Rows(query.Take(pageSize + 1)).ToListAsync(ct);
         var next = rows.Count > pageSize
             ? new CatalogCursor(CatalogCursor.KeyOf(filter.Sort, rows[pageSize - 1].Key), rows[pageSize - 1].Key.Id).ToString()
@@ -51,15 +45,16 @@ public sealed class CatalogQueries(MarketplaceDb db, CatalogFacetCache facetCach
     }
 
     /// <summary>
-    /// From the filter choices of the list's scope (its category, maker or programme), which its page has just read.
-    /// A programme page's own programme narrows nothing: counting it would sort the page whole instead of walking its index.
+    /// The filter choices of the list's scope (its category, maker or programme), which its page has just read, and the
+    /// filter's choices that narrow it. A programme page's own programme narrows nothing: counting it would sort the
+    /// page whole instead of walking its index.
     /// </summary>
-    async Task<int?> MostMatchingAsync(CatalogFilter f, CancellationToken ct)
+    async Task<(CatalogFacets? Facets, CatalogFilter Narrowing)> ScopeOfAsync(CatalogFilter f, CancellationToken ct)
     {
-        if (Blank(f.Category) is not null) return (await FacetsAsync(new CatalogFilter { Category = f.Category }, ct)).MostMatching(f);
-        if (Blank(f.Maker) is not null) return (await FacetsAsync(new CatalogFilter { Maker = f.Maker }, ct)).MostMatching(f);
-        if (Blank(f.Programme) is not null) return (await FacetsAsync(new CatalogFilter { Programme = f.Programme }, ct)).MostMatching(f with { Programme = null });
-        return null;
+        if (Blank(f.Category) is not null) return (await FacetsAsync(new CatalogFilter { Category = f.Category }, ct), f);
+        if (Blank(f.Maker) is not null) return (await FacetsAsync(new CatalogFilter { Maker = f.Maker }, ct), f);
+        if (Blank(f.Programme) is not null) return (await FacetsAsync(new CatalogFilter { Programme = f.Programme }, ct), f with { Programme = null });
+        return (null, f);
     }
 
     /// <summary>The regencies, groups and programmes that have goods on sale within the given scope, most-stocked first.</summary>

@@ -86,4 +86,36 @@ public class CatalogFacetsTests
         var handmadeOnly = Category with { Counts = Category.Counts with { InStock = 0 } };
         Assert.Equal(0, handmadeOnly.MostMatching(new CatalogFilter { Availability = Availability.InStock }));
     }
+
+    // A category of 10,000: a common place (1,000) and a rare programme (50); half in stock, a tenth for pickup.
+    static readonly CatalogFacets Large = new(
+        [new FacetOption("banyumas", "Banyumas", 9_000), new FacetOption("cilacap", "Cilacap", 1_000)],
+        [new FacetOption("kelompok-01", "Kelompok 01", 10_000)],
+        [new FacetOption("batik", "Batik", 9_950), new FacetOption("anyaman", "Anyaman", 50)],
+        new ScopeCounts(InStock: 5_000, MadeToOrder: 5_000, Pickup: 1_000, Delivered: 9_000, [new PriceCount(10_000, 10_000)]));
+
+    [Fact]
+    public void The_scopes_listings_are_counted_by_place_and_a_filter_is_expected_to_match_the_product_of_its_shares()
+    {
+        Assert.Equal(10_000, Large.Listings);
+        Assert.Equal(1.0, Large.ExpectedShare(new CatalogFilter { Sort = CatalogSort.PriceLow }));
+        Assert.Equal(0.1, Large.ExpectedShare(new CatalogFilter { Regency = "cilacap" }), 6);
+        Assert.Equal(0.05, Large.ExpectedShare(new CatalogFilter { Regency = "cilacap", Availability = Availability.InStock }), 6);
+        Assert.Equal(0, Large.ExpectedShare(new CatalogFilter { Regency = "kebumen" }));
+        Assert.Equal(0, Facets().ExpectedShare(new CatalogFilter { Regency = "cilacap" }));
+    }
+
+    [Fact]
+    public void A_common_choice_walks_the_sort_order_and_a_rare_one_is_sorted_whole()
+    {
+        // One card in ten is from Cilacap: 25 cards are found within about 250 of the category's, in order.
+        Assert.False(Large.SortsWhole(new CatalogFilter { Regency = "cilacap" }, 24));
+        // One in two hundred is Anyaman: a walk would pass 5,000 listings, so its 50 are read and sorted.
+        Assert.True(Large.SortsWhole(new CatalogFilter { Programme = "anyaman" }, 24));
+        // Two common choices that are rare together: about 100 expected, a walk of 2,500.
+        Assert.True(Large.SortsWhole(new CatalogFilter { Regency = "cilacap", Delivery = DeliveryChoice.Pickup }, 24));
+        // Many matches are never read whole, however the shares multiply.
+        Assert.False(Large.SortsWhole(new CatalogFilter { Regency = "banyumas", Availability = Availability.InStock }, 24));
+        Assert.False(Large.SortsWhole(new CatalogFilter { Sort = CatalogSort.Popular }, 24));
+    }
 }
