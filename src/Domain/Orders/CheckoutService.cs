@@ -49,6 +49,30 @@ public sealed class CheckoutService(MarketplaceDb db, CartService carts, IPaymen
         if (!methods.IsAvailable(request.Method)) return await RepeatedAsync(request.CartId, ct) ?? new(CheckoutProblem.PaymentUnavailable);
 
         Order order;
+        // Numbers are six random letters a day, so two orders of a busy day can draw the same one: that order draws again.
+        for (var attempt = 1; ; attempt++)
+        {
+            var (placed, refused, numberClashed) = await TryPlaceAsync(request, numberMayClash: attempt < NumberAttempts, ct);
+            if (refused is not null) return refused;
+            if (numberClashed) continue;
+            order = placed!;
+            break;
+        }
+        log.OrderPlaced(order.Number, order.Total, order.PaymentMethod);
+        ShopMetrics.OrderPlaced(order.PaymentMethod.ToString());
+        await outbox.DispatchAsync(ct);
+
+        if (!methods.ThroughGateway(order.PaymentMethod)) return new(CheckoutProblem.None, order);
+        var redirect = await gateways.StartPaymentAsync(order.Id, $"{baseUrl.TrimEnd('/')}/pesanan/{order.PublicToken}", ct);
+        return new(CheckoutProblem.None, order, redirect);
+    }
+
+    /// <summary>Tries a number this many times; a clash on the last is an error, not a loop.</summary>
+    const int NumberAttempts = 5;
+
+    /// <summary>One attempt in one transaction: the order placed, or why not, or that its number was taken.</summary>
+    async Task<(Order? Placed, CheckoutResult? Refused, bool NumberClashed)> TryPlaceAsync(CheckoutRequest request, bool numberMayClash, CancellationToken ct)
+    {
         await using (var tx = await db.Database.BeginTransactionAsync(ct))
         {
             // Concurrent submits of one cart queue here; the ones after the first find the cart gone.
@@ -56,17 +80,17 @@ public sealed class CheckoutService(MarketplaceDb db, CartService carts, IPaymen
             if (cartRow.Count == 0)
             {
                 await tx.RollbackAsync(ct);
-                return await RepeatedAsync(request.CartId, ct) ?? new(CheckoutProblem.EmptyCart);
+                return (null, await RepeatedAsync(request.CartId, ct) ?? new(CheckoutProblem.EmptyCart), false);
             }
             var cart = await carts.ViewAsync(request.CartId, ct);
             var refused = Check(request, cart);
             if (refused is not null)
             {
                 await tx.RollbackAsync(ct);
-                return refused;
+                return (null, refused, false);
             }
             var now = clock.GetUtcNow();
-            order = NewOrder(request, cart, now);
+            var order = NewOrder(request, cart, now);
             // Fixed order of listings, so two checkouts never wait on each other in a circle.
             foreach (var line in cart.Lines.OrderBy(l => l.ListingId))
             {
@@ -74,7 +98,7 @@ public sealed class CheckoutService(MarketplaceDb db, CartService carts, IPaymen
                 {
                     await tx.RollbackAsync(ct);
                     ShopMetrics.StockConflict();
-                    return new(CheckoutProblem.SoldOut, SoldOut: [line.Title]);
+                    return (null, new(CheckoutProblem.SoldOut, SoldOut: [line.Title]), false);
                 }
             }
             db.Orders.Add(order);
@@ -84,11 +108,12 @@ public sealed class CheckoutService(MarketplaceDb db, CartService carts, IPaymen
             {
                 await db.SaveChangesAsync(ct);
             }
-            catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+            catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } clash)
             {
                 await tx.RollbackAsync(ct);
                 db.ChangeTracker.Clear();
-                return await RepeatedAsync(request.CartId, ct) ?? throw new InvalidOperationException("An order for this cart clashed but is not there.", e);
+                if (clash.ConstraintName == OrderConfiguration.NumberIndex && numberMayClash) return (null, null, true);
+                return (null, await RepeatedAsync(request.CartId, ct) ?? throw new InvalidOperationException("An order for this cart clashed but is not there.", e), false);
             }
             if (order.PaymentMethod == PaymentMethod.CashOnPickup)
             {
@@ -96,14 +121,8 @@ public sealed class CheckoutService(MarketplaceDb db, CartService carts, IPaymen
                 await db.SaveChangesAsync(ct);
             }
             await tx.CommitAsync(ct);
+            return (order, null, false);
         }
-        log.OrderPlaced(order.Number, order.Total, order.PaymentMethod);
-        ShopMetrics.OrderPlaced(order.PaymentMethod.ToString());
-        await outbox.DispatchAsync(ct);
-
-        if (!methods.ThroughGateway(order.PaymentMethod)) return new(CheckoutProblem.None, order);
-        var redirect = await gateways.StartPaymentAsync(order.Id, $"{baseUrl.TrimEnd('/')}/pesanan/{order.PublicToken}", ct);
-        return new(CheckoutProblem.None, order, redirect);
     }
 
     /// <summary>The buyer's choices checked against the cart now, and the total against the one shown; null when all is well.</summary>

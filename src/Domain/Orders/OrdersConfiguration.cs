@@ -34,6 +34,9 @@ class CartLineConfiguration : IEntityTypeConfiguration<CartLine>
 
 class OrderConfiguration : IEntityTypeConfiguration<Order>
 {
+    /// <summary>Order numbers are short and random, so two can meet: a clash is told apart from a repeated submit by this name.</summary>
+    public const string NumberIndex = "IX_Orders_Number";
+
     public void Configure(EntityTypeBuilder<Order> b)
     {
         b.ToTable("Orders");
@@ -45,7 +48,7 @@ class OrderConfiguration : IEntityTypeConfiguration<Order>
         b.Property(o => o.Address).HasMaxLength(1000);
         b.Property(o => o.Culture).HasMaxLength(8);
         b.HasMoney(o => o.Subtotal).HasMoney(o => o.DeliveryTotal).HasMoney(o => o.Total);
-        b.HasIndex(o => o.Number).IsUnique();
+        b.HasIndex(o => o.Number).IsUnique().HasDatabaseName(NumberIndex);
         b.HasIndex(o => o.PublicToken).IsUnique();
         b.HasIndex(o => o.BuyerId);
         b.HasIndex(o => new { o.Status, o.PaymentDueAt });

@@ -43,6 +43,47 @@ public class CheckoutTests(CheckoutShopFactory factory) : IClassFixture<Checkout
     }
 
     [Fact]
+    public async Task An_order_number_already_given_is_drawn_again_and_the_buyer_never_sees_the_clash()
+    {
+        var listing = await Shopping.ListingAsync(factory, "pembuat5", stock: 10);
+        using (var earlier = ShopClient.For(factory))
+        {
+            await Shopping.AddAsync(earlier, listing.Id);
+            Assert.Equal(HttpStatusCode.Redirect, (await Shopping.CheckoutAsync(earlier, "BankTransfer", "dulu@contoh.test")).StatusCode);
+        }
+        await using var db = factory.OpenDb();
+        var taken = await db.Orders.Where(o => o.BuyerEmail == "dulu@contoh.test").Select(o => o.Number).SingleAsync();
+        // The next order's first number is one already given; a sequence, which no rollback undoes, counts the draws.
+        await db.Database.ExecuteSqlRawAsync("""
+            CREATE SEQUENCE number_draws_for_test;
+            CREATE FUNCTION clash_number_for_test() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN IF nextval('number_draws_for_test') = 1 THEN
+                NEW."Number" := (SELECT "Number" FROM "Orders" WHERE "BuyerEmail" = 'dulu@contoh.test'); END IF;
+            RETURN NEW; END $$;
+            CREATE TRIGGER clash_number_for_test BEFORE INSERT ON "Orders" FOR EACH ROW EXECUTE FUNCTION clash_number_for_test();
+            """);
+        try
+        {
+            using var buyer = ShopClient.For(factory);
+            await Shopping.AddAsync(buyer, listing.Id);
+            var placed = await Shopping.CheckoutAsync(buyer, "BankTransfer", "bentrok@contoh.test");
+
+            Assert.True(placed.StatusCode == HttpStatusCode.Redirect, await placed.Content.ReadAsStringAsync());
+            var order = await Shopping.OrderAsync(factory, Shopping.Token(placed));
+            Assert.NotEqual(taken, order.Number);
+            Assert.Equal("bentrok@contoh.test", order.BuyerEmail);
+            Assert.Equal(2L, (await db.Database.SqlQueryRaw<long>("""SELECT last_value AS "Value" FROM number_draws_for_test""").ToListAsync()).Single());
+            Assert.Equal(8, await Shopping.StockAsync(factory, listing.Id)); // the clashed attempt's reservation was rolled back
+        }
+        finally
+        {
+            await db.Database.ExecuteSqlRawAsync("""
+                DROP TRIGGER clash_number_for_test ON "Orders"; DROP FUNCTION clash_number_for_test(); DROP SEQUENCE number_draws_for_test;
+                """);
+        }
+    }
+
+    [Fact]
     public async Task Prices_and_totals_come_from_the_server_whatever_the_form_says()
     {
         var listing = await Shopping.ListingAsync(factory, "pembuat5", stock: 10);
