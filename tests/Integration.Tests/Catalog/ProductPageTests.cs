@@ -2,6 +2,8 @@ using System.Net;
 using System.Text.Json;
 using System.Xml.Linq;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using PasKreatif.Catalog;
 using PasKreatif.Integration.Tests.Fixtures;
 using PasKreatif.Makers;
@@ -11,6 +13,32 @@ namespace PasKreatif.Integration.Tests.Catalog;
 
 public class ProductPageTests(CatalogFactory factory) : IClassFixture<CatalogFactory>
 {
+    [Fact]
+    public void The_addresses_cards_build_are_the_ones_the_pages_routes_make()
+    {
+        var links = factory.Services.GetRequiredService<LinkGenerator>();
+
+        Assert.Equal(links.GetPathByPage("/Shop/Product", values: new { slug = "tas-rajut-12" }), PasKreatif.Storefront.Pages.Shop.ProductModel.PathOf("tas-rajut-12"));
+        Assert.Equal(links.GetPathByPage("/Cart/Add", values: new { listingId = 4711 }), PasKreatif.Storefront.Pages.Cart.AddModel.PathOf(4711));
+    }
+
+    [Fact]
+    public async Task A_card_links_its_product_and_its_one_tap_form_falls_back_to_the_add_page()
+    {
+        var listing = await factory.AddListingAsync("Keranjang Rotan Kecil", 45_000, StandardCategories.Handicrafts, l => l.Stock = 3);
+        using var client = ShopClient.For(factory);
+
+        var page = await client.GetDocumentAsync("/kategori/" + StandardCategories.Handicrafts + "?urut=terbaru");
+
+        var card = page.QuerySelectorAll(".product-card").Single(c => c.QuerySelector(".title")!.TextContent.Contains("Keranjang Rotan Kecil"));
+        Assert.Equal("/produk/" + listing.Slug, card.QuerySelector("a")!.GetAttribute("href"));
+        var add = card.QuerySelector("form.quick-add")!;
+        Assert.Equal("post", add.GetAttribute("method"));
+        Assert.Equal($"/keranjang/tambah-cepat/{listing.Id}", add.GetAttribute("action"));
+        Assert.Equal($"/keranjang/tambah/{listing.Id}", add.GetAttribute("data-fallback"));
+        Assert.Null(card.QuerySelector("input[name=__RequestVerificationToken]"));
+    }
+
     [Fact]
     public async Task A_product_page_shows_price_stock_delivery_maker_programme_and_a_one_tap_add_to_cart()
     {
