@@ -19,6 +19,8 @@ using PasKreatif.Reviews;
 using PasKreatif.Sharing;
 using PasKreatif.Workspace;
 
+using PasKreatif.Shopfront;
+
 namespace PasKreatif;
 
 public static class DomainServices
@@ -54,6 +56,7 @@ public static class DomainServices
         services.AddIndependence();
         services.AddReviews();
         services.AddQuestions();
+        services.AddShopfront();
         services.AddBackOffice();
         services.AddWorkspace();
         services.AddBackup(configuration);

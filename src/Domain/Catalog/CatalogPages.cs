@@ -7,13 +7,20 @@ namespace PasKreatif.Catalog;
 
 public sealed record ProductPhoto(string Hash, int Width, int Height, string? AltText);
 
+/// <summary>A buyer's question with the maker's answer, made public by the maker; shown unmasked nowhere.</summary>
+public sealed record AnsweredQuestion(int Id, string Question, string Answer, DateTimeOffset AnsweredAt);
+
 /// <summary>Everything a product page shows; the maker appears only by public fields.</summary>
 public sealed record ProductDetail(
     int Id, string Slug, string Title, string Description, Money Price, int Stock, bool MadeToOrder, int LeadTimeDays,
     DeliveryOptions Delivery, DateTimeOffset PublishedAt, CategoryLink Category,
     string MakerName, string MakerSlug, string ProgrammeName, string ProgrammeSlug, string ProgrammeStory, string? ProgrammeStoryEn,
-    string GroupName, string RegencyName, IReadOnlyList<ProductPhoto> Photos)
+    string GroupName, string RegencyName, IReadOnlyList<ProductPhoto> Photos,
+    int ReviewCount, int ReviewStarTotal, IReadOnlyList<AnsweredQuestion> Answers)
 {
+    /// <summary>The newest public answers a product page shows.</summary>
+    public const int AnswersShown = 20;
+
     public bool InStock => MadeToOrder || Stock > 0;
     public string Story(string culture) => culture.StartsWith("en", StringComparison.OrdinalIgnoreCase) && !string.IsNullOrEmpty(ProgrammeStoryEn) ? ProgrammeStoryEn : ProgrammeStory;
 }
@@ -48,10 +55,9 @@ public sealed class CatalogPages(MarketplaceDb db, CatalogQueries catalog, ShopQ
 
     public Task<CategoryLink?> CategoryAsync(string slug, CancellationToken ct = default) => shop.CategoryAsync(slug, ct);
 
-    public async Task<ProductPage?> ProductAsync(string slug, CancellationToken ct = default)
+    /// <summary>A product with the cards its page shows beside it.</summary>
+    public async Task<ProductPage> WithStripsAsync(ProductDetail product, CancellationToken ct = default)
     {
-        var product = await ProductBySlug(db, slug, ct);
-        if (product is null) return null;
         // Every product of a maker in a programme shows the same strips: read once for all of them.
         var strips = await memory.Strips.GetAsync((product.MakerSlug, product.ProgrammeSlug), async () =>
         {
@@ -62,21 +68,6 @@ public sealed class CatalogPages(MarketplaceDb db, CatalogQueries catalog, ShopQ
         var fromProgramme = strips.Where(c => c.MakerSlug != product.MakerSlug).ToList();
         return new ProductPage(product, fromMaker, fromProgramme);
     }
-
-    // Built and translated once: building this LINQ tree on every first visit cost more shop CPU than its SQL costs the database.
-    static readonly Func<MarketplaceDb, string, CancellationToken, Task<ProductDetail?>> ProductBySlug = EF.CompileAsyncQuery(
-        (MarketplaceDb db, string slug, CancellationToken ct) => db.Set<Listing>().AsNoTracking()
-            .Where(Listing.OnSale).Where(l => l.Slug == slug)
-            .Select(l => new ProductDetail(
-                l.Id, l.Slug, l.Title, l.Description, l.Price, l.Stock, l.MadeToOrder, l.LeadTimeDays, l.Delivery,
-                l.PublishedAt ?? l.CreatedAt, new CategoryLink(l.Category!.Slug, l.Category.NameId, l.Category.NameEn),
-                l.Maker!.DisplayName, l.Maker.Slug, l.Programme!.Name, l.Programme.Slug, l.Programme.Story, l.Programme.StoryEn,
-                l.Programme.Group!.Name, l.Maker.Regency!.Name,
-                l.Photos.Where(p => p.RevisionId == null).OrderBy(p => p.Position)
-                    .Select(p => new ProductPhoto(p.Photo!.Hash, p.Photo.Width, p.Photo.Height, p.AltText)).ToList()))
-            // One statement, photos joined: a split query's second round trip cost more than the repeated listing columns.
-            .AsSingleQuery()
-            .SingleOrDefault());
 
     /// <summary>Cards a product page shows beside it: from its maker, and from its programme's other makers.</summary>
     public const int StripCount = 4;

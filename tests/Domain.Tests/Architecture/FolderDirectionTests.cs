@@ -6,7 +6,7 @@ public class FolderDirectionTests
     static readonly string[] Order =
     [
         "Observability", "Persistence", "Media", "Mail", "Notifications", "People", "Organisation", "Makers", "Catalog", "Orders", "Payments", "Ledger",
-        "Sharing", "Moderation", "Independence", "Reviews", "Questions", "BackOffice", "Workspace", "Backup", "Demo",
+        "Sharing", "Moderation", "Independence", "Reviews", "Questions", "Shopfront", "BackOffice", "Workspace", "Backup", "Demo",
     ];
 
     /// <summary>

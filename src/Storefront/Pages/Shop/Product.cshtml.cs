@@ -8,7 +8,7 @@ using PasKreatif.Storefront.Hosting;
 namespace PasKreatif.Storefront.Pages.Shop;
 
 [OutputCache(PolicyName = CatalogHosting.CachePolicy)]
-public class ProductModel(CatalogPages pages, UnavailableListings unavailable, PasKreatif.Questions.ProductTrust trust) : PageModel
+public class ProductModel(PasKreatif.Shopfront.ProductPages pages, UnavailableListings unavailable, PasKreatif.Questions.ProductTrust trust) : PageModel
 {
     /// <summary>The width the gallery's img carries; the browser picks the file from srcset.</summary>
     public const int GalleryWidth = 640;
@@ -43,7 +43,7 @@ public class ProductModel(CatalogPages pages, UnavailableListings unavailable, P
         if (!data.Product.InStock) Similar = await unavailable.SimilarToAsync(data.Product.Id, ct);
         // The stock count shows here alone: a sale that leaves stock above zero evicts this page, not the lists.
         HttpContext.Features.Get<IOutputCacheFeature>()?.Context.Tags.Add(CatalogHosting.ListingTag(data.Product.Id));
-        var (board, answers) = await trust.ForProductAsync(data.Product.Id, ct);
+        var (board, answers) = await trust.ForProductAsync(data.Product, ct);
         Trust = new TrustView(board, answers, Url.Page("/Shop/Questions/Ask", new { slug })!);
         Published = ZoneChoice.Format(data.Product.PublishedAt, ZoneChoice.Of(HttpContext));
         return Page();

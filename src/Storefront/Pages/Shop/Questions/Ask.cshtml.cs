@@ -10,7 +10,7 @@ using PasKreatif.Questions;
 namespace PasKreatif.Storefront.Pages.Shop.Questions;
 
 /// <summary>The uncached page holding the question form of a cached product page.</summary>
-public class AskModel(CatalogPages pages, QuestionDesk desk, UserManager<Person> users, IStringLocalizer<TrustText> text) : PageModel
+public class AskModel(PasKreatif.Shopfront.ProductPages pages, QuestionDesk desk, UserManager<Person> users, IStringLocalizer<TrustText> text) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string Slug { get; set; } = "";
     [BindProperty] public string? Email { get; set; }
