@@ -18,6 +18,8 @@ public static class ShopPaths
     public static string GuestReview(string token, int orderLineId) => $"/pesanan/{token}/ulasan/{orderLineId}";
 
     public static string Product(string slug) => $"/produk/{slug}";
+    /// <summary>The add-to-cart page a product card's one-tap form falls back to.</summary>
+    public static string CartAdd(int listingId) => $"/keranjang/tambah/{listingId}";
     public static string Maker(string slug) => $"/pembuat/{slug}";
 
     public const string ConfirmEmail = "/konfirmasi-email";

@@ -2,8 +2,6 @@ using System.Net;
 using System.Text.Json;
 using System.Xml.Linq;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
 using PasKreatif.Catalog;
 using PasKreatif.Integration.Tests.Fixtures;
 using PasKreatif.Makers;
@@ -13,15 +11,6 @@ namespace PasKreatif.Integration.Tests.Catalog;
 
 public class ProductPageTests(CatalogFactory factory) : IClassFixture<CatalogFactory>
 {
-    [Fact]
-    public void The_addresses_cards_build_are_the_ones_the_pages_routes_make()
-    {
-        var links = factory.Services.GetRequiredService<LinkGenerator>();
-
-        Assert.Equal(links.GetPathByPage("/Shop/Product", values: new { slug = "tas-rajut-12" }), PasKreatif.Storefront.Pages.Shop.ProductModel.PathOf("tas-rajut-12"));
-        Assert.Equal(links.GetPathByPage("/Cart/Add", values: new { listingId = 4711 }), PasKreatif.Storefront.Pages.Cart.AddModel.PathOf(4711));
-    }
-
     [Fact]
     public async Task A_card_links_its_product_and_its_one_tap_form_falls_back_to_the_add_page()
     {

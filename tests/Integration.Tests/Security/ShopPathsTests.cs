@@ -19,6 +19,7 @@ public class ShopPathsTests(ShopFactory factory) : IClassFixture<ShopFactory>
         { ShopPaths.AccountReview(5), "/Orders/Reviews/Write", "id=5" },
         { ShopPaths.GuestReview("AbC123", 5), "/Orders/Reviews/Guest", "token=AbC123&id=5" },
         { ShopPaths.Product("kue-lapis-1"), "/Shop/Product", "slug=kue-lapis-1" },
+        { ShopPaths.CartAdd(4711), "/Cart/Add", "listingId=4711" },
         { ShopPaths.Maker("ibu-sari"), "/Shop/Maker", "slug=ibu-sari" },
         { ShopPaths.ConfirmEmail, "/Account/ConfirmEmail", null },
         { ShopPaths.ResetPassword, "/Account/ResetPassword", null },

@@ -11,9 +11,6 @@ namespace PasKreatif.Storefront.Pages.Cart;
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
 public class AddModel(CartService carts, UserManager<Person> users, IStringLocalizer<CheckoutText> text) : PageModel
 {
-    /// <summary>This page's address for a listing, as its route ("/keranjang/tambah/{listingId:int}") makes it; a test holds the two together.</summary>
-    public static string PathOf(int listingId) => "/keranjang/tambah/" + listingId.ToString(System.Globalization.CultureInfo.InvariantCulture);
-
     public ListingForCart Listing { get; private set; } = null!;
     [BindProperty] public int Quantity { get; set; } = 1;
     public string? Problem { get; private set; }

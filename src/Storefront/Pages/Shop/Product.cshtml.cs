@@ -13,12 +13,6 @@ public class ProductModel(PasKreatif.Shopfront.ProductPages pages, UnavailableLi
     /// <summary>The width the gallery's img carries; the browser picks the file from srcset.</summary>
     public const int GalleryWidth = 640;
 
-    /// <summary>
-    /// A product's address, as the page's route ("/produk/{slug}") makes it; a test holds the two together. Cards build
-    /// it here: the link generator, twice for each of a list's 24 cards, cost a tenth of the page's CPU.
-    /// </summary>
-    public static string PathOf(string slug) => "/produk/" + Uri.EscapeDataString(slug);
-
     public ProductPage Data { get; private set; } = null!;
     public ProductDetail Product => Data.Product;
     public string Published { get; private set; } = "";
