@@ -16,13 +16,24 @@ public static class QrReader
         // A white background under any transparency, then grey: what a camera's decoder works on.
         using var flat = loaded.HasAlpha() ? loaded.Flatten(background: [255, 255, 255]) : loaded.Copy();
         using var grey = flat.Colourspace(Enums.Interpretation.Bw).Cast(Enums.BandFormat.Uchar);
-        var pixels = grey.WriteToMemory<byte>();
-        var bitmap = new BinaryBitmap(new HybridBinarizer(new RGBLuminanceSource(pixels, grey.Width, grey.Height, RGBLuminanceSource.BitmapFormat.Gray8)));
         // ZXing's finder search misses about one valid code in a hundred (data that looks like a finder);
         // the image is a clean, upright code, so reading its modules straight is the second try.
-        var result = new QRCodeReader().decode(bitmap, new Dictionary<DecodeHintType, object> { [DecodeHintType.TRY_HARDER] = true })
-            ?? new QRCodeReader().decode(bitmap, new Dictionary<DecodeHintType, object> { [DecodeHintType.PURE_BARCODE] = true });
-        return result?.Text ?? throw new InvalidOperationException("No QR code could be read from the image.");
+        if ((Decode(grey, DecodeHintType.TRY_HARDER) ?? Decode(grey, DecodeHintType.PURE_BARCODE)) is { } text) return text;
+        // At 4-5 screen pixels a module, 1.7% of codes still hide their finders from it at that size;
+        // each of them reads at half size (20,000 random QRIS strings), as a camera held farther away sees it.
+        foreach (var scale in (double[])[0.5, 0.75])
+        {
+            using var smaller = grey.Resize(scale);
+            if (Decode(smaller, DecodeHintType.TRY_HARDER) is { } far) return far;
+        }
+        throw new InvalidOperationException("No QR code could be read from the image.");
+    }
+
+    static string? Decode(Image grey, DecodeHintType hint)
+    {
+        var pixels = grey.WriteToMemory<byte>();
+        var bitmap = new BinaryBitmap(new HybridBinarizer(new RGBLuminanceSource(pixels, grey.Width, grey.Height, RGBLuminanceSource.BitmapFormat.Gray8)));
+        return new QRCodeReader().decode(bitmap, new Dictionary<DecodeHintType, object> { [hint] = true })?.Text;
     }
 
     /// <summary>The image behind a data: address as the order page writes it.</summary>
