@@ -73,6 +73,20 @@ public sealed class CheckoutService(MarketplaceDb db, CartService carts, IPaymen
     /// <summary>One attempt in one transaction: the order placed, or why not, or that its number was taken.</summary>
     async Task<(Order? Placed, CheckoutResult? Refused, bool NumberClashed)> TryPlaceAsync(CheckoutRequest request, bool numberMayClash, CancellationToken ct)
     {
+        // Any failed save below rolls the whole attempt back, so EF's savepoint around each save is two round trips for nothing.
+        db.Database.AutoSavepointsEnabled = false;
+        try
+        {
+            return await TryPlaceInTransactionAsync(request, numberMayClash, ct);
+        }
+        finally
+        {
+            db.Database.AutoSavepointsEnabled = true;
+        }
+    }
+
+    async Task<(Order? Placed, CheckoutResult? Refused, bool NumberClashed)> TryPlaceInTransactionAsync(CheckoutRequest request, bool numberMayClash, CancellationToken ct)
+    {
         await using (var tx = await db.Database.BeginTransactionAsync(ct))
         {
             // Concurrent submits of one cart queue here; the ones after the first find the cart gone.
