@@ -55,6 +55,10 @@ public sealed class CatalogPages(MarketplaceDb db, CatalogQueries catalog, ShopQ
 
     public Task<CategoryLink?> CategoryAsync(string slug, CancellationToken ct = default) => shop.CategoryAsync(slug, ct);
 
+    /// <summary>The title of the product on sale under this slug, or null: what a form about it (a question) names it by.</summary>
+    public Task<string?> ProductTitleAsync(string slug, CancellationToken ct = default) =>
+        db.Set<Listing>().AsNoTracking().Where(Listing.OnSale).Where(l => l.Slug == slug).Select(l => l.Title).SingleOrDefaultAsync(ct);
+
     /// <summary>A product with the cards its page shows beside it.</summary>
     public async Task<ProductPage> WithStripsAsync(ProductDetail product, CancellationToken ct = default)
     {

@@ -17,6 +17,20 @@ public class QuestionTests(ShopFactory factory) : IClassFixture<ShopFactory>
     const string BuyerMail = "rina.pribadi@gmail.com";
 
     [Fact]
+    public async Task The_question_form_names_the_product_on_sale_and_is_not_found_for_one_that_is_not()
+    {
+        await using var db = factory.OpenDb();
+        var listing = await TrustData.FreshListingAsync(db);
+        var waiting = await BackOfficeData.SubmittedListingAsync(db, (await BackOfficeData.MentoredGroupsAsync(db, "pendamping")).Min(), "Tas Belum Tayang " + Guid.NewGuid().ToString("N")[..6]);
+
+        using var guest = ShopClient.For(factory);
+        var form = await guest.GetDocumentAsync($"/produk/{listing.Slug}/tanya");
+        Assert.Contains(listing.Title, form.QuerySelector("h1")!.TextContent);
+        await guest.GetDocumentAsync($"/produk/{waiting.Slug}/tanya", HttpStatusCode.NotFound);
+        await guest.GetDocumentAsync("/produk/tidak-ada-sama-sekali/tanya", HttpStatusCode.NotFound);
+    }
+
+    [Fact]
     public async Task Contact_details_never_cross_the_writer_is_warned_and_the_other_side_sees_them_masked()
     {
         await using var db = factory.OpenDb();

@@ -10,7 +10,7 @@ using PasKreatif.Questions;
 namespace PasKreatif.Storefront.Pages.Shop.Questions;
 
 /// <summary>The uncached page holding the question form of a cached product page.</summary>
-public class AskModel(PasKreatif.Shopfront.ProductPages pages, QuestionDesk desk, UserManager<Person> users, IStringLocalizer<TrustText> text) : PageModel
+public class AskModel(CatalogPages catalog, QuestionDesk desk, UserManager<Person> users, IStringLocalizer<TrustText> text) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string Slug { get; set; } = "";
     [BindProperty] public string? Email { get; set; }
@@ -51,8 +51,9 @@ public class AskModel(PasKreatif.Shopfront.ProductPages pages, QuestionDesk desk
 
     async Task<bool> LoadAsync(CancellationToken ct)
     {
-        var product = await pages.ProductAsync(Slug, ct);
-        ProductTitle = product?.Product.Title ?? "";
-        return product is not null;
+        // Only the title: the form names the product and shows nothing else of its page.
+        var title = await catalog.ProductTitleAsync(Slug, ct);
+        ProductTitle = title ?? "";
+        return title is not null;
     }
 }
