@@ -17,9 +17,8 @@ using PasKreatif.Persistence;
 using PasKreatif.Questions;
 using PasKreatif.Reviews;
 using PasKreatif.Sharing;
-using PasKreatif.Workspace;
-
 using PasKreatif.Shopfront;
+using PasKreatif.Workspace;
 
 namespace PasKreatif;
 

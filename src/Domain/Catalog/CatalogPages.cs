@@ -57,7 +57,7 @@ public sealed class CatalogPages(MarketplaceDb db, CatalogQueries catalog, ShopQ
 
     /// <summary>The title of the product on sale under this slug, or null: what a form about it (a question) names it by.</summary>
     public Task<string?> ProductTitleAsync(string slug, CancellationToken ct = default) =>
-        db.Set<Listing>().AsNoTracking().Where(Listing.OnSale).Where(l => l.Slug == slug).Select(l => l.Title).SingleOrDefaultAsync(ct);
+        catalog.Listings.Where(l => l.Slug == slug).Select(l => l.Title).SingleOrDefaultAsync(ct);
 
     /// <summary>A product with the cards its page shows beside it.</summary>
     public async Task<ProductPage> WithStripsAsync(ProductDetail product, CancellationToken ct = default)

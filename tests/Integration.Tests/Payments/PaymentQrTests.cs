@@ -20,7 +20,8 @@ public class PaymentQrTests
             var svg = System.Text.Encoding.UTF8.GetBytes(PaymentQr.Svg(text));
             using var drawn = Image.SvgloadBuffer(svg);
             using var shown = Image.SvgloadBuffer(svg, scale: 232.0 / drawn.Width);
-            using var padded = shown.Flatten(background: [255, 255, 255]).Embed(4, 4, shown.Width + 8, shown.Height + 8, extend: Enums.Extend.White);
+            using var flat = shown.Flatten(background: [255, 255, 255]);
+            using var padded = flat.Embed(4, 4, flat.Width + 8, flat.Height + 8, extend: Enums.Extend.White);
             try { if (QrReader.Read(padded.PngsaveBuffer()) != text) unread.Add(text); }
             catch (InvalidOperationException) { unread.Add(text); }
         }
