@@ -3,6 +3,7 @@ using Hangfire.PostgreSql;
 using Hangfire.PostgreSql.Factories;
 using PasKreatif.Mail;
 using PasKreatif.Observability;
+using PasKreatif.Persistence;
 
 namespace PasKreatif.Storefront.Hosting;
 
@@ -30,7 +31,7 @@ public static class JobHosting
     public static IServiceCollection AddMarketplaceJobs(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSettings<JobOptions>(configuration, JobOptions.Section);
-        var connection = DomainServices.ConnectionString(configuration);
+        var connection = ShopConnection.ForJobs(DomainServices.ConnectionString(configuration));
         // Each host owns its storage: Hangfire's global JobStorage.Current would let two hosts in one process
         // (tests, or a second instance in the same process) enqueue into each other's database.
         services.AddSingleton<JobStorage>(s =>

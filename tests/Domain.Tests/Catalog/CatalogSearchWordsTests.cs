@@ -76,4 +76,17 @@ public class ShopConnectionTests
         Assert.True(new Npgsql.NpgsqlConnectionStringBuilder(PasKreatif.Persistence.ShopConnection.Tuned("Host=db")).NoResetOnClose);
         Assert.False(new Npgsql.NpgsqlConnectionStringBuilder(PasKreatif.Persistence.ShopConnection.Tuned("Host=db;No Reset On Close=false")).NoResetOnClose);
     }
+
+    [Fact]
+    public void Hangfire_connections_are_tuned_alike_but_pooled_apart()
+    {
+        var shop = PasKreatif.Persistence.ShopConnection.Tuned("Host=db;Username=shop");
+        var jobs = new Npgsql.NpgsqlConnectionStringBuilder(PasKreatif.Persistence.ShopConnection.ForJobs("Host=db;Username=shop"));
+        Assert.True(jobs.NoResetOnClose);
+        Assert.Equal(PasKreatif.Persistence.ShopConnection.PreparedStatements, jobs.MaxAutoPrepare);
+        Assert.NotEqual(shop, jobs.ToString()); // Npgsql pools by connection string
+        Assert.Equal("pk-jobs", jobs.ApplicationName);
+        Assert.Equal("shop-eu jobs", new Npgsql.NpgsqlConnectionStringBuilder(
+            PasKreatif.Persistence.ShopConnection.ForJobs("Host=db;Application Name=shop-eu")).ApplicationName);
+    }
 }
