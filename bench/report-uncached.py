@@ -26,8 +26,8 @@ lines = [
     "no cache holds (see bench/run-uncached.sh); \"cache hits\" is the change of the output cache's hit counter "
     "(paskreatif_output_cache_requests{result=\"hit\"} at /metrics) over the case, read before and after it. "
     "What the shop shares between pages stays warm, as it does under real traffic: each list's filter choices and counts, "
-    "the \"more from this maker\" strips, the word index (loaded before measuring); a short unmeasured warm-up of every "
-    "case reads the categories' ones first, so a category's first read (once per ten minutes per category) is not in these figures. "
+    "the \"more from this maker\" strips, the word index (loaded before measuring); an unmeasured warm-up of every "
+    "case, repeated until the JIT has settled (the JIT line below), reads the categories' ones first, so a category's first read (once per ten minutes per category) is not in these figures. "
     "Load = 1-minute load average when the run started. "
     f"Peak working set of the shop during the measured cases (VmHWM, reset after warming): {int(peak_kb) // 1024} MB.",
     "",
