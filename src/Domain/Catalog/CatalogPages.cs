@@ -87,9 +87,9 @@ public sealed class CatalogPages(MarketplaceDb db, CatalogQueries catalog, ShopQ
         var programmeId = db.Programmes.Where(p => p.Slug == programmeSlug).Select(p => p.Id);
         return await CatalogQueries.CardsAsync(
             catalog.Listings.Where(l => l.MakerId == makerId.FirstOrDefault())
-                .OrderByDescending(l => l.UnitsSold).ThenByDescending(l => l.Id).Take(StripCount + 1)
+                .OrderByDescending(l => l.UnitsSold).ThenByDescending(l => l.Id).TakeFixed(StripCount + 1)
                 .Concat(catalog.Listings.Where(l => l.ProgrammeId == programmeId.FirstOrDefault() && l.MakerId != makerId.FirstOrDefault())
-                    .OrderByDescending(l => l.UnitsSold).ThenByDescending(l => l.Id).Take(StripCount))
+                    .OrderByDescending(l => l.UnitsSold).ThenByDescending(l => l.Id).TakeFixed(StripCount))
                 .OrderByDescending(l => l.UnitsSold).ThenByDescending(l => l.Id), 2 * StripCount + 1, ct);
     }
 

@@ -190,7 +190,7 @@ public sealed class CatalogQueries(MarketplaceDb db, CatalogFacetCache facetCach
 
     /// <summary>Cards in a fixed order for home-page rows and "more from" strips.</summary>
     internal static async Task<List<ListingCard>> CardsAsync(IQueryable<Listing> ordered, int count, CancellationToken ct) =>
-        (await Rows(ordered.Take(count)).ToListAsync(ct)).Select(r => r.Card).ToList();
+        (await Rows(ordered.TakeFixed(count)).ToListAsync(ct)).Select(r => r.Card).ToList();
 
     internal IQueryable<Listing> Listings => OnSale;
 }

@@ -57,8 +57,8 @@ public sealed class UnavailableListings(MarketplaceDb db, CatalogQueries catalog
     {
         var inStock = catalog.Listings.Where(l => l.Id != listingId && l.CategoryId == categoryId && (l.MadeToOrder || l.Stock > 0));
         return await CatalogQueries.CardsAsync(
-            inStock.Where(l => l.ProgrammeId == programmeId).OrderByDescending(l => l.UnitsSold).ThenByDescending(l => l.Id).Take(SimilarCount)
-                .Concat(inStock.Where(l => l.ProgrammeId != programmeId).OrderByDescending(l => l.UnitsSold).ThenByDescending(l => l.Id).Take(SimilarCount))
+            inStock.Where(l => l.ProgrammeId == programmeId).OrderByDescending(l => l.UnitsSold).ThenByDescending(l => l.Id).TakeFixed(SimilarCount)
+                .Concat(inStock.Where(l => l.ProgrammeId != programmeId).OrderByDescending(l => l.UnitsSold).ThenByDescending(l => l.Id).TakeFixed(SimilarCount))
                 .OrderByDescending(l => l.ProgrammeId == programmeId).ThenByDescending(l => l.UnitsSold).ThenByDescending(l => l.Id), SimilarCount, ct);
     }
 }
