@@ -17,7 +17,6 @@ ensure_packages curl=/usr/bin/curl
 WORK=$(mktemp -d)
 STAMP=$(date -u +%Y%m%d-%H%M)
 LABEL=${BENCH_LABEL:-$(git rev-parse --short HEAD 2>/dev/null || echo tree)}
-export RateLimits__AccountPosts=100000000
 
 source bench/shop.sh
 trap bench_cleanup EXIT

@@ -11,7 +11,6 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 TIER=${1:-bench}
 BUYERS=${2:-5}
 WORK=$(mktemp -d)
-export RateLimits__CheckoutPosts=100000000 RateLimits__AccountPosts=100000000
 source bench/shop.sh
 quiet_log() { psql_bench -d postgres -c "ALTER SYSTEM RESET log_min_duration_statement" -c "ALTER SYSTEM RESET log_line_prefix" -c "SELECT pg_reload_conf()" >/dev/null || true; }
 trap 'quiet_log; bench_cleanup' EXIT

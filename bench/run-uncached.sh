@@ -24,8 +24,6 @@ ensure_packages curl=/usr/bin/curl
 WORK=$(mktemp -d)
 STAMP=$(date -u +%Y%m%d-%H%M)
 LABEL=${BENCH_LABEL:-$(git rev-parse --short HEAD 2>/dev/null || echo tree)}
-# Checkouts come from one address: the per-address limit would refuse them after ten.
-export RateLimits__CheckoutPosts=100000000 RateLimits__AccountPosts=100000000
 
 source bench/shop.sh
 trap bench_cleanup EXIT
@@ -59,21 +57,14 @@ curl -fsS "$BASE/metrics" | grep -q '^paskreatif_output_cache_requests' || log "
 # The word index loads as the shop starts (24 s at a million listings); searches before that ask the database alone.
 for i in $(seq 1 300); do grep -q 'Word index loaded' "$WORK/app-$TIER.log" && break; sleep 1; done
 grep -q 'Word index loaded' "$WORK/app-$TIER.log" || log "warning: the word index did not load within 300 s"
-# Warm the JIT and the connection pool on every case, unmeasured, until the JIT has settled (under half a second of
-# compiling in a round of every case): a shop that has served for a minute runs optimised code, and its first
-# seconds of compiling are not what later buyers meet. The report says how long the JIT ran while measuring.
-jit_seconds() { curl -fsS "$BASE/metrics" | awk '/^dotnet_jit_compilation_time_seconds_total/ { s = $NF } END { print s + 0 }'; }
-jit_start=$(jit_seconds); warm_rounds=0
-for warm_rounds in 1 2 3 4 5 6; do
-    before=$(jit_seconds)
-    for kind in ping $CASES; do drive "$kind" 16 3 >/dev/null || true; done
-    python3 -c "import sys; sys.exit(0 if $(jit_seconds) - $before < 0.5 else 1)" && break
-done
-jit_warm=$(python3 -c "print(f'{$(jit_seconds) - $jit_start:.1f}')")
+# Warm the JIT and the connection pool on every case, unmeasured, until the JIT has settled; the report says how long
+# it still ran while measuring.
+warm_round() { for kind in ping $CASES; do drive "$kind" 16 3 >/dev/null || true; done; }
+warm_until_jit_settles "$BASE" warm_round
 # The peak working set counts from here: a first start that loaded the tier in-process must not count.
 echo 5 > "/proc/${SHOP_PID[$TIER]}/clear_refs"
 
-jit_measured_start=$(jit_seconds)
+jit_measured_start=$(jit_seconds "$BASE")
 xacts() { as_pg "$PG_BIN/psql" -h 127.0.0.1 -p "$1" -U postgres -tAq -d postgres -c "SELECT xact_commit FROM pg_stat_database WHERE datname = '$DB'"; }
 primary_before=$(xacts "$PG_PORT"); standby_before=$([ -n "${STANDBY_PORT:-}" ] && xacts "$STANDBY_PORT" || echo 0)
 for c in $CONNECTIONS; do
@@ -86,7 +77,7 @@ for c in $CONNECTIONS; do
         done
     done
 done
-jit_measured=$(python3 -c "print(f'{$(jit_seconds) - $jit_measured_start:.1f}')")
+jit_measured=$(python3 -c "print(f'{$(jit_seconds "$BASE") - $jit_measured_start:.1f}')")
 sleep 1 # statistics reach pg_stat_database when a session goes idle
 primary_xacts=$(( $(xacts "$PG_PORT") - primary_before ))
 standby_xacts=$([ -n "${STANDBY_PORT:-}" ] && echo $(( $(xacts "$STANDBY_PORT") - standby_before )) || echo "none (no standby)")
@@ -97,6 +88,6 @@ size=$(q "SELECT pg_size_pretty(pg_database_size('$DB'))")
     "$TIER" "$LABEL" "$DURATION" "$ROUNDS" "$(nproc)" "$peak" "$listings" "$size"
 REPORT=bench/results/$STAMP-uncached-$TIER-$LABEL.md
 printf '\nJIT compiling: %s s during the warm-up (%s rounds of every case, 3 s each), %s s during the measured cases (dotnet_jit_compilation_time_seconds_total at /metrics).\n' \
-    "$jit_warm" "$warm_rounds" "$jit_measured" >> "$REPORT"
+    "$WARM_JIT" "$WARM_ROUNDS" "$jit_measured" >> "$REPORT"
 printf '\nTransactions during the measured cases (pg_stat_database.xact_commit): primary %s, standby %s.\n' "$primary_xacts" "$standby_xacts" >> "$REPORT"
 log "Wrote $REPORT"
